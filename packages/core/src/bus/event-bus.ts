@@ -1,0 +1,234 @@
+import { EventEmitter } from 'eventemitter3';
+import type { EventOfType, Platform, PlatformEvent, StreamEvent, StreamEventType } from '../events/stream-event.js';
+import { systemClock, type Clock } from '../util/clock.js';
+import { CrossSourceDedupe, type CrossSourceDedupeOptions } from './cross-source-dedupe.js';
+import type { BusNotice, NoticeOfKind } from './notices.js';
+
+/** A subscriber. It may be async: a rejection is reported like a throw. */
+export type EventHandler<E> = (event: E) => void | Promise<void>;
+
+/** Removes the subscription it was returned for. Calling it twice is harmless. */
+export type Unsubscribe = () => void;
+
+/** Options of {@link EventBus}. */
+export interface EventBusOptions {
+  /**
+   * How many recent event ids are remembered to deliver each id once. Default 10,000. Publishing an
+   * id that is still remembered drops the event and reports a `deduped` notice (`same-id`).
+   */
+  idMemory?: number;
+  /**
+   * Opt-in suppression of the same event arriving from two sources (a Twitch follow received
+   * directly and relayed by StreamElements): `true` for the defaults, or options.
+   */
+  crossSourceDedupe?: boolean | CrossSourceDedupeOptions;
+  /** Time source, for tests. */
+  clock?: Clock;
+}
+
+const ANY = Symbol('any');
+const NOTICE = Symbol('notice');
+
+type Channels = {
+  [type: string]: [StreamEvent];
+} & {
+  [ANY]: [StreamEvent];
+  [NOTICE]: [BusNotice];
+};
+
+/**
+ * The typed event bus: connectors publish {@link StreamEvent}s, rules and applications subscribe.
+ *
+ * - Subscribe by type (`on`), by source (`onSource`), by predicate (`onMatch`), to everything
+ *   (`onAny`), or once (`once`); each returns an unsubscribe function.
+ * - A subscriber that throws or rejects is reported as a `handler-error` notice; the others still
+ *   get the event.
+ * - The same event id is delivered once; with `crossSourceDedupe`, the same event from two sources
+ *   is delivered once. Every drop is reported as a `deduped` notice naming both events and why.
+ *
+ * @example
+ * ```ts
+ * const bus = new EventBus();
+ * const off = bus.on('gift', (e) => console.log(e.data.giftName, e.data.diamondCount));
+ * bus.publish(createEvent({ source: 'tiktok', type: 'gift', data: { ... } }));
+ * off();
+ * ```
+ */
+export class EventBus {
+  readonly #emitter = new EventEmitter<Channels>();
+  readonly #recent = new Map<string, StreamEvent>();
+  /** Ring of the remembered ids, oldest at `#ringPosition`, so forgetting costs no iteration. */
+  readonly #ring: Array<string | undefined>;
+  #ringPosition = 0;
+  readonly #idMemory: number;
+  readonly #crossSource: CrossSourceDedupe | undefined;
+  readonly #clock: Clock;
+  readonly #held = new Set<unknown>();
+
+  constructor(options: EventBusOptions = {}) {
+    this.#idMemory = Math.max(1, options.idMemory ?? 10_000);
+    this.#ring = new Array<string | undefined>(this.#idMemory);
+    this.#clock = options.clock ?? systemClock;
+    const cross = options.crossSourceDedupe;
+    this.#crossSource = cross ? new CrossSourceDedupe(cross === true ? {} : cross, this.#clock) : undefined;
+  }
+
+  /**
+   * Publishes an event to its subscribers. Returns `true` if it was delivered (or held for
+   * cross-source dedupe), `false` if it was dropped as a duplicate (a `deduped` notice says why).
+   * The event is not validated here: use {@link parseEvent} on untrusted input first.
+   */
+  publish(event: StreamEvent): boolean {
+    const earlier = this.#recent.get(event.id);
+    if (earlier) {
+      this.notify({ kind: 'deduped', reason: 'same-id', kept: earlier, dropped: event, detail: `event id ${event.id} was already delivered` });
+      return false;
+    }
+    const forgotten = this.#ring[this.#ringPosition];
+    if (forgotten !== undefined) this.#recent.delete(forgotten);
+    this.#ring[this.#ringPosition] = event.id;
+    this.#ringPosition = (this.#ringPosition + 1) % this.#idMemory;
+    this.#recent.set(event.id, event);
+    const dedupe = this.#crossSource;
+    if (dedupe) {
+      const decision = dedupe.check(event);
+      switch (decision.action) {
+        case 'drop':
+          this.notify({ kind: 'deduped', reason: 'cross-source', kept: decision.kept, dropped: event, detail: decision.detail });
+          return false;
+        case 'replace':
+          this.notify({ kind: 'deduped', reason: 'cross-source', kept: event, dropped: decision.dropped, detail: decision.detail });
+          break;
+        case 'hold': {
+          const handle = this.#clock.setTimeout(() => {
+            this.#held.delete(handle);
+            if (dedupe.release(event)) this.#deliver(event);
+          }, decision.delayMs);
+          this.#held.add(handle);
+          return true;
+        }
+        case 'deliver':
+          break;
+      }
+    }
+    this.#deliver(event);
+    return true;
+  }
+
+  #deliver(event: StreamEvent): void {
+    this.#emitter.emit(event.type, event);
+    this.#emitter.emit(ANY, event);
+  }
+
+  #wrap<E extends StreamEvent>(handler: EventHandler<E>): (event: StreamEvent) => void {
+    return (event) => {
+      try {
+        const result = handler(event as E);
+        if (result && typeof (result as Promise<void>).then === 'function') {
+          (result as Promise<void>).then(undefined, (error: unknown) => this.notify({ kind: 'handler-error', error, event }));
+        }
+      } catch (error) {
+        this.notify({ kind: 'handler-error', error, event });
+      }
+    };
+  }
+
+  #subscribe(channel: string | typeof ANY, listener: (event: StreamEvent) => void): Unsubscribe {
+    this.#emitter.on(channel as string, listener);
+    return () => {
+      this.#emitter.off(channel as string, listener);
+    };
+  }
+
+  /** Subscribes to one event type; `data` is typed for it. */
+  on<T extends StreamEventType>(type: T, handler: EventHandler<EventOfType<T>>): Unsubscribe {
+    return this.#subscribe(type, this.#wrap(handler));
+  }
+
+  /** Subscribes to the next event of one type only. */
+  once<T extends StreamEventType>(type: T, handler: EventHandler<EventOfType<T>>): Unsubscribe {
+    const wrapped = this.#wrap(handler);
+    const off = this.#subscribe(type, (event) => {
+      off();
+      wrapped(event);
+    });
+    return off;
+  }
+
+  /** Subscribes to every event. */
+  onAny(handler: EventHandler<StreamEvent>): Unsubscribe {
+    return this.#subscribe(ANY, this.#wrap(handler));
+  }
+
+  /** Subscribes to every event of one source (a platform, typed, or a custom source name). */
+  onSource<S extends string>(
+    source: S,
+    handler: EventHandler<S extends Platform ? Extract<StreamEvent, PlatformEvent<S>> : StreamEvent>,
+  ): Unsubscribe {
+    const wrapped = this.#wrap(handler as EventHandler<StreamEvent>);
+    return this.#subscribe(ANY, (event) => {
+      if (event.source === source) wrapped(event);
+    });
+  }
+
+  /** Subscribes to the events a predicate accepts; a type guard narrows the handler's event. */
+  onMatch<E extends StreamEvent>(predicate: (event: StreamEvent) => event is E, handler: EventHandler<E>): Unsubscribe;
+  onMatch(predicate: (event: StreamEvent) => boolean, handler: EventHandler<StreamEvent>): Unsubscribe;
+  onMatch(predicate: (event: StreamEvent) => boolean, handler: EventHandler<StreamEvent>): Unsubscribe {
+    const wrapped = this.#wrap(handler);
+    return this.#subscribe(ANY, (event) => {
+      let matches: boolean;
+      try {
+        matches = predicate(event);
+      } catch (error) {
+        this.notify({ kind: 'handler-error', error, event });
+        return;
+      }
+      if (matches) wrapped(event);
+    });
+  }
+
+  /** Subscribes to notices: all of them, or one kind (`'deduped'`, `'handler-error'`, `'status'`, `'gap'`, `'error'`). */
+  onNotice(handler: (notice: BusNotice) => void): Unsubscribe;
+  onNotice<K extends BusNotice['kind']>(kind: K, handler: (notice: NoticeOfKind<K>) => void): Unsubscribe;
+  onNotice(kindOrHandler: string | ((notice: BusNotice) => void), maybeHandler?: (notice: never) => void): Unsubscribe {
+    const handler = (typeof kindOrHandler === 'function' ? kindOrHandler : maybeHandler) as (notice: BusNotice) => void;
+    const kind = typeof kindOrHandler === 'string' ? kindOrHandler : undefined;
+    const listener = (notice: BusNotice) => {
+      if (kind !== undefined && notice.kind !== kind) return;
+      try {
+        handler(notice);
+      } catch {
+        // A notice handler that throws must not break the publisher; there is nowhere left to report it.
+      }
+    };
+    this.#emitter.on(NOTICE, listener);
+    return () => {
+      this.#emitter.off(NOTICE, listener);
+    };
+  }
+
+  /** Reports a notice to `onNotice` subscribers (used by connectors, the rule engine and servers). */
+  notify(notice: BusNotice): void {
+    if (notice.kind === 'handler-error' && this.#emitter.listenerCount(NOTICE) === 0) {
+      // Never silent: with nobody listening, a failing subscriber still shows up.
+      console.error('[vmsc] an event handler failed for', notice.event.type, 'event', notice.event.id, notice.error);
+      return;
+    }
+    this.#emitter.emit(NOTICE, notice);
+  }
+
+  /** Number of event subscribers (all channels). */
+  get subscriberCount(): number {
+    let count = this.#emitter.listenerCount(ANY);
+    for (const name of this.#emitter.eventNames()) if (typeof name === 'string') count += this.#emitter.listenerCount(name);
+    return count;
+  }
+
+  /** Drops every subscription and pending held event. */
+  clear(): void {
+    for (const handle of this.#held) this.#clock.clearTimeout(handle);
+    this.#held.clear();
+    this.#emitter.removeAllListeners();
+  }
+}

@@ -1,0 +1,62 @@
+import type { VmscError } from '../errors.js';
+import type { StreamEvent } from '../events/stream-event.js';
+import type { ConnectorStatus } from '../connector/status.js';
+
+/** Why the bus dropped an event as a duplicate. */
+export type DedupeReason = 'same-id' | 'cross-source';
+
+/** The bus dropped `dropped` because `kept` is the same event. Every drop is reported. */
+export interface DedupedNotice {
+  kind: 'deduped';
+  reason: DedupeReason;
+  /** The copy that was (or will be) delivered. */
+  kept: StreamEvent;
+  /** The copy that was not delivered. */
+  dropped: StreamEvent;
+  /** A sentence explaining the decision (the identity that matched, the source priority). */
+  detail: string;
+}
+
+/** A subscriber threw or rejected; delivery to the other subscribers went on. */
+export interface HandlerErrorNotice {
+  kind: 'handler-error';
+  error: unknown;
+  event: StreamEvent;
+}
+
+/** A connector changed status. */
+export interface StatusNotice {
+  kind: 'status';
+  connector: string;
+  source: string;
+  status: ConnectorStatus;
+  previous: ConnectorStatus;
+  error?: VmscError;
+}
+
+/** A connector may have missed events between `from` and `to` (Unix epoch ms). */
+export interface GapNotice {
+  kind: 'gap';
+  connector: string;
+  source: string;
+  from: number;
+  to: number;
+  reason: string;
+}
+
+/** A connector or another component reported an error that did not change its status. */
+export interface ErrorNotice {
+  kind: 'error';
+  /** Who reported it: a connector id, `rule-engine`, `custom-ws-server`... */
+  origin: string;
+  error: VmscError;
+}
+
+/**
+ * Everything the bus reports besides events: drops, subscriber failures, connector status, gaps
+ * and errors. Subscribe with `bus.onNotice()`.
+ */
+export type BusNotice = DedupedNotice | HandlerErrorNotice | StatusNotice | GapNotice | ErrorNotice;
+
+/** The notice of one kind. */
+export type NoticeOfKind<K extends BusNotice['kind']> = Extract<BusNotice, { kind: K }>;

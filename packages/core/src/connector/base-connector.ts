@@ -1,0 +1,130 @@
+import { EventEmitter } from 'eventemitter3';
+import type { EventBus, Unsubscribe } from '../bus/event-bus.js';
+import { VmscError } from '../errors.js';
+import type { StreamEvent } from '../events/stream-event.js';
+import { systemClock, type Clock } from '../util/clock.js';
+import { Reconnector, type Backoff, type BackoffOptions } from './backoff.js';
+import type { Connector, ConnectorEvents, ConnectorHealth, Gap } from './connector.js';
+import type { ConnectorStatus } from './status.js';
+
+/** Options every connector accepts. */
+export interface BaseConnectorOptions {
+  /** The bus the connector publishes to. */
+  bus: EventBus;
+  /** Instance name; defaults to the source name. */
+  id?: string;
+  /** Reconnect backoff (defaults: spec 003's 1–16 s with 0–1 s jitter). */
+  backoff?: Backoff | BackoffOptions;
+  /** Time source, for tests. */
+  clock?: Clock;
+}
+
+/**
+ * The shared half of every connector: status machine, health, gap and error reporting (to its own
+ * listeners and to the bus as notices), and a {@link Reconnector}. A connector extends it and
+ * implements `connect()`/`disconnect()` on its transport.
+ */
+export abstract class BaseConnector implements Connector {
+  readonly id: string;
+  readonly source: string;
+  readonly bus: EventBus;
+  protected readonly clock: Clock;
+  protected readonly reconnector: Reconnector;
+  readonly #emitter = new EventEmitter<ConnectorEvents>();
+  #status: ConnectorStatus = 'disconnected';
+  #lastError: VmscError | undefined;
+  #lastEventAt: number | undefined;
+  #connectedAt: number | undefined;
+  #eventCount = 0;
+  #lastGap: Gap | undefined;
+
+  protected constructor(source: string, options: BaseConnectorOptions) {
+    this.source = source;
+    this.id = options.id ?? source;
+    this.bus = options.bus;
+    this.clock = options.clock ?? systemClock;
+    this.reconnector = new Reconnector({ backoff: options.backoff, clock: this.clock });
+  }
+
+  abstract connect(): Promise<void>;
+  abstract disconnect(): Promise<void>;
+
+  get status(): ConnectorStatus {
+    return this.#status;
+  }
+
+  get lastError(): VmscError | undefined {
+    return this.#lastError;
+  }
+
+  get health(): ConnectorHealth {
+    return {
+      status: this.#status,
+      lastEventAt: this.#lastEventAt,
+      connectedAt: this.#connectedAt,
+      eventCount: this.#eventCount,
+      reconnectAttempts: this.reconnector.backoff.attempt,
+      lastError: this.#lastError,
+      lastGap: this.#lastGap,
+    };
+  }
+
+  on<K extends keyof ConnectorEvents>(event: K, listener: (...args: ConnectorEvents[K]) => void): Unsubscribe {
+    this.#emitter.on(event, listener as never);
+    return () => {
+      this.#emitter.off(event, listener as never);
+    };
+  }
+
+  /**
+   * Moves to `status`. `connected` resets the backoff and records the connection time; an `error`
+   * passed along is kept as `lastError`. Emits `status` and a bus notice when the status changes.
+   */
+  protected setStatus(status: ConnectorStatus, error?: VmscError): void {
+    if (error) this.#lastError = error;
+    const previous = this.#status;
+    if (status === 'connected') {
+      this.#connectedAt = this.clock.now();
+      this.reconnector.succeeded();
+    } else if (previous === 'connected') {
+      this.#connectedAt = undefined;
+    }
+    if (previous === status) return;
+    this.#status = status;
+    this.#emitter.emit('status', error ? { status, previous, error } : { status, previous });
+    this.bus.notify(
+      error
+        ? { kind: 'status', connector: this.id, source: this.source, status, previous, error }
+        : { kind: 'status', connector: this.id, source: this.source, status, previous },
+    );
+  }
+
+  /** Publishes a stream event to the bus and records it for `health`. */
+  protected publish(event: StreamEvent): boolean {
+    this.#lastEventAt = this.clock.now();
+    this.#eventCount++;
+    return this.bus.publish(event);
+  }
+
+  /** Reports that events between `from` and `to` may have been missed. */
+  protected reportGap(from: number, to: number, reason: string): void {
+    const gap: Gap = { from, to, reason };
+    this.#lastGap = gap;
+    this.#emitter.emit('gap', gap);
+    this.bus.notify({ kind: 'gap', connector: this.id, source: this.source, from, to, reason });
+  }
+
+  /** Reports an error that does not by itself change the status (a malformed frame, a failed subscription). */
+  protected reportError(error: VmscError): void {
+    this.#lastError = error;
+    this.#emitter.emit('error', error);
+    this.bus.notify({ kind: 'error', origin: this.id, error });
+  }
+
+  /** Wraps anything thrown into a {@link VmscError} (unknown errors get code `INTERNAL`). */
+  protected toVmscError(error: unknown, fallbackMessage = 'unexpected error'): VmscError {
+    if (error instanceof VmscError) return error;
+    const message = error instanceof Error ? error.message : fallbackMessage;
+    return new VmscError('INTERNAL', message, { cause: error });
+  }
+}

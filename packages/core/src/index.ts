@@ -1,0 +1,81 @@
+// Errors
+export {
+  VmscError,
+  AuthError,
+  RateLimitedError,
+  ProtocolError,
+  ConnectionError,
+  PlatformBlockedError,
+  NotFoundError,
+  TimeoutError,
+  ValidationError,
+} from './errors.js';
+export type { VmscErrorOptions, ValidationIssue } from './errors.js';
+
+// The event model
+export { catalogue } from './events/catalogue/index.js';
+export type { Catalogue } from './events/catalogue/index.js';
+export { userRefSchema, emoteDetailSchema, unknownDataSchema } from './events/catalogue/shared.js';
+export { streamUserSchema, systemUser, SYSTEM_USER_ID } from './events/user.js';
+export type { StreamUser } from './events/user.js';
+export { eventMetaSchema } from './events/meta.js';
+export type { EventMeta } from './events/meta.js';
+export type {
+  Platform,
+  PlatformEventType,
+  StreamEventType,
+  EventData,
+  PlatformsWithType,
+  DataOfType,
+  CustomSource,
+  StreamEventBase,
+  PlatformEvent,
+  CustomSourceEvent,
+  StreamEvent,
+  EventOfType,
+} from './events/stream-event.js';
+export { platforms, eventTypes, isPlatform, isStreamEventType } from './events/registry.js';
+export { createEvent, newEventId } from './events/create.js';
+export type { CreateEventInput, CreateEventOptions, TypesFor, DataFor, EventFor } from './events/create.js';
+export { parseEvent, assertEvent, validateData } from './events/validate.js';
+export type { ParseEventResult } from './events/validate.js';
+export { isEvent } from './events/guards.js';
+
+// The bus
+export { EventBus } from './bus/event-bus.js';
+export type { EventBusOptions, EventHandler, Unsubscribe } from './bus/event-bus.js';
+export type { CrossSourceDedupeOptions } from './bus/cross-source-dedupe.js';
+export { identityKeys, identityKind } from './bus/identity.js';
+export type {
+  BusNotice,
+  NoticeOfKind,
+  DedupeReason,
+  DedupedNotice,
+  HandlerErrorNotice,
+  StatusNotice,
+  GapNotice,
+  ErrorNotice,
+} from './bus/notices.js';
+
+// The connector contract
+export { connectorStatuses } from './connector/status.js';
+export type { ConnectorStatus } from './connector/status.js';
+export { canSendChat } from './connector/connector.js';
+export type {
+  Connector,
+  ConnectorEvents,
+  ConnectorHealth,
+  StatusChange,
+  Gap,
+  ChatSender,
+  SendChatResult,
+} from './connector/connector.js';
+export { BaseConnector } from './connector/base-connector.js';
+export type { BaseConnectorOptions } from './connector/base-connector.js';
+export { Backoff, Reconnector } from './connector/backoff.js';
+export type { BackoffOptions, ReconnectorOptions } from './connector/backoff.js';
+
+// Utilities
+export { systemClock } from './util/clock.js';
+export type { Clock } from './util/clock.js';
+export { Secret, toSecret, redact, REDACTED } from './util/secret.js';
