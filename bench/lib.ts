@@ -75,7 +75,12 @@ export function toMarkdown(comparison: Comparison): string {
   if (comparison.target) lines.push(`Target: ${comparison.target}.`, '');
   lines.push('| task | ops/s | mean | ratio to baseline |', '|---|---:|---:|---:|');
   for (const row of comparison.rows) {
-    const mean = row.meanNs >= 1e6 ? `${(row.meanNs / 1e6).toFixed(2)} ms` : row.meanNs >= 1e3 ? `${(row.meanNs / 1e3).toFixed(2)} µs` : `${row.meanNs.toFixed(0)} ns`;
+    const mean =
+      row.meanNs >= 1e6
+        ? `${(row.meanNs / 1e6).toFixed(2)} ms`
+        : row.meanNs >= 1e3
+          ? `${(row.meanNs / 1e3).toFixed(2)} µs`
+          : `${row.meanNs.toFixed(0)} ns`;
     const label = row.name === comparison.baseline ? `${row.name} (baseline)` : row.name;
     lines.push(`| ${label} | ${Math.round(row.opsPerSecond).toLocaleString('en-US')} | ${mean} | ${row.ratio.toFixed(2)}x |`);
   }

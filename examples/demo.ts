@@ -6,7 +6,15 @@ import { EventBus, isEvent, type StreamEvent } from '@vmsc/core';
 import { sampleEvents } from '@vmsc/testing';
 
 const colour = process.stdout.isTTY ? (code: number, text: string) => `\u001b[${code}m${text}\u001b[0m` : (_: number, text: string) => text;
-const platformColours: Record<string, number> = { tiktok: 35, twitch: 95, youtube: 31, kick: 32, streamlabs: 36, streamelements: 34, heartrate: 91 };
+const platformColours: Record<string, number> = {
+  tiktok: 35,
+  twitch: 95,
+  youtube: 31,
+  kick: 32,
+  streamlabs: 36,
+  streamelements: 34,
+  heartrate: 91,
+};
 
 function describe(event: StreamEvent): string {
   // Narrowing on `type` (and `isEvent` for one platform's payload) types `data` without casts.
@@ -18,7 +26,9 @@ function describe(event: StreamEvent): string {
     case 'bpm_update':
       return `heart rate ${event.data.bpm} bpm`;
     case 'cheer':
-      return isEvent(event, 'twitch', 'cheer') ? `${event.user.nickname} cheered ${event.data.bits} bits` : `${event.user.nickname} cheered`;
+      return isEvent(event, 'twitch', 'cheer')
+        ? `${event.user.nickname} cheered ${event.data.bits} bits`
+        : `${event.user.nickname} cheered`;
     case 'tip':
     case 'donation':
     case 'super_chat':
@@ -48,4 +58,6 @@ for (const event of sampleEvents()) {
   bus.publish(event);
   await new Promise((resolve) => setTimeout(resolve, 15));
 }
-console.log(`\n${[...counts.values()].reduce((a, b) => a + b, 0)} events from ${counts.size} platforms: ${[...counts.entries()].map(([source, count]) => `${source} ${count}`).join(', ')}`);
+console.log(
+  `\n${[...counts.values()].reduce((a, b) => a + b, 0)} events from ${counts.size} platforms: ${[...counts.entries()].map(([source, count]) => `${source} ${count}`).join(', ')}`,
+);

@@ -61,15 +61,7 @@ export type {
 export { connectorStatuses } from './connector/status.js';
 export type { ConnectorStatus } from './connector/status.js';
 export { canSendChat } from './connector/connector.js';
-export type {
-  Connector,
-  ConnectorEvents,
-  ConnectorHealth,
-  StatusChange,
-  Gap,
-  ChatSender,
-  SendChatResult,
-} from './connector/connector.js';
+export type { Connector, ConnectorEvents, ConnectorHealth, StatusChange, Gap, ChatSender, SendChatResult } from './connector/connector.js';
 export { BaseConnector } from './connector/base-connector.js';
 export type { BaseConnectorOptions } from './connector/base-connector.js';
 export { Backoff, Reconnector } from './connector/backoff.js';

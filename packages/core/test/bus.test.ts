@@ -19,7 +19,10 @@ describe('EventBus subscriptions', () => {
     const seen: string[] = [];
     const offType = bus.on('chat', (e) => void seen.push(`type:${e.data.message}`));
     bus.onSource('kick', (e) => void seen.push(`source:${e.type}`));
-    bus.onMatch((e) => e.user.id === '1', () => void seen.push('match'));
+    bus.onMatch(
+      (e) => e.user.id === '1',
+      () => void seen.push('match'),
+    );
     bus.onAny(() => void seen.push('any'));
     bus.publish(chat('a'));
     expect(seen).toEqual(['type:a', 'source:chat', 'match', 'any']);

@@ -48,7 +48,16 @@ describe('parseEvent', () => {
     expect(result.error.code).toBe('INVALID_PAYLOAD');
     const paths = result.error.issues.map((issue) => issue.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['timestamp', 'user.id', 'user.username', 'user.nickname', 'data.giftId', 'data.diamondCount', 'data.repeatCount', 'data.repeatEnd']),
+      expect.arrayContaining([
+        'timestamp',
+        'user.id',
+        'user.username',
+        'user.nickname',
+        'data.giftId',
+        'data.diamondCount',
+        'data.repeatCount',
+        'data.repeatEnd',
+      ]),
     );
     expect(result.error.message).toContain('data.giftId');
   });

@@ -1,13 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import {
-  createEvent,
-  EventBus,
-  isEvent,
-  type DataOfType,
-  type EventOfType,
-  type PlatformEvent,
-  type StreamEvent,
-} from '@vmsc/core';
+import { createEvent, EventBus, isEvent, type DataOfType, type EventOfType, type PlatformEvent, type StreamEvent } from '@vmsc/core';
 
 // These assertions are checked by `tsc` (pnpm typecheck); a wrong type fails the build.
 describe('type narrowing', () => {
@@ -46,8 +38,9 @@ describe('type narrowing', () => {
       data: { giftName: 'Rose', giftId: 1, diamondCount: 1, repeatCount: 1, repeatEnd: true },
     });
     expectTypeOf(gift).toEqualTypeOf<PlatformEvent<'tiktok', 'gift'>>();
+    const badGift = { giftName: 'Rose', giftId: 1, diamondCount: '1', repeatCount: 1, repeatEnd: true };
     // @ts-expect-error: diamondCount is a number
-    createEvent({ source: 'tiktok', type: 'gift', data: { giftName: 'Rose', giftId: 1, diamondCount: '1', repeatCount: 1, repeatEnd: true } });
+    createEvent({ source: 'tiktok', type: 'gift', data: badGift });
     // @ts-expect-error: Kick has no gift event
     createEvent({ source: 'kick', type: 'gift', data: { giftName: 'Rose' } });
     const custom = createEvent({ source: 'my-game', type: 'cheer', data: { bits: 100 } });

@@ -26,9 +26,7 @@ function closeHttp(server: Server): Promise<void> {
  * Starts an HTTP server on 127.0.0.1, port 0 (the OS picks a free one). It is closed by
  * `closeAllFakes()` if the test does not close it.
  */
-export async function startHttpServer(
-  handler: (request: IncomingMessage, response: ServerResponse) => void,
-): Promise<LoopbackHttpServer> {
+export async function startHttpServer(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<LoopbackHttpServer> {
   const server = createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -78,10 +76,12 @@ export interface LoopbackWsServer {
 
 /** Starts a `ws` WebSocket server on 127.0.0.1, port 0, closed by `closeAllFakes()` if the test does not. */
 export async function startWsServer(options: WsServerOptions = {}): Promise<LoopbackWsServer> {
-  const http = options.httpServer ?? (await startHttpServer((_request, response) => {
-    response.writeHead(426, { 'content-type': 'text/plain' });
-    response.end('WebSocket upgrade required');
-  }));
+  const http =
+    options.httpServer ??
+    (await startHttpServer((_request, response) => {
+      response.writeHead(426, { 'content-type': 'text/plain' });
+      response.end('WebSocket upgrade required');
+    }));
   const wss = new WebSocketServer({
     server: http.server,
     ...(options.path ? { path: options.path } : {}),

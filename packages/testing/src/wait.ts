@@ -21,11 +21,7 @@ export function waitForEvent<T extends StreamEventType>(
   options?: WaitOptions & { filter?: (event: EventOfType<T>) => boolean },
 ): Promise<EventOfType<T>>;
 /** Resolves with the next event the predicate accepts. */
-export function waitForEvent(
-  bus: EventBus,
-  predicate: (event: StreamEvent) => boolean,
-  options?: WaitOptions,
-): Promise<StreamEvent>;
+export function waitForEvent(bus: EventBus, predicate: (event: StreamEvent) => boolean, options?: WaitOptions): Promise<StreamEvent>;
 export function waitForEvent(
   bus: EventBus,
   typeOrPredicate: string | ((event: StreamEvent) => boolean),

@@ -81,7 +81,13 @@ export class EventBus {
   publish(event: StreamEvent): boolean {
     const earlier = this.#recent.get(event.id);
     if (earlier) {
-      this.notify({ kind: 'deduped', reason: 'same-id', kept: earlier, dropped: event, detail: `event id ${event.id} was already delivered` });
+      this.notify({
+        kind: 'deduped',
+        reason: 'same-id',
+        kept: earlier,
+        dropped: event,
+        detail: `event id ${event.id} was already delivered`,
+      });
       return false;
     }
     const forgotten = this.#ring[this.#ringPosition];

@@ -10,10 +10,4 @@
 export type ConnectorStatus = 'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'error';
 
 /** All connector states, in lifecycle order. */
-export const connectorStatuses: readonly ConnectorStatus[] = [
-  'disconnected',
-  'connecting',
-  'connected',
-  'reconnecting',
-  'error',
-];
+export const connectorStatuses: readonly ConnectorStatus[] = ['disconnected', 'connecting', 'connected', 'reconnecting', 'error'];
