@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: {
     alias: [
       // Tests run against the sources, not the built dist (the build is checked by publint/attw).
-      { find: /^@vmsc\/core\/(.+)$/, replacement: `${packages}core/src/$1/index.ts` },
+      { find: /^@vmsc\/([^/]+)\/(.+)$/, replacement: `${packages}$1/src/$2/index.ts` },
       { find: /^@vmsc\/([^/]+)$/, replacement: `${packages}$1/src/index.ts` },
     ],
   },
