@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/**
+ * The hub's configuration file (`vmsc.config.json`). Credentials never appear in it: each connector
+ * names the environment variable that holds its credential (`tokenEnv`, `apiKeyEnv`...).
+ *
+ * @packageDocumentation
+ */
+
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, underscores)');
+
+const base = { id: z.string().min(1).optional(), enabled: z.boolean().default(true) };
+
+/** One connector entry, discriminated by `type`. */
+export const connectorConfigSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...base,
+    type: z.literal('kick'),
+    channel: z.string().min(1),
+    chatroomId: z.number().int().positive().optional(),
+    channelId: z.number().int().positive().optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('twitch'),
+    broadcaster: z.string().min(1),
+    clientIdEnv: envName,
+    tokenEnv: envName,
+    events: z.array(z.string()).optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('youtube'),
+    videoId: z.string().optional(),
+    liveChatId: z.string().optional(),
+    mine: z.boolean().optional(),
+    apiKeyEnv: envName.optional(),
+    tokenEnv: envName.optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('tiktok'),
+    uniqueId: z.string().optional(),
+    roomId: z.string().optional(),
+    signApiUrl: z.url().optional(),
+    signApiKeyEnv: envName.optional(),
+  }),
+  z.strictObject({ ...base, type: z.literal('streamlabs'), socketTokenEnv: envName }),
+  z.strictObject({
+    ...base,
+    type: z.literal('streamelements'),
+    tokenEnv: envName,
+    method: z.enum(['jwt', 'oauth2', 'apikey']).default('jwt'),
+  }),
+  z.strictObject({ ...base, type: z.literal('pulsoid'), tokenEnv: envName }),
+  z.strictObject({ ...base, type: z.literal('hyperate'), deviceId: z.string().min(1), apiKeyEnv: envName }),
+  z.strictObject({
+    ...base,
+    type: z.literal('custom-ws'),
+    url: z.string().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL'),
+    source: z.string().min(1),
+    preset: z.enum(['multistreamer', 'vmsc']).optional(),
+    tokenEnv: envName.optional(),
+    mapping: z.record(z.string(), z.unknown()).optional(),
+  }),
+]);
+
+/** The whole configuration file. */
+export const hubConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  server: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      port: z.number().int().min(0).max(65535).default(7895),
+      host: z.string().default('127.0.0.1'),
+      /** Environment variable with the server's token; a random one is generated (and printed once) when unset. */
+      tokenEnv: envName.default('VMSC_TOKEN'),
+      maxConnections: z.number().int().positive().default(10),
+    })
+    .prefault({}),
+  /** A rules file path (relative to the config file) or the rules inline. */
+  rules: z.union([z.string(), z.array(z.unknown())]).default([]),
+  journal: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      dir: z.string().default('journal'),
+    })
+    .prefault({}),
+  dedupe: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        priority: z.array(z.string()).optional(),
+        windowMs: z.number().int().positive().optional(),
+        holdMs: z.number().int().nonnegative().optional(),
+      }),
+    ])
+    .default(false),
+  connectors: z.array(connectorConfigSchema).default([]),
+});
+
+/** A validated hub configuration. */
+export type HubConfig = z.output<typeof hubConfigSchema>;
+/** One validated connector entry. */
+export type ConnectorConfig = z.output<typeof connectorConfigSchema>;

@@ -1,0 +1,11 @@
+export { hubConfigSchema, connectorConfigSchema } from './config/schema.js';
+export type { HubConfig, ConnectorConfig } from './config/schema.js';
+export { parseConfig, loadConfig, readCredential } from './config/load-config.js';
+export type { LoadedConfig } from './config/load-config.js';
+export { EventJournal, journalFileName } from './journal/event-journal.js';
+export type { EventJournalOptions } from './journal/event-journal.js';
+export { readJournal } from './journal/read-journal.js';
+export type { JournalEntry } from './journal/read-journal.js';
+export { PlainView, TerminalView, createView } from './view/hub-view.js';
+export type { HubView, ViewOutput } from './view/hub-view.js';
+export { describeEvent } from './view/format-event.js';
