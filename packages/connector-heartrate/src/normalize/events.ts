@@ -1,0 +1,32 @@
+import { createEvent, type EventMeta, type PlatformEvent } from '@vmsc/core';
+
+/** Every event the heart rate connectors publish: `bpm_update` or `unknown`, source `heartrate`. */
+export type HeartRateEvent = PlatformEvent<'heartrate'>;
+
+/** Which service a reading came from. */
+export type HeartRateProvider = 'pulsoid' | 'hyperate';
+
+/**
+ * Builds a `bpm_update`. A reading of 0 is published with `inactive: true` (the service's way of
+ * saying "no sensor"), never dropped.
+ */
+export function bpmUpdate(bpm: number, measuredAt: number, provider: HeartRateProvider, raw: unknown, meta?: EventMeta): HeartRateEvent {
+  return createEvent({
+    source: 'heartrate',
+    type: 'bpm_update',
+    data: bpm === 0 ? { bpm, measuredAt, provider, inactive: true } : { bpm, measuredAt, provider },
+    raw,
+    ...(meta ? { meta } : {}),
+  });
+}
+
+/** Builds an `unknown` event for a message no mapping covers. */
+export function unknownEvent(kind: string, payload: unknown, reason: string, meta?: EventMeta): HeartRateEvent {
+  return createEvent({ source: 'heartrate', type: 'unknown', data: { kind, payload, reason }, raw: payload, ...(meta ? { meta } : {}) });
+}
+
+/** A finite, non-negative number from a number or a numeric string; undefined otherwise. */
+export function readingValue(value: unknown): number | undefined {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+  return Number.isFinite(number) && number >= 0 ? number : undefined;
+}
