@@ -1,0 +1,70 @@
+import { AuthError, RateLimitedError, VmscError } from '@vmsc/core';
+import type { MissingScope } from './subscriptions.js';
+
+/**
+ * The token lacks scopes that the chosen events need. Raised once, before any subscription is
+ * attempted; `missing` lists each requirement and the events it blocks.
+ *
+ * @example
+ * ```ts
+ * try { await twitch.connect(); } catch (error) {
+ *   if (error instanceof TwitchMissingScopesError) console.log(error.missing.map((m) => m.anyOf[0]));
+ * }
+ * ```
+ */
+export class TwitchMissingScopesError extends AuthError {
+  /** Each unmet requirement (any one of `anyOf` would do) and what it blocks. */
+  readonly missing: readonly MissingScope[];
+
+  constructor(missing: readonly MissingScope[]) {
+    const lines = missing.map(
+      (entry) => `${entry.anyOf.join(' or ')} (needed for ${entry.events.join(', ')}: ${entry.subscriptionTypes.join(', ')})`,
+    );
+    super(`the Twitch token lacks ${missing.length === 1 ? 'a scope' : 'scopes'}: ${lines.join('; ')}`, {
+      code: 'TWITCH_MISSING_SCOPES',
+    });
+    this.missing = missing;
+  }
+}
+
+/**
+ * Helix refused to create a subscription because this user already has 3 WebSocket connections
+ * with subscriptions (`429 number of websocket transports limit exceeded`). Not retried: another
+ * client (or a stale socket of this one) holds the connections.
+ */
+export class TwitchTransportsLimitError extends RateLimitedError {
+  constructor(message: string) {
+    super(`Twitch refused another EventSub WebSocket for this user: ${message}`, { code: 'TWITCH_TRANSPORTS_LIMIT' });
+  }
+}
+
+/** A subscription could not be created, or Twitch revoked it. */
+export class TwitchSubscriptionError extends VmscError {
+  /** EventSub type, e.g. `channel.cheer`. */
+  readonly subscriptionType: string;
+  /** HTTP status of the failed create, when there was one. */
+  readonly httpStatus: number | undefined;
+  /** Twitch's reason (error message, or revocation status such as `authorization_revoked`). */
+  readonly reason: string;
+
+  constructor(subscriptionType: string, reason: string, options: { httpStatus?: number; code?: string } = {}) {
+    super(
+      options.code ?? 'TWITCH_SUBSCRIPTION_FAILED',
+      `${subscriptionType}: ${options.httpStatus ? `HTTP ${options.httpStatus} ` : ''}${reason}`,
+    );
+    this.subscriptionType = subscriptionType;
+    this.httpStatus = options.httpStatus;
+    this.reason = reason;
+  }
+}
+
+/** Twitch accepted a chat message but did not send it (200 with `is_sent: false`). */
+export class TwitchChatDroppedError extends VmscError {
+  /** Twitch's drop code: `msg_duplicate`, `msg_ratelimit`, `msg_rejected`, `msg_slowmode`... */
+  readonly dropCode: string;
+
+  constructor(dropCode: string, message: string) {
+    super('TWITCH_CHAT_DROPPED', `Twitch dropped the chat message (${dropCode}): ${message}`);
+    this.dropCode = dropCode;
+  }
+}

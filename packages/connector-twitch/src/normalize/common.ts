@@ -1,0 +1,50 @@
+import { systemUser, type StreamUser } from '@vmsc/core';
+
+/** A `{id, username, nickname}` reference built from Twitch's `<prefix>_id/_login/_name` fields. */
+export interface UserRef {
+  id: string;
+  username: string;
+  nickname: string;
+}
+
+/** The id of the placeholder user of anonymous cheers and gifts. */
+export const ANONYMOUS_USER_ID = 'anonymous';
+
+/** The user of an anonymous cheer or gift (Twitch sends `null` user fields). */
+export function anonymousUser(): StreamUser {
+  return { id: ANONYMOUS_USER_ID, username: 'anonymous', nickname: 'Anonymous' };
+}
+
+/** Any raw event object (read by field name). */
+type Fields = object;
+
+/**
+ * Reads `<prefix>id`, `<prefix>login`, `<prefix>name` (e.g. prefix `user_`, `from_broadcaster_user_`).
+ * Returns `undefined` when the id is missing or null (anonymous).
+ */
+export function refFrom(event: Fields, prefix: string): UserRef | undefined {
+  const fields = event as Record<string, unknown>;
+  const id = fields[`${prefix}id`];
+  if (typeof id !== 'string' || id === '') return undefined;
+  const login = fields[`${prefix}login`];
+  const name = fields[`${prefix}name`];
+  const username = typeof login === 'string' ? login : id;
+  return { id, username, nickname: typeof name === 'string' && name !== '' ? name : username };
+}
+
+/** The event's user from `<prefix>_*`, or the anonymous placeholder when Twitch sent nulls. */
+export function userOrAnonymous(event: Fields, prefix = 'user_'): StreamUser {
+  return refFrom(event, prefix) ?? anonymousUser();
+}
+
+/** The event's user from `<prefix>_*`, or the system placeholder. */
+export function userOrSystem(event: Fields, prefix: string): StreamUser {
+  return refFrom(event, prefix) ?? systemUser();
+}
+
+/** RFC3339 (nanoseconds allowed) → Unix epoch ms; `undefined` when absent or unparseable. */
+export function toMs(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
