@@ -18,3 +18,22 @@ export {
 } from './samples/index.js';
 
 // Platform fakes (one module per platform, added by each connector)
+export { startStreamlabsFake, STREAMLABS_FAKE_TOKEN, streamlabsFixtures, streamlabsFrames } from './fakes/streamlabs/index.js';
+export type { StreamlabsFake, StreamlabsFakeOptions, StreamlabsFakeConnection, SocketIoPingCounts, StreamlabsFixtureName } from './fakes/streamlabs/index.js';
+export {
+  startStreamElementsFake,
+  STREAMELEMENTS_FAKE_JWT,
+  STREAMELEMENTS_FAKE_OAUTH2,
+  STREAMELEMENTS_FAKE_APIKEY,
+  streamelementsActivityFixtures,
+  streamelementsTestFixtures,
+  streamelementsSessionUpdateFixture,
+  astroChannelActivitiesFixture,
+} from './fakes/streamelements/index.js';
+export type {
+  StreamElementsFake,
+  StreamElementsFakeOptions,
+  StreamElementsFakeConnection,
+  StreamElementsFakeAuthMethod,
+  StreamElementsActivityFixtureName,
+} from './fakes/streamelements/index.js';

@@ -3,7 +3,8 @@ import { emptyDataSchema, unknownDataSchema } from './shared.js';
 
 /**
  * The data payload of every StreamElements event type (spec 002, "StreamElements Events"), keyed
- * by event type. Source `"streamelements"`.
+ * by event type. Source `"streamelements"`. The platform an activity came from (StreamElements'
+ * `provider`) is in `meta.platform`; optional extras beyond spec 002 keep details StreamElements sends.
  */
 export const streamelementsEvents = {
   tip: z.object({
@@ -15,6 +16,13 @@ export const streamelementsEvents = {
   subscriber: z.object({
     tier: z.string().optional(),
     months: z.number().optional(),
+    message: z.string().optional(),
+    /** Consecutive months, when StreamElements gives them. */
+    streak: z.number().optional(),
+    /** A gifted subscription (the user is the recipient). */
+    isGift: z.boolean().optional(),
+    /** Who gifted it, when it is a gift. */
+    gifterName: z.string().optional(),
   }),
   cheer: z.object({
     amount: z.number(),
@@ -29,6 +37,10 @@ export const streamelementsEvents = {
   merch: z.object({
     product: z.string(),
     message: z.string().optional(),
+    /** Every item of the order, when StreamElements lists them (`product` names the first). */
+    items: z
+      .array(z.object({ name: z.string(), price: z.number().optional(), quantity: z.number().optional() }))
+      .optional(),
   }),
   redemption: z.object({
     itemName: z.string(),

@@ -1,0 +1,247 @@
+import {
+  AuthError,
+  BaseConnector,
+  ConnectionError,
+  ProtocolError,
+  redact,
+  toSecret,
+  type BaseConnectorOptions,
+  type Secret,
+} from '@vmsc/core';
+import io from 'socket.io-client-v2';
+import { normalizeStreamlabsEvent } from './normalize/normalize.js';
+import { RecentKeys } from './recent-keys.js';
+
+/** The Streamlabs Socket API endpoint. */
+export const STREAMLABS_SOCKET_URL = 'https://sockets.streamlabs.com';
+
+/** Options of {@link StreamlabsConnector}. */
+export interface StreamlabsConnectorOptions extends BaseConnectorOptions {
+  /**
+   * The **Socket API token** (Streamlabs dashboard → Settings → API Settings → API Tokens → "Your
+   * Socket API Token"; not the widget token), or one obtained with OAuth scope `socket.token`.
+   */
+  socketToken: string | Secret;
+  /** Socket API URL (default {@link STREAMLABS_SOCKET_URL}); point it at a fake in tests. */
+  url?: string;
+  /** Publish test alerts (flagged `meta.test`) instead of dropping them. Default `false`. */
+  includeTestEvents?: boolean;
+  /** Give up on one connection attempt after this many ms (then retry with backoff). Default 20,000. */
+  connectTimeoutMs?: number;
+  /** How many alert ids are remembered to deliver each alert once. Default 1,000. */
+  dedupeMemory?: number;
+  /**
+   * Streamlabs may refuse a bad token by closing the socket instead of answering an error packet;
+   * after this many consecutive closes before the namespace connects, the token is deemed rejected
+   * (status `error`, no more retries). Default 3.
+   */
+  maxClosesBeforeConnect?: number;
+}
+
+interface Pending {
+  promise: Promise<void>;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Streamlabs Socket API connector: donations, follows, subscriptions (resubs and gifts), hosts,
+ * bits, raids and merch from every platform linked to the Streamlabs account, as `streamlabs`
+ * events with `meta.platform` set to the platform they came from.
+ *
+ * Streamlabs speaks **Socket.IO 2 / Engine.IO 3**: this connector uses socket.io-client 2.5 (a 4.x
+ * client cannot connect to it; in Engine.IO 3 the client sends the pings). Reconnects use the
+ * spec-003 backoff; Streamlabs does not replay missed alerts, so each reconnect reports a gap.
+ *
+ * @example
+ * ```ts
+ * const bus = new EventBus();
+ * const streamlabs = new StreamlabsConnector({ bus, socketToken: process.env.STREAMLABS_SOCKET_TOKEN! });
+ * bus.on('donation', (e) => console.log(e.user.nickname, e.data.amountString, e.data.currency));
+ * await streamlabs.connect();
+ * ```
+ */
+export class StreamlabsConnector extends BaseConnector {
+  readonly #token: Secret;
+  readonly #url: string;
+  readonly #includeTests: boolean;
+  readonly #connectTimeoutMs: number;
+  readonly #maxClosesBeforeConnect: number;
+  readonly #seen: RecentKeys;
+  #socket: io.Socket | undefined;
+  #generation = 0;
+  #wanted = false;
+  #pending: Pending | undefined;
+  #lostAt: number | undefined;
+  #closesBeforeConnect = 0;
+
+  constructor(options: StreamlabsConnectorOptions) {
+    super('streamlabs', options);
+    this.#token = toSecret(options.socketToken);
+    this.#url = options.url ?? STREAMLABS_SOCKET_URL;
+    this.#includeTests = options.includeTestEvents ?? false;
+    this.#connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
+    this.#maxClosesBeforeConnect = options.maxClosesBeforeConnect ?? 3;
+    this.#seen = new RecentKeys(options.dedupeMemory ?? 1_000);
+  }
+
+  /**
+   * Connects; resolves once Streamlabs accepted the token. Rejects with an {@link AuthError} when
+   * the token is refused (status `error`, no retry). Network failures are retried with backoff
+   * (status `reconnecting`) while the promise stays pending.
+   */
+  connect(): Promise<void> {
+    if (this.status === 'connected') return Promise.resolve();
+    if (this.#pending) return this.#pending.promise;
+    if (this.#token.isEmpty) {
+      const error = new AuthError('Streamlabs socket token is empty: copy the Socket API token from Settings → API Settings');
+      this.setStatus('error', error);
+      return Promise.reject(error);
+    }
+    let resolve!: () => void;
+    let reject!: (error: Error) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    this.#pending = { promise, resolve, reject };
+    this.#wanted = true;
+    this.#closesBeforeConnect = 0;
+    this.setStatus('connecting');
+    this.#open();
+    return promise;
+  }
+
+  /** Closes the socket, cancels retries; status `disconnected`. Idempotent. */
+  async disconnect(): Promise<void> {
+    this.#wanted = false;
+    this.reconnector.cancel();
+    this.#closeSocket();
+    this.#lostAt = undefined;
+    const pending = this.#pending;
+    this.#pending = undefined;
+    if (this.status !== 'error') this.setStatus('disconnected');
+    pending?.reject(new ConnectionError('disconnect() was called before Streamlabs connected'));
+  }
+
+  override toString(): string {
+    return `StreamlabsConnector(${this.id}, ${this.status})`;
+  }
+
+  #open(): void {
+    this.#closeSocket();
+    const generation = this.#generation;
+    const socket = io(this.#url, {
+      transports: ['websocket'],
+      query: { token: this.#token.reveal() },
+      reconnection: false,
+      forceNew: true,
+      timeout: this.#connectTimeoutMs,
+    });
+    this.#socket = socket;
+    const current = () => generation === this.#generation && this.#wanted;
+    let namespaceConnected = false;
+    socket.on('connect', () => {
+      if (!current()) return;
+      namespaceConnected = true;
+      this.#closesBeforeConnect = 0;
+      this.#onConnected();
+    });
+    socket.on('event', (payload: unknown) => {
+      if (current()) this.#onEvent(payload);
+    });
+    socket.on('error', (error: unknown) => {
+      if (!current()) return;
+      const text = this.#describe(error);
+      if (!namespaceConnected) {
+        this.#fail(new AuthError(`Streamlabs refused the socket token (${text}): check the Socket API token in Settings → API Settings`));
+      } else {
+        this.reportError(new ProtocolError(`Streamlabs socket error: ${text}`));
+      }
+    });
+    socket.on('connect_error', (error: unknown) => {
+      if (current()) this.#lost(new ConnectionError(`could not connect to Streamlabs: ${this.#describe(error)}`));
+    });
+    socket.on('connect_timeout', (timeout: number) => {
+      if (current()) this.#lost(new ConnectionError(`Streamlabs did not answer within ${timeout} ms`, { code: 'TIMEOUT' }));
+    });
+    socket.on('disconnect', (reason: string) => {
+      if (!current() || reason === 'io client disconnect') return;
+      this.#lost(new ConnectionError(`Streamlabs connection lost (${reason})`));
+    });
+    socket.io.on('close', (reason: string) => {
+      if (!current() || namespaceConnected) return;
+      this.#closesBeforeConnect++;
+      if (this.#closesBeforeConnect >= this.#maxClosesBeforeConnect) {
+        this.#fail(
+          new AuthError(
+            `Streamlabs closed the connection ${this.#closesBeforeConnect} times before accepting it (${reason}): the socket token is probably wrong`,
+          ),
+        );
+      } else {
+        this.#lost(new ConnectionError(`Streamlabs closed the connection before accepting it (${reason})`));
+      }
+    });
+  }
+
+  #onConnected(): void {
+    this.setStatus('connected');
+    if (this.#lostAt !== undefined) {
+      this.reportGap(this.#lostAt, this.clock.now(), 'Streamlabs does not replay alerts sent while the socket was disconnected');
+      this.#lostAt = undefined;
+    }
+    const pending = this.#pending;
+    this.#pending = undefined;
+    pending?.resolve();
+  }
+
+  #onEvent(payload: unknown): void {
+    for (const alert of normalizeStreamlabsEvent(payload)) {
+      if (alert.test && !this.#includeTests) continue;
+      if (alert.dedupeKey !== undefined && !this.#seen.add(alert.dedupeKey)) continue;
+      if (alert.problem) this.reportError(new ProtocolError(alert.problem, { code: 'INVALID_PAYLOAD' }));
+      this.publish(alert.event);
+    }
+  }
+
+  #lost(error: ConnectionError): void {
+    this.#closeSocket();
+    if (this.status === 'connected') this.#lostAt = this.clock.now();
+    this.setStatus('reconnecting', error);
+    this.reconnector.schedule(() => {
+      if (this.#wanted) this.#open();
+    });
+  }
+
+  #fail(error: AuthError): void {
+    this.#wanted = false;
+    this.reconnector.cancel();
+    this.#closeSocket();
+    this.setStatus('error', error);
+    const pending = this.#pending;
+    this.#pending = undefined;
+    pending?.reject(error);
+  }
+
+  #closeSocket(): void {
+    this.#generation++;
+    const socket = this.#socket;
+    this.#socket = undefined;
+    if (!socket) return;
+    socket.removeAllListeners();
+    socket.on('error', () => undefined);
+    socket.close();
+  }
+
+  #describe(error: unknown): string {
+    const text =
+      typeof error === 'string'
+        ? error
+        : error instanceof Error
+          ? error.message
+          : typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string'
+            ? (error as { message: string }).message
+            : JSON.stringify(error) ?? 'unknown error';
+    return redact(text, [this.#token]);
+  }
+}
