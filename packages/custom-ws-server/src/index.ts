@@ -1,0 +1,2 @@
+export { CustomWsServer } from './server.js';
+export type { CustomWsServerOptions, RuleEngineLike, RuleSummary, ScopedToken } from './options.js';
