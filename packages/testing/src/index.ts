@@ -37,3 +37,13 @@ export type {
   StreamElementsFakeAuthMethod,
   StreamElementsActivityFixtureName,
 } from './fakes/streamelements/index.js';
+export { startPulsoidFake, startHypeRateFake, heartrateFixtures } from './fakes/heartrate/index.js';
+export type {
+  PulsoidFake,
+  PulsoidFakeOptions,
+  PulsoidFakeRequest,
+  HypeRateFake,
+  HypeRateFakeOptions,
+  PhoenixClientMessage,
+  UpgradeRefusal,
+} from './fakes/heartrate/index.js';
