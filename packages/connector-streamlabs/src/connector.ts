@@ -165,12 +165,14 @@ export class StreamlabsConnector extends BaseConnector {
     socket.on('connect_timeout', (timeout: number) => {
       if (current()) this.#lost(new ConnectionError(`Streamlabs did not answer within ${timeout} ms`, { code: 'TIMEOUT' }));
     });
-    socket.on('disconnect', (reason: string) => {
+    // socket.io-client 2 reports a close before the namespace connected as `disconnect` too; the
+    // manager's `close` covers builds that do not. Either way it is counted once per socket.
+    const closed = (reason: string) => {
       if (!current() || reason === 'io client disconnect') return;
-      this.#lost(new ConnectionError(`Streamlabs connection lost (${reason})`));
-    });
-    socket.io.on('close', (reason: string) => {
-      if (!current() || namespaceConnected) return;
+      if (namespaceConnected) {
+        this.#lost(new ConnectionError(`Streamlabs connection lost (${reason})`));
+        return;
+      }
       this.#closesBeforeConnect++;
       if (this.#closesBeforeConnect >= this.#maxClosesBeforeConnect) {
         this.#fail(
@@ -181,7 +183,9 @@ export class StreamlabsConnector extends BaseConnector {
       } else {
         this.#lost(new ConnectionError(`Streamlabs closed the connection before accepting it (${reason})`));
       }
-    });
+    };
+    socket.on('disconnect', closed);
+    socket.io.on('close', closed);
   }
 
   #onConnected(): void {
@@ -241,7 +245,7 @@ export class StreamlabsConnector extends BaseConnector {
           ? error.message
           : typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string'
             ? (error as { message: string }).message
-            : JSON.stringify(error) ?? 'unknown error';
+            : (JSON.stringify(error) ?? 'unknown error');
     return redact(text, [this.#token]);
   }
 }

@@ -57,7 +57,8 @@ export function parseDecimal(input: unknown): ExactAmount | undefined {
  * ```
  */
 export function microsToDecimal(input: unknown): ExactAmount | undefined {
-  const parsed = typeof input === 'number' && Number.isInteger(input) && input >= 0 ? String(input) : typeof input === 'string' ? input.trim() : '';
+  const parsed =
+    typeof input === 'number' && Number.isInteger(input) && input >= 0 ? String(input) : typeof input === 'string' ? input.trim() : '';
   if (!/^\d+$/.test(parsed)) return undefined;
   const padded = parsed.padStart(7, '0');
   const text = canonical(padded.slice(0, -6), padded.slice(-6));

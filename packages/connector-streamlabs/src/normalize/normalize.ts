@@ -242,7 +242,12 @@ export function normalizeStreamlabsEvent(payload: unknown): NormalizedStreamlabs
     if (firstId) meta.platformMessageId = firstId;
     if (test) meta.test = true;
     const malformed = MAPPED_ALERT_TYPES.has(type) || type === '';
-    const reason = type === '' ? 'Streamlabs event without a type' : malformed ? `Streamlabs "${type}" event without alert items` : `no mapping for Streamlabs alert type "${type}"`;
+    const reason =
+      type === ''
+        ? 'Streamlabs event without a type'
+        : malformed
+          ? `Streamlabs "${type}" event without alert items`
+          : `no mapping for Streamlabs alert type "${type}"`;
     const result: NormalizedStreamlabsAlert = {
       event: unknownEvent(type || 'event', payload, reason, meta),
       dedupeKey: firstId ?? eventId,

@@ -38,9 +38,7 @@ export const streamelementsEvents = {
     product: z.string(),
     message: z.string().optional(),
     /** Every item of the order, when StreamElements lists them (`product` names the first). */
-    items: z
-      .array(z.object({ name: z.string(), price: z.number().optional(), quantity: z.number().optional() }))
-      .optional(),
+    items: z.array(z.object({ name: z.string(), price: z.number().optional(), quantity: z.number().optional() })).optional(),
   }),
   redemption: z.object({
     itemName: z.string(),
