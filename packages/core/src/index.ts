@@ -71,3 +71,26 @@ export type { BackoffOptions, ReconnectorOptions } from './connector/backoff.js'
 export { systemClock } from './util/clock.js';
 export type { Clock } from './util/clock.js';
 export { Secret, toSecret, redact, REDACTED } from './util/secret.js';
+
+// Rules
+export { RuleEngine } from './rules/engine.js';
+export type { RuleEngineOptions, TriggerOptions, RuleLogger } from './rules/engine.js';
+export { ruleSchema, triggerSchema, cooldownSchema, runModeSchema } from './rules/rule-schema.js';
+export type { Rule, RuleInput, RuleTrigger, RuleCooldown, RuleRunMode } from './rules/rule-schema.js';
+export { conditionSchema } from './rules/condition-schema.js';
+export type { Condition, FieldCondition, AllCondition, AnyCondition, NotCondition, ConditionTrace } from './rules/conditions.js';
+export { operators } from './rules/operators.js';
+export type { Operator } from './rules/operators.js';
+export { actionSchema } from './rules/action-schema.js';
+export { actionTypes } from './rules/actions.js';
+export type { Action, CallAction, EmitAction, DelayAction, LogAction, RandomAction, CounterAction, SetVariableAction } from './rules/actions.js';
+export type { ActionHandler, ActionHandlerContext, ActionPreview } from './rules/run-actions.js';
+export { validateRules } from './rules/validate.js';
+export type { ValidateRulesResult } from './rules/validate.js';
+export type { RuleRunResult, RunOutcome, ActionRecord, RunHandler, DerivedEventMeta } from './rules/run.js';
+export type { RuleExplanation } from './rules/explain.js';
+export type { CooldownBlock, CooldownKind } from './rules/cooldowns.js';
+export { ruleEngineStateSchema } from './rules/state.js';
+export type { RuleEngineState } from './rules/state.js';
+export type { JsonValue, JsonPrimitive } from './rules/json.js';
+export { RuleNotFoundError, DuplicateRuleError, RuleLoopError, RuleQueueFullError, RuleActionError, RuleEngineClosedError } from './rules/errors.js';

@@ -1,0 +1,42 @@
+import { compileCondition, type Predicate } from './conditions.js';
+import { SerialQueue } from './queue.js';
+import type { Rule } from './rule-schema.js';
+import { compileActions, type CompiledAction } from './run-actions.js';
+import type { StreamEvent } from '../events/stream-event.js';
+
+/** A rule prepared for running: conditions and actions compiled, its queue if it has one. */
+export interface CompiledRule {
+  /** The current rule (replaced, not mutated, by `setEnabled`). */
+  rule: Rule;
+  readonly order: number;
+  readonly ref: { readonly id: string; readonly name: string };
+  readonly trigger: Rule['trigger'];
+  readonly conditions: Rule['conditions'];
+  readonly predicate: Predicate | undefined;
+  readonly actions: CompiledAction[];
+  readonly queue: SerialQueue | undefined;
+}
+
+/** Compiles a validated rule. */
+export function compileRule(rule: Rule, order: number): CompiledRule {
+  return {
+    rule,
+    order,
+    ref: Object.freeze({ id: rule.id, name: rule.name }),
+    trigger: rule.trigger,
+    conditions: rule.conditions,
+    predicate: rule.conditions ? compileCondition(rule.conditions) : undefined,
+    actions: compileActions(rule.actions, 'actions', rule.id),
+    queue: rule.run.mode === 'queue' ? new SerialQueue(rule.run.maxLength, rule.run.overflow) : undefined,
+  };
+}
+
+/** Whether the rule's trigger accepts the event (a rule without trigger accepts none). */
+export function triggerMatches(rule: Rule, event: StreamEvent): boolean {
+  const trigger = rule.trigger;
+  if (!trigger) return false;
+  return (
+    (trigger.types === undefined || trigger.types.includes(event.type)) &&
+    (trigger.sources === undefined || trigger.sources.includes(event.source))
+  );
+}

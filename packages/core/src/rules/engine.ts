@@ -1,0 +1,537 @@
+import type { EventBus, Unsubscribe } from '../bus/event-bus.js';
+import { ValidationError, VmscError } from '../errors.js';
+import { newEventId } from '../events/create.js';
+import type { StreamEvent } from '../events/stream-event.js';
+import { systemClock, type Clock } from '../util/clock.js';
+import { compileRule, type CompiledRule } from './compiled-rule.js';
+import { CooldownStore } from './cooldowns.js';
+import {
+  DuplicateRuleError,
+  RuleActionError,
+  RuleEngineClosedError,
+  RuleLoopError,
+  RuleNotFoundError,
+  RuleQueueFullError,
+} from './errors.js';
+import { explainRule, type RuleExplanation } from './explain.js';
+import { jsonValueSchema, type JsonValue } from './json.js';
+import type { Scope } from './path.js';
+import { ruleSchema, type Rule, type RuleInput } from './rule-schema.js';
+import { depthOf, type ActionRecord, type RuleRunResult, type RunHandler, type RunOutcome } from './run.js';
+import type { ActionHandler, ActionHandlerContext, ActionHost, RunContext } from './run-actions.js';
+import { ruleEngineStateSchema, VariableStore, type RuleEngineState } from './state.js';
+import { TriggerIndex } from './trigger-index.js';
+import { toIssues, validateRules } from './validate.js';
+import { WeightedChooser } from './weighted.js';
+
+/** Where `log` actions write. */
+export type RuleLogger = (level: 'info' | 'warn' | 'error', message: string, context: ActionHandlerContext) => void;
+
+/** Options of {@link RuleEngine}. */
+export interface RuleEngineOptions {
+  /** The bus whose events trigger rules and on which `emit` actions publish. */
+  bus: EventBus;
+  /** Rules to add at once (validated; see {@link RuleEngine.addRules}). */
+  rules?: readonly RuleInput[];
+  /**
+   * How many generations of derived events may chain (a rule emitting an event that triggers a rule
+   * that emits...). Platform events have depth 0; the emit that would create depth `maxDepth + 1` is
+   * cut, its run fails with `RuleLoopError` and a bus `error` notice reports it. Default 8.
+   */
+  maxDepth?: number;
+  /** The `source` of derived events whose `emit` action names none. Default `"rules"`. */
+  derivedSource?: string;
+  /** Where `log` actions write. Default: `console.info/warn/error` prefixed with the rule name. */
+  logger?: RuleLogger;
+  /** Random numbers in [0, 1) for weighted choice (inject a seeded one for tests). Default `Math.random`. */
+  random?: () => number;
+  /** Time source for cooldowns and delays. Default: the system clock (which `vi.useFakeTimers()` controls). */
+  clock?: Clock;
+  /** Subscribe to the bus (default `true`); `false` runs rules only through {@link RuleEngine.trigger}. */
+  listen?: boolean;
+}
+
+/** Options of {@link RuleEngine.trigger}. */
+export interface TriggerOptions {
+  /** Evaluate the rule's conditions against the event first (default `false`: fire directly). */
+  checkConditions?: boolean;
+  /** Honour and start the rule's cooldowns (default `false`: a direct trigger ignores them and leaves them untouched). */
+  applyCooldowns?: boolean;
+}
+
+interface StartOptions {
+  cooldowns: boolean;
+}
+
+const defaultLogger: RuleLogger = (level, message, context) => {
+  console[level](`[vmsc rules] ${context.rule.name}: ${message}`);
+};
+
+/**
+ * The rule engine: runs JSON rules (trigger → conditions → cooldowns → ordered actions) for the events
+ * of a bus, explains its decisions, and reports every run.
+ *
+ * - Matching is indexed by trigger (source × type) and by a required `path == constant` condition,
+ *   so rules that cannot match an event cost (almost) nothing.
+ * - Runs of one rule overlap (`run.mode: "concurrent"`, the default) or wait in a bounded queue with an
+ *   overflow policy; every overflow is reported.
+ * - Cooldowns (global, per user by stable `user.id`, shared group), variables/counters and weighted
+ *   no-repeat memory are saved and restored with {@link getState} / {@link loadState}.
+ * - Derived events (`emit`) carry `meta.ruleDepth`; chains are cut at `maxDepth` and reported.
+ * - Every run ends in a {@link RuleRunResult} on {@link onRun}; failed runs are also bus `error` notices.
+ *
+ * @example
+ * ```ts
+ * const engine = new RuleEngine({ bus });
+ * engine.registerAction('playSound', ({ file }) => player.play(String(file)));
+ * engine.addRule({
+ *   id: crypto.randomUUID(),
+ *   name: 'Rose streak',
+ *   trigger: { types: ['gift'], sources: ['tiktok'] },
+ *   conditions: { all: [{ path: 'data.giftName', op: '==', value: 'Rose' }, { path: 'data.repeatEnd', op: '==', value: true }] },
+ *   cooldown: { perUserMs: 5_000 },
+ *   actions: [{ type: 'call', action: 'playSound', params: { file: 'rose.mp3' } }],
+ * });
+ * engine.onRun((run) => console.log(run.rule.name, run.outcome, run.durationMs));
+ * ```
+ */
+export class RuleEngine {
+  readonly #bus: EventBus;
+  readonly #clock: Clock;
+  readonly #rulesById = new Map<string, CompiledRule>();
+  readonly #rulesByName = new Map<string, CompiledRule>();
+  readonly #index = new TriggerIndex<CompiledRule>();
+  readonly #handlers = new Map<string, ActionHandler>();
+  readonly #runHandlers = new Set<RunHandler>();
+  readonly #cooldowns: CooldownStore;
+  readonly #variables = new VariableStore();
+  readonly #chooser: WeightedChooser;
+  readonly #timers = new Map<unknown, (error: Error) => void>();
+  readonly #idleWaiters: Array<() => void> = [];
+  readonly #host: ActionHost;
+  readonly #logger: RuleLogger;
+  readonly #unsubscribe: Unsubscribe | undefined;
+  #order = 0;
+  #pending = 0;
+  #closed = false;
+
+  constructor(options: RuleEngineOptions) {
+    this.#bus = options.bus;
+    this.#clock = options.clock ?? systemClock;
+    this.#cooldowns = new CooldownStore(this.#clock);
+    this.#chooser = new WeightedChooser(options.random);
+    this.#logger = options.logger ?? defaultLogger;
+    const maxDepth = Math.max(0, Math.floor(options.maxDepth ?? 8));
+    this.#host = {
+      handler: (name) => this.#handlers.get(name),
+      publish: (event) => {
+        this.#bus.publish(event);
+      },
+      log: (level, message, context) => this.#logger(level, message, context),
+      delay: (ms) => this.#delay(ms),
+      getVariable: (name) => this.#variables.get(name),
+      setVariable: (name, value) => this.#variables.set(name, value),
+      choose: (key, weights, noRepeat) => this.#chooser.pick(key, weights, noRepeat),
+      available: (key, count, noRepeat) => this.#chooser.available(key, count, noRepeat),
+      maxDepth,
+      derivedSource: options.derivedSource ?? 'rules',
+    };
+    if (options.rules) this.addRules(options.rules);
+    this.#unsubscribe = options.listen === false ? undefined : this.#bus.onAny((event) => this.#onEvent(event));
+  }
+
+  // ---------------------------------------------------------------- rules
+
+  /**
+   * Validates and adds a rule; returns it with defaults filled in.
+   *
+   * @throws {@link ValidationError} naming every problem by path (`conditions.all[0].op`).
+   * @throws {@link DuplicateRuleError} when another rule has the same id or name.
+   */
+  addRule(rule: RuleInput): Rule {
+    const parsed = ruleSchema.safeParse(rule);
+    if (!parsed.success) throw new ValidationError('invalid rule', toIssues(parsed.error));
+    this.#checkUnique(parsed.data);
+    this.#insert(parsed.data);
+    return structuredClone(parsed.data);
+  }
+
+  /**
+   * Validates a list of rules (or `{ rules: [...] }`) and adds them all, or none: every problem of
+   * every rule is named in the thrown {@link ValidationError}.
+   */
+  addRules(rules: unknown): Rule[] {
+    const result = validateRules(rules);
+    if (!result.ok) throw new ValidationError('invalid rules', result.issues);
+    for (const rule of result.rules) this.#checkUnique(rule);
+    for (const rule of result.rules) this.#insert(rule);
+    return structuredClone(result.rules);
+  }
+
+  #checkUnique(rule: Rule): void {
+    if (this.#rulesById.has(rule.id)) throw new DuplicateRuleError(`a rule with id ${rule.id} already exists`);
+    if (this.#rulesByName.has(rule.name)) throw new DuplicateRuleError(`a rule named "${rule.name}" already exists`);
+  }
+
+  #insert(rule: Rule): void {
+    const compiled = compileRule(rule, this.#order++);
+    this.#rulesById.set(rule.id, compiled);
+    this.#rulesByName.set(rule.name, compiled);
+    this.#index.add(compiled);
+  }
+
+  #find(idOrName: string): CompiledRule | undefined {
+    return this.#rulesById.get(idOrName) ?? this.#rulesByName.get(idOrName);
+  }
+
+  #require(idOrName: string): CompiledRule {
+    const compiled = this.#find(idOrName);
+    if (!compiled) throw new RuleNotFoundError(idOrName);
+    return compiled;
+  }
+
+  /**
+   * Removes a rule (by id or name). Its waiting queued runs are dropped; a running one finishes.
+   * Returns whether a rule was removed.
+   */
+  removeRule(idOrName: string): boolean {
+    const compiled = this.#find(idOrName);
+    if (!compiled) return false;
+    this.#rulesById.delete(compiled.rule.id);
+    this.#rulesByName.delete(compiled.rule.name);
+    this.#index.remove(compiled);
+    compiled.queue?.clear();
+    return true;
+  }
+
+  /**
+   * Enables or disables a rule at run time; returns the updated rule.
+   *
+   * @throws {@link RuleNotFoundError} for an unknown id or name.
+   */
+  setEnabled(idOrName: string, enabled: boolean): Rule {
+    const compiled = this.#require(idOrName);
+    compiled.rule = { ...compiled.rule, enabled };
+    return structuredClone(compiled.rule);
+  }
+
+  /** A copy of one rule, by id or name. */
+  getRule(idOrName: string): Rule | undefined {
+    const compiled = this.#find(idOrName);
+    return compiled ? structuredClone(compiled.rule) : undefined;
+  }
+
+  /** Copies of every rule, in the order they were added. */
+  listRules(): Rule[] {
+    return [...this.#rulesById.values()].map((compiled) => structuredClone(compiled.rule));
+  }
+
+  // ---------------------------------------------------------------- actions and runs
+
+  /**
+   * Registers the handler that `{ "type": "call", "action": name }` actions invoke (replacing any
+   * earlier one of that name). Returns a function that unregisters it.
+   */
+  registerAction(name: string, handler: ActionHandler): Unsubscribe {
+    this.#handlers.set(name, handler);
+    return () => {
+      if (this.#handlers.get(name) === handler) this.#handlers.delete(name);
+    };
+  }
+
+  /**
+   * Subscribes to run reports: one {@link RuleRunResult} per run, when it ends (completed, failed,
+   * blocked by a cooldown, dropped...). Returns the unsubscribe function.
+   */
+  onRun(handler: RunHandler): Unsubscribe {
+    this.#runHandlers.add(handler);
+    return () => {
+      this.#runHandlers.delete(handler);
+    };
+  }
+
+  /**
+   * Fires a rule directly (the custom WS server's `triggerRule`), by id or name, optionally for an
+   * event: the trigger is not checked and, unless asked, neither are the conditions nor the
+   * cooldowns. Resolves with the run's result when it ends (`outcome` says how).
+   *
+   * @throws (rejects with) {@link RuleNotFoundError} (`RULE_NOT_FOUND`) for an unknown id or name,
+   * {@link RuleQueueFullError} when the rule's full queue has the `reject` policy.
+   */
+  trigger(idOrName: string, event?: StreamEvent, options: TriggerOptions = {}): Promise<RuleRunResult> {
+    const compiled = this.#find(idOrName);
+    if (!compiled) return Promise.reject(new RuleNotFoundError(idOrName));
+    const depth = depthOf(event);
+    if (options.checkConditions && compiled.predicate && !compiled.predicate(this.#scope(compiled, event))) {
+      const now = this.#clock.now();
+      return Promise.resolve(this.#report(this.#result(compiled, event, 'trigger', depth, now, 'conditions-not-met', [])));
+    }
+    return this.#start(compiled, event, 'trigger', depth, { cooldowns: options.applyCooldowns === true });
+  }
+
+  /**
+   * Explains, without side effects, what the rule would do for this event: whether the trigger
+   * matches, each condition's value and result, which cooldown would block, which actions would run.
+   *
+   * @throws {@link RuleNotFoundError} for an unknown id or name.
+   */
+  explain(idOrName: string, event: StreamEvent): RuleExplanation {
+    const compiled = this.#require(idOrName);
+    return explainRule(compiled, event, this.#scope(compiled, event), this.#cooldowns, this.#host);
+  }
+
+  /** Resolves when no run is waiting or running. */
+  idle(): Promise<void> {
+    if (this.#pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  #scope(compiled: CompiledRule, event: StreamEvent | undefined): Scope {
+    return { event, vars: this.#variables.values, rule: compiled.ref };
+  }
+
+  #onEvent(event: StreamEvent): void {
+    if (this.#closed) return;
+    const depth = depthOf(event);
+    if (depth > this.#host.maxDepth) {
+      this.#bus.notify({
+        kind: 'error',
+        origin: 'rule-engine',
+        error: new RuleLoopError(
+          `event ${event.id} has derived depth ${depth}, past maxDepth ${this.#host.maxDepth}: no rule ran for it`,
+          depth,
+        ),
+      });
+      return;
+    }
+    const scope: Scope = { event, vars: this.#variables.values, rule: { id: '', name: '' } };
+    const candidates = this.#index.candidates(event, scope);
+    for (const compiled of candidates) {
+      if (!compiled.rule.enabled) continue;
+      scope.rule = compiled.ref;
+      if (compiled.predicate && !compiled.predicate(scope)) continue;
+      // Rejections (queue policy `reject`) are already reported as notices and on the run channel.
+      this.#start(compiled, event, 'event', depth, { cooldowns: true }).catch(() => undefined);
+    }
+  }
+
+  #start(
+    compiled: CompiledRule,
+    event: StreamEvent | undefined,
+    cause: 'event' | 'trigger',
+    depth: number,
+    options: StartOptions,
+  ): Promise<RuleRunResult> {
+    const startedAt = this.#clock.now();
+    const { rule } = compiled;
+    const finish = (outcome: RunOutcome, extra: Partial<RuleRunResult> = {}, actions: ActionRecord[] = []) =>
+      this.#report({ ...this.#result(compiled, event, cause, depth, startedAt, outcome, actions), ...extra });
+    if (this.#closed) return Promise.resolve(finish('dropped', { error: new RuleEngineClosedError() }));
+    if (!rule.enabled) return Promise.resolve(finish('disabled'));
+    if (options.cooldowns) {
+      const [block] = this.#cooldowns.blocks(rule.id, rule.cooldown, event);
+      if (block) return Promise.resolve(finish('cooldown', { cooldown: block }));
+      this.#cooldowns.start(rule.id, rule.cooldown, event);
+    }
+    const runId = newEventId();
+    const queue = compiled.queue;
+    if (!queue) return this.#tracked(this.#execute(compiled, event, cause, depth, startedAt, runId));
+    return this.#tracked(
+      new Promise<RuleRunResult>((resolve, reject) => {
+        const verdict = queue.push({
+          start: () => this.#execute(compiled, event, cause, depth, startedAt, runId).then(resolve),
+          drop: (reason) => {
+            const error =
+              reason === 'cleared'
+                ? new RuleEngineClosedError(`the run of "${rule.name}" was dropped from its queue (rule removed or engine closed)`)
+                : new RuleQueueFullError(
+                    `the queue of "${rule.name}" was full (${queue.maxLength} waiting): dropped the oldest waiting run`,
+                  );
+            resolve(finish('dropped', { runId, error }));
+          },
+        });
+        if (verdict === 'dropped-oldest') {
+          this.#notify(
+            new RuleQueueFullError(`the queue of "${rule.name}" was full (${queue.maxLength} waiting): dropped the oldest waiting run`),
+          );
+        } else if (verdict === 'dropped-newest') {
+          const error = new RuleQueueFullError(`the queue of "${rule.name}" was full (${queue.maxLength} waiting): dropped the new run`);
+          this.#notify(error);
+          resolve(finish('dropped', { runId, error }));
+        } else if (verdict === 'rejected') {
+          const error = new RuleQueueFullError(`the queue of "${rule.name}" is full (${queue.maxLength} waiting): run rejected`);
+          this.#notify(error);
+          finish('rejected', { runId, error });
+          reject(error);
+        }
+      }),
+    );
+  }
+
+  #tracked<T>(promise: Promise<T>): Promise<T> {
+    this.#pending++;
+    const done = () => {
+      this.#pending--;
+      if (this.#pending === 0) for (const resolve of this.#idleWaiters.splice(0)) resolve();
+    };
+    promise.then(done, done);
+    return promise;
+  }
+
+  async #execute(
+    compiled: CompiledRule,
+    event: StreamEvent | undefined,
+    cause: 'event' | 'trigger',
+    depth: number,
+    startedAt: number,
+    runId: string,
+  ): Promise<RuleRunResult> {
+    const records: ActionRecord[] = [];
+    const context: RunContext = { scope: this.#scope(compiled, event), depth, runId, records, host: this.#host };
+    let error: VmscError | undefined;
+    try {
+      for (const action of compiled.actions) {
+        if (this.#closed) throw new RuleEngineClosedError();
+        await action.run(context);
+      }
+    } catch (caught) {
+      error =
+        caught instanceof VmscError
+          ? caught
+          : new RuleActionError(`action failed: ${caught instanceof Error ? caught.message : String(caught)}`, 'actions', {
+              cause: caught,
+            });
+    }
+    const result = this.#result(compiled, event, cause, depth, startedAt, error ? 'failed' : 'completed', records);
+    result.runId = runId;
+    if (error) {
+      result.error = error;
+      this.#notify(error);
+    }
+    return this.#report(result);
+  }
+
+  #result(
+    compiled: CompiledRule,
+    event: StreamEvent | undefined,
+    cause: 'event' | 'trigger',
+    depth: number,
+    startedAt: number,
+    outcome: RunOutcome,
+    actions: ActionRecord[],
+  ): RuleRunResult {
+    const result: RuleRunResult = {
+      runId: newEventId(),
+      rule: compiled.ref,
+      cause,
+      depth,
+      outcome,
+      startedAt,
+      durationMs: this.#clock.now() - startedAt,
+      actions,
+    };
+    if (event) result.event = event;
+    return result;
+  }
+
+  #report(result: RuleRunResult): RuleRunResult {
+    for (const handler of this.#runHandlers) {
+      try {
+        handler(result);
+      } catch (error) {
+        this.#notify(
+          new VmscError('RUN_HANDLER_FAILED', `an onRun handler threw: ${error instanceof Error ? error.message : String(error)}`, {
+            cause: error,
+          }),
+        );
+      }
+    }
+    return result;
+  }
+
+  #notify(error: VmscError): void {
+    this.#bus.notify({ kind: 'error', origin: 'rule-engine', error });
+  }
+
+  #delay(ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const handle = this.#clock.setTimeout(() => {
+        this.#timers.delete(handle);
+        resolve();
+      }, ms);
+      this.#timers.set(handle, reject);
+    });
+  }
+
+  // ---------------------------------------------------------------- state
+
+  /** A variable or counter (`undefined` when unset). */
+  getVariable(name: string): JsonValue | undefined {
+    return this.#variables.get(name);
+  }
+
+  /**
+   * Sets a variable (rules read it as `vars.<name>`); `undefined` deletes it.
+   *
+   * @throws {@link ValidationError} when the value is not JSON.
+   */
+  setVariable(name: string, value: JsonValue | undefined): void {
+    if (value === undefined) {
+      this.#variables.delete(name);
+      return;
+    }
+    const parsed = jsonValueSchema.safeParse(value);
+    if (!parsed.success) throw new ValidationError(`invalid value for variable "${name}"`, toIssues(parsed.error));
+    this.#variables.set(name, parsed.data);
+  }
+
+  /** Clears the cooldowns of one rule (by id or name), or every cooldown; also its no-repeat memory. */
+  resetCooldowns(idOrName?: string): void {
+    if (idOrName === undefined) {
+      this.#cooldowns.reset();
+      return;
+    }
+    this.#cooldowns.reset(this.#require(idOrName).rule.id);
+  }
+
+  /** The state to persist across restarts, as plain JSON: running cooldowns, variables, no-repeat memory. */
+  getState(): RuleEngineState {
+    return {
+      version: 1,
+      savedAt: this.#clock.now(),
+      cooldowns: this.#cooldowns.toJSON(),
+      variables: this.#variables.toJSON(),
+      noRepeat: this.#chooser.toJSON(),
+    };
+  }
+
+  /**
+   * Restores a state saved by {@link getState} (replacing the current one); cooldowns that expired
+   * meanwhile are skipped.
+   *
+   * @throws {@link ValidationError} naming every problem when `state` is not a saved state.
+   */
+  loadState(state: unknown): void {
+    const parsed = ruleEngineStateSchema.safeParse(state);
+    if (!parsed.success) throw new ValidationError('invalid rule engine state', toIssues(parsed.error));
+    this.#cooldowns.load(parsed.data.cooldowns);
+    this.#variables.load(parsed.data.variables);
+    this.#chooser.load(parsed.data.noRepeat);
+  }
+
+  /**
+   * Stops listening to the bus, drops waiting queued runs and cuts pending delays (those runs end as
+   * `failed`/`dropped` with `RULE_ENGINE_CLOSED`). Idempotent.
+   */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#unsubscribe?.();
+    for (const compiled of this.#rulesById.values()) compiled.queue?.clear();
+    for (const [handle, reject] of this.#timers) {
+      this.#clock.clearTimeout(handle);
+      reject(new RuleEngineClosedError());
+    }
+    this.#timers.clear();
+  }
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { eventTypes, isStreamEventType } from '../events/registry.js';
+import { actionSchema } from './action-schema.js';
+import { conditionSchema } from './condition-schema.js';
+import { jsonValueSchema } from './json.js';
+
+/** The longest cooldown a rule may declare: 7 days. */
+const MAX_COOLDOWN_MS = 7 * 24 * 3_600_000;
+const cooldownMs = z.number().int().min(0).max(MAX_COOLDOWN_MS);
+
+/** Which events start a rule. Both lists optional; an empty trigger (`{}`) matches every event. */
+export const triggerSchema = z.strictObject({
+  /** Event types (catalogue names, e.g. `"gift"`); absent = any type. */
+  types: z
+    .array(
+      z.string().refine(isStreamEventType, { message: `not an event type of the catalogue (e.g. ${eventTypes.slice(0, 4).join(', ')})` }),
+    )
+    .min(1)
+    .optional(),
+  /** Event sources (`"tiktok"`, or a custom source name); absent = any source. */
+  sources: z.array(z.string().min(1)).min(1).optional(),
+});
+
+/**
+ * Cooldowns. A blocked run is reported (outcome `cooldown`) and its actions do not run. Per-user
+ * cooldowns key on the event's platform and **stable user id** (`user.id`), never the display name.
+ */
+export const cooldownSchema = z.strictObject({
+  /** The rule runs at most once per this many ms. */
+  globalMs: cooldownMs.optional(),
+  /** Each user triggers the rule at most once per this many ms. */
+  perUserMs: cooldownMs.optional(),
+  /** A cooldown shared by every rule naming the same group ("one sound alert per 10 s"). */
+  group: z.strictObject({ name: z.string().min(1), ms: cooldownMs }).optional(),
+});
+
+/** How runs of one rule relate: overlap freely, or wait in a bounded queue. */
+export const runModeSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('concurrent') }),
+  z.strictObject({
+    mode: z.literal('queue'),
+    /** Runs that may wait (the running one not counted). Default 100. */
+    maxLength: z.number().int().min(1).max(100_000).default(100),
+    /**
+     * When the queue is full: `drop-oldest` (the longest-waiting run is dropped), `drop-newest` (the
+     * new run is dropped) or `reject` (like drop-newest, but `engine.trigger()` rejects with
+     * `RuleQueueFullError`). Every overflow is reported. Default `drop-oldest`.
+     */
+    overflow: z.enum(['drop-oldest', 'drop-newest', 'reject']).default('drop-oldest'),
+  }),
+]);
+
+/**
+ * Zod schema of a rule: a plain JSON object that can be stored, loaded and sent over the wire.
+ *
+ * @example
+ * ```json
+ * {
+ *   "id": "0b5f2c4e-8f7a-4d7e-9a51-3f0b7f1f2a10",
+ *   "name": "Thank gift streaks",
+ *   "trigger": { "types": ["gift"], "sources": ["tiktok"] },
+ *   "conditions": { "path": "data.repeatEnd", "op": "==", "value": true },
+ *   "cooldown": { "perUserMs": 10000 },
+ *   "actions": [{ "type": "log", "message": "{{user.nickname}} sent {{data.repeatCount}}x {{data.giftName}}" }]
+ * }
+ * ```
+ */
+export const ruleSchema = z.strictObject({
+  /** UUID; state (cooldowns, no-repeat memory) is saved under it, so keep it stable. */
+  id: z.uuid(),
+  /** Unique among the engine's rules; `trigger` and `explain` accept it instead of the id. */
+  name: z.string().min(1).max(200),
+  enabled: z.boolean().default(true),
+  description: z.string().optional(),
+  /** Absent: the rule only runs through `engine.trigger()`. */
+  trigger: triggerSchema.optional(),
+  conditions: conditionSchema.optional(),
+  cooldown: cooldownSchema.optional(),
+  run: runModeSchema.default({ mode: 'concurrent' }),
+  actions: z.array(actionSchema).min(1),
+  /** Free-form data of the application (UI position, author...), kept as is. */
+  meta: z.record(z.string(), jsonValueSchema).optional(),
+});
+
+/** A validated rule (defaults filled in). */
+export type Rule = z.output<typeof ruleSchema>;
+/** A rule as written (`enabled` and `run` optional). */
+export type RuleInput = z.input<typeof ruleSchema>;
+/** A rule's trigger. */
+export type RuleTrigger = z.output<typeof triggerSchema>;
+/** A rule's cooldowns. */
+export type RuleCooldown = z.output<typeof cooldownSchema>;
+/** A rule's run mode. */
+export type RuleRunMode = z.output<typeof runModeSchema>;

@@ -1,0 +1,72 @@
+import type { VmscError } from '../errors.js';
+import type { EventMeta } from '../events/meta.js';
+import type { StreamEvent } from '../events/stream-event.js';
+import type { Action } from './actions.js';
+import type { CooldownBlock } from './cooldowns.js';
+
+/**
+ * How a run ended:
+ * - `completed`: every action ran.
+ * - `failed`: an action failed (`error` says which and why); the later actions did not run.
+ * - `cooldown`: a cooldown blocked it (`cooldown` says which); nothing ran.
+ * - `disabled`: `engine.trigger()` on a disabled rule; nothing ran.
+ * - `conditions-not-met`: `engine.trigger(..., { checkConditions: true })` and the conditions failed.
+ * - `dropped`: it waited in a full queue and was dropped (`drop-oldest`/`drop-newest`), or the engine closed.
+ * - `rejected`: the queue was full and its policy is `reject`.
+ */
+export type RunOutcome = 'completed' | 'failed' | 'cooldown' | 'disabled' | 'conditions-not-met' | 'dropped' | 'rejected';
+
+/** One action that ran. */
+export interface ActionRecord {
+  /** Where it sits in the rule: `actions[1]`, `actions[2].choices[0].actions[0]`. */
+  path: string;
+  type: Action['type'];
+  /** What it produced: the handler's return value, the emitted event's id, the chosen index, the counter's new value, the logged text. */
+  output?: unknown;
+}
+
+/** The report of one run: published on `engine.onRun()` and returned by `engine.trigger()`. */
+export interface RuleRunResult {
+  /** Unique id of this run. */
+  runId: string;
+  rule: { id: string; name: string };
+  /** `event`: an event on the bus matched; `trigger`: `engine.trigger()`. */
+  cause: 'event' | 'trigger';
+  /** The event the rule ran for (absent for a trigger without one). */
+  event?: StreamEvent;
+  /** The derived-event depth of `event` (0 for events that no rule emitted). */
+  depth: number;
+  outcome: RunOutcome;
+  /** When the run was accepted (epoch ms). */
+  startedAt: number;
+  /** Time from acceptance to the end (queue wait and delays included), in ms. */
+  durationMs: number;
+  /** The actions that ran, in order. */
+  actions: ActionRecord[];
+  /** Why it failed, was dropped or rejected. */
+  error?: VmscError;
+  /** The cooldown that blocked it (outcome `cooldown`). */
+  cooldown?: CooldownBlock;
+}
+
+/** Receives run reports; see `engine.onRun()`. */
+export type RunHandler = (run: RuleRunResult) => void;
+
+/**
+ * The `meta` of an event emitted by a rule's `emit` action: the standard {@link EventMeta} plus the
+ * chain marker the engine uses to cut loops. (`parseEvent` keeps these extra fields.)
+ */
+export interface DerivedEventMeta extends EventMeta {
+  /** 1 for an event emitted by a rule run for a platform event, 2 for one emitted because of that... */
+  ruleDepth: number;
+  /** The rule that emitted it. */
+  ruleId: string;
+  /** The id of the event the emitting rule ran for, if any. */
+  causeEventId?: string;
+}
+
+/** The derived-event depth of an event: `meta.ruleDepth`, or 0. */
+export function depthOf(event: StreamEvent | undefined): number {
+  const depth = (event?.meta as Partial<DerivedEventMeta> | undefined)?.ruleDepth;
+  return typeof depth === 'number' && Number.isFinite(depth) && depth > 0 ? depth : 0;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { jsonValueSchema, type JsonValue } from './json.js';
+
+/**
+ * Zod schema of the engine's saved state: running cooldowns (key → expiry epoch ms), variables and
+ * counters, and the no-repeat memory of weighted choices. Plain JSON: write it to a file at shutdown,
+ * read it back with `engine.loadState()` after a restart.
+ */
+export const ruleEngineStateSchema = z.strictObject({
+  version: z.literal(1),
+  /** When it was saved (epoch ms). */
+  savedAt: z.number().int().nonnegative(),
+  cooldowns: z.record(z.string(), z.number().int().nonnegative()),
+  variables: z.record(z.string(), jsonValueSchema),
+  noRepeat: z.record(z.string(), z.array(z.number().int().nonnegative())),
+});
+
+/** The engine's saved state. */
+export type RuleEngineState = z.output<typeof ruleEngineStateSchema>;
+
+/** The variables and counters rules read (`vars.name`) and write (`counter`, `setVariable`). */
+export class VariableStore {
+  /** Prototype-free, so that no variable name can reach `Object.prototype`. */
+  readonly #values: Record<string, JsonValue> = Object.create(null) as Record<string, JsonValue>;
+
+  /** The live values (read-only view for paths and templates). */
+  get values(): Readonly<Record<string, JsonValue>> {
+    return this.#values;
+  }
+
+  get(name: string): JsonValue | undefined {
+    return Object.hasOwn(this.#values, name) ? this.#values[name] : undefined;
+  }
+
+  set(name: string, value: JsonValue): void {
+    this.#values[name] = value;
+  }
+
+  delete(name: string): void {
+    delete this.#values[name];
+  }
+
+  toJSON(): Record<string, JsonValue> {
+    return { ...this.#values };
+  }
+
+  load(saved: Record<string, JsonValue>): void {
+    for (const name of Object.keys(this.#values)) delete this.#values[name];
+    Object.assign(this.#values, saved);
+  }
+}
