@@ -47,3 +47,36 @@ export type {
   PhoenixClientMessage,
   UpgradeRefusal,
 } from './fakes/heartrate/index.js';
+export {
+  startTwitchFake,
+  TWITCH_CLOSE_REASONS,
+  twitchNotificationFixtures,
+  twitchProtocolFixtures,
+  FAKE_SUBSCRIPTION_TYPES,
+  ALL_FAKE_SCOPES,
+} from './fakes/twitch/index.js';
+export type {
+  FakeTwitch,
+  FakeTwitchOptions,
+  FakeTwitchToken,
+  FakeTwitchUser,
+  FakeTwitchSession,
+  FakeTwitchSubscription,
+  FakeTwitchRequest,
+  FakeTwitchFault,
+  FakeNotifyOptions,
+  TwitchNotificationFixture,
+  TwitchNotificationFixtureName,
+  FakeSubscriptionTypeVersion,
+} from './fakes/twitch/index.js';
+export { startMultistreamerFake, multistreamerFixtures } from './fakes/multistreamer/index.js';
+export type {
+  MultistreamerFake,
+  MultistreamerFakeOptions,
+  MultistreamerAccount,
+  MultistreamerStatusMessage,
+  MultistreamerChatMessage,
+  MultistreamerViewCountResult,
+  MultistreamerWriterResult,
+  MultistreamerClientMessage,
+} from './fakes/multistreamer/index.js';

@@ -290,6 +290,7 @@ export async function startTwitchFake(options: FakeTwitchOptions = {}): Promise<
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const sessionTimers = new Map<string, Array<ReturnType<typeof setTimeout> | ReturnType<typeof setInterval>>>();
   const pendingReconnects = new Map<string, FakeTwitchSession>();
+  const lastSent = new Map<string, number>();
   let nextChatDrop: { code: string; message: string } | undefined;
 
   const later = (fn: () => void, ms: number) => {
@@ -309,6 +310,7 @@ export async function startTwitchFake(options: FakeTwitchOptions = {}): Promise<
 
   const send = (session: FakeTwitchSession, data: string | object) => {
     if (session.socket.readyState !== session.socket.OPEN) return;
+    lastSent.set(session.id, Date.now());
     session.socket.send(typeof data === 'string' ? data : JSON.stringify(data));
   };
 
@@ -356,7 +358,9 @@ export async function startTwitchFake(options: FakeTwitchOptions = {}): Promise<
     const keepaliveSeconds =
       options.keepaliveSeconds ??
       previous?.keepaliveSeconds ??
-      (url.searchParams.has('keepalive_timeout_seconds') && Number.isFinite(requested) ? Math.min(600, Math.max(10, Math.round(requested))) : 10);
+      (url.searchParams.has('keepalive_timeout_seconds') && Number.isFinite(requested)
+        ? Math.min(600, Math.max(10, Math.round(requested)))
+        : 10);
     const session: FakeTwitchSession = {
       id: `AQoQ${randomUUID().replace(/-/g, '').slice(0, 20)}AB`,
       socket,
@@ -393,7 +397,13 @@ export async function startTwitchFake(options: FakeTwitchOptions = {}): Promise<
     send(session, {
       metadata: { message_id: randomUUID(), message_type: 'session_welcome', message_timestamp: connectedAt },
       payload: {
-        session: { id: session.id, status: 'connected', connected_at: connectedAt, keepalive_timeout_seconds: keepaliveSeconds, reconnect_url: null },
+        session: {
+          id: session.id,
+          status: 'connected',
+          connected_at: connectedAt,
+          keepalive_timeout_seconds: keepaliveSeconds,
+          reconnect_url: null,
+        },
       },
     });
 
@@ -404,18 +414,13 @@ export async function startTwitchFake(options: FakeTwitchOptions = {}): Promise<
         }, unusedTimeoutMs),
       );
     }
-    let lastSent = Date.now();
-    const originalSend = session.socket.send.bind(session.socket);
-    session.socket.send = ((data: unknown, ...rest: unknown[]) => {
-      lastSent = Date.now();
-      return (originalSend as (...args: unknown[]) => void)(data, ...rest);
-    }) as WebSocket['send'];
+    lastSent.set(session.id, Date.now());
     const keepaliveMs = keepaliveSeconds * 1000;
     ownTimers.push(
       setInterval(
         () => {
           if (session.keepalivesPaused || session.status === 'closed') return;
-          if (Date.now() - lastSent >= keepaliveMs * 0.9) api.sendKeepalive(session);
+          if (Date.now() - (lastSent.get(session.id) ?? 0) >= keepaliveMs * 0.9) api.sendKeepalive(session);
         },
         Math.max(20, Math.floor(keepaliveMs / 4)),
       ),
@@ -508,8 +513,22 @@ export async function startTwitchFake(options: FakeTwitchOptions = {}): Promise<
       case 'GET /helix/users': {
         const ids = url.searchParams.getAll('id');
         const logins = url.searchParams.getAll('login').map((l) => l.toLowerCase());
-        const found = ids.length + logins.length === 0 ? users.filter((u) => u.id === info.userId) : users.filter((u) => ids.includes(u.id) || logins.includes(u.login));
-        return answer(200, { data: found.map((u) => ({ ...u, type: '', broadcaster_type: 'partner', description: '', profile_image_url: '', offline_image_url: '', view_count: 0, created_at: '2016-12-14T20:32:28Z' })) });
+        const found =
+          ids.length + logins.length === 0
+            ? users.filter((u) => u.id === info.userId)
+            : users.filter((u) => ids.includes(u.id) || logins.includes(u.login));
+        return answer(200, {
+          data: found.map((u) => ({
+            ...u,
+            type: '',
+            broadcaster_type: 'partner',
+            description: '',
+            profile_image_url: '',
+            offline_image_url: '',
+            view_count: 0,
+            created_at: '2016-12-14T20:32:28Z',
+          })),
+        });
       }
       case 'POST /helix/eventsub/subscriptions':
         return createSubscription(body, info, answer);
@@ -558,14 +577,20 @@ export async function startTwitchFake(options: FakeTwitchOptions = {}): Promise<
   }
 
   function createSubscription(body: unknown, token: FakeTwitchToken, answer: (status: number, payload?: unknown) => void): void {
-    const request = (body ?? {}) as { type?: string; version?: string; condition?: Record<string, string>; transport?: { method?: string; session_id?: string } };
+    const request = (body ?? {}) as {
+      type?: string;
+      version?: string;
+      condition?: Record<string, string>;
+      transport?: { method?: string; session_id?: string };
+    };
     const type = request.type ?? '';
     const versions = FAKE_SUBSCRIPTION_TYPES[type];
     if (!versions) return answer(400, helixError(400, `unknown subscription type "${type}"`));
     const rules = versions[request.version ?? ''];
     if (!rules) return answer(400, helixError(400, `unsupported version "${request.version}" for ${type}`));
     if (rules.removed) return answer(410, helixError(410, `${type} version ${request.version} has been removed`));
-    if (request.transport?.method !== 'websocket') return answer(400, helixError(400, 'transport.method must be websocket for a user token here'));
+    if (request.transport?.method !== 'websocket')
+      return answer(400, helixError(400, 'transport.method must be websocket for a user token here'));
     const condition = request.condition ?? {};
     const missingKeys = rules.condition.filter((key) => !condition[key]);
     if (type === 'channel.raid' && !condition.from_broadcaster_user_id === !condition.to_broadcaster_user_id) {
@@ -582,7 +607,8 @@ export async function startTwitchFake(options: FakeTwitchOptions = {}): Promise<
     if (!session || session.status === 'closed') {
       return answer(400, helixError(400, 'websocket transport session does not exist or has already disconnected'));
     }
-    const sameKey = (s: FakeTwitchSubscription) => s.type === type && s.version === request.version && JSON.stringify(s.condition) === JSON.stringify(condition);
+    const sameKey = (s: FakeTwitchSubscription) =>
+      s.type === type && s.version === request.version && JSON.stringify(s.condition) === JSON.stringify(condition);
     if (subscriptions.some((s) => sameKey(s) && s.sessionId === session.id && s.status === 'enabled')) {
       return answer(409, helixError(409, 'subscription already exists'));
     }
@@ -617,7 +643,12 @@ export async function startTwitchFake(options: FakeTwitchOptions = {}): Promise<
       createdAt: nowRfc3339(),
     };
     subscriptions.push(sub);
-    answer(202, { data: [describe(sub)], total: subscriptions.filter((s) => s.userId === token.userId).length, total_cost: costOf(token.userId), max_total_cost: maxTotalCost });
+    answer(202, {
+      data: [describe(sub)],
+      total: subscriptions.filter((s) => s.userId === token.userId).length,
+      total_cost: costOf(token.userId),
+      max_total_cost: maxTotalCost,
+    });
   }
 
   function sendChat(body: unknown, token: FakeTwitchToken, answer: (status: number, payload?: unknown) => void): void {
@@ -703,7 +734,8 @@ export async function startTwitchFake(options: FakeTwitchOptions = {}): Promise<
         const session = api.activeSession();
         const enabled = session ? api.enabledSubscriptions(session) : [];
         if (enabled.length >= count) return enabled;
-        if (Date.now() > deadline) throw new Error(`fake Twitch: ${enabled.length} of ${count} subscriptions enabled after ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`fake Twitch: ${enabled.length} of ${count} subscriptions enabled after ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },
@@ -742,7 +774,13 @@ export async function startTwitchFake(options: FakeTwitchOptions = {}): Promise<
       send(target, {
         metadata: { message_id: randomUUID(), message_type: 'session_reconnect', message_timestamp: nowRfc3339() },
         payload: {
-          session: { id: target.id, status: 'reconnecting', keepalive_timeout_seconds: null, reconnect_url: reconnectUrl, connected_at: nowRfc3339() },
+          session: {
+            id: target.id,
+            status: 'reconnecting',
+            keepalive_timeout_seconds: null,
+            reconnect_url: reconnectUrl,
+            connected_at: nowRfc3339(),
+          },
         },
       });
       later(() => {

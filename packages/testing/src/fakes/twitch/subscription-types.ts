@@ -31,7 +31,9 @@ const moderated = (scopes: string[]): FakeSubscriptionTypeVersion => ({
 
 /** type → version → rules. */
 export const FAKE_SUBSCRIPTION_TYPES: Readonly<Record<string, Readonly<Record<string, FakeSubscriptionTypeVersion>>>> = {
-  'channel.chat.message': { '1': { condition: ['broadcaster_user_id', 'user_id'], scopes: ['user:read:chat'], mustBeTokenUser: 'user_id' } },
+  'channel.chat.message': {
+    '1': { condition: ['broadcaster_user_id', 'user_id'], scopes: ['user:read:chat'], mustBeTokenUser: 'user_id' },
+  },
   'channel.chat.notification': {
     '1': { condition: ['broadcaster_user_id', 'user_id'], scopes: ['user:read:chat'], mustBeTokenUser: 'user_id' },
   },
@@ -52,12 +54,18 @@ export const FAKE_SUBSCRIPTION_TYPES: Readonly<Record<string, Readonly<Record<st
   'channel.prediction.progress': { '1': broadcaster(['channel:read:predictions', 'channel:manage:predictions']) },
   'channel.prediction.lock': { '1': broadcaster(['channel:read:predictions', 'channel:manage:predictions']) },
   'channel.prediction.end': { '1': broadcaster(['channel:read:predictions', 'channel:manage:predictions']) },
-  'channel.hype_train.begin': { '1': { ...broadcaster(['channel:read:hype_train']), removed: true }, '2': broadcaster(['channel:read:hype_train']) },
+  'channel.hype_train.begin': {
+    '1': { ...broadcaster(['channel:read:hype_train']), removed: true },
+    '2': broadcaster(['channel:read:hype_train']),
+  },
   'channel.hype_train.progress': {
     '1': { ...broadcaster(['channel:read:hype_train']), removed: true },
     '2': broadcaster(['channel:read:hype_train']),
   },
-  'channel.hype_train.end': { '1': { ...broadcaster(['channel:read:hype_train']), removed: true }, '2': broadcaster(['channel:read:hype_train']) },
+  'channel.hype_train.end': {
+    '1': { ...broadcaster(['channel:read:hype_train']), removed: true },
+    '2': broadcaster(['channel:read:hype_train']),
+  },
   'channel.ad_break.begin': { '1': broadcaster(['channel:read:ads', 'channel:manage:ads']) },
   'channel.shoutout.create': { '1': moderated(['moderator:read:shoutouts', 'moderator:manage:shoutouts']) },
   'channel.shoutout.receive': { '1': moderated(['moderator:read:shoutouts', 'moderator:manage:shoutouts']) },
@@ -69,8 +77,6 @@ export const FAKE_SUBSCRIPTION_TYPES: Readonly<Record<string, Readonly<Record<st
 
 /** Every scope some type above needs (what the fake's default token is granted). */
 export const ALL_FAKE_SCOPES: readonly string[] = [
-  ...new Set(
-    Object.values(FAKE_SUBSCRIPTION_TYPES).flatMap((versions) => Object.values(versions).flatMap((version) => version.scopes)),
-  ),
+  ...new Set(Object.values(FAKE_SUBSCRIPTION_TYPES).flatMap((versions) => Object.values(versions).flatMap((version) => version.scopes))),
   'user:write:chat',
 ];

@@ -1,0 +1,20 @@
+import { connectorContract } from '@vmsc/testing/contract';
+import { rig } from './helpers.js';
+
+connectorContract('twitch', async () => {
+  const { fake, bus, connector } = await rig();
+  return {
+    connector,
+    bus,
+    sendEvent: async () => {
+      await fake.waitForSubscriptions(1);
+      fake.notify('channel.chat.message');
+    },
+    dropConnection: async () => {
+      await fake.waitForSubscriptions(1);
+      fake.dropSession();
+    },
+    secrets: ['test-token'],
+    close: () => fake.close(),
+  };
+});
