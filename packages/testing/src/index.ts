@@ -80,3 +80,25 @@ export type {
   MultistreamerWriterResult,
   MultistreamerClientMessage,
 } from './fakes/multistreamer/index.js';
+export {
+  startKickPusherFake,
+  KICK_FAKE_DEFAULT_APP_KEY,
+  startKickApiFake,
+  kickEventFrames,
+  kickConnectionEstablishedFrame,
+  kickSubscriptionSucceededFrame,
+  kickChannelV2Response,
+  kickChatConnectionResponse,
+  cloudflareChallengeHtml,
+} from './fakes/kick/index.js';
+export type {
+  KickPusherFake,
+  KickPusherFakeOptions,
+  KickClientFrame,
+  KickApiFake,
+  KickApiFakeOptions,
+  KickApiRequest,
+  KickFakeChannel,
+  KickLookupMode,
+  KickFixtureName,
+} from './fakes/kick/index.js';

@@ -1,0 +1,111 @@
+import { startHttpServer, type LoopbackHttpServer } from '../../loopback.js';
+import { cloudflareChallengeHtml, kickChannelV2Response } from './fixtures.js';
+
+/** A channel the fake API knows. */
+export interface KickFakeChannel {
+  channelId: number;
+  chatroomId: number;
+  userId?: number;
+}
+
+/** How the fake `/api/v2/channels/{slug}` answers. */
+export type KickLookupMode = 'ok' | 'cloudflare' | 'error';
+
+/** Options of {@link startKickApiFake}. */
+export interface KickApiFakeOptions {
+  /** Known channels by slug. */
+  channels?: Record<string, KickFakeChannel>;
+  /** Default `ok` (200 JSON); `cloudflare` answers 403 with the challenge page; `error` answers 503. */
+  mode?: KickLookupMode;
+  /** The Pusher app key the negotiation endpoint hands out (a function: read it from the Pusher fake). */
+  appKey?: () => string;
+}
+
+/** A request the fake API received. */
+export interface KickApiRequest {
+  method: string;
+  path: string;
+  body: string;
+}
+
+/** The fake of kick.com's channel lookup and web.kick.com's realtime negotiation. */
+export interface KickApiFake {
+  /** Base URL for both `lookup.baseUrl` and `keyRefresh.baseUrl`. */
+  readonly url: string;
+  readonly requests: readonly KickApiRequest[];
+  setMode(mode: KickLookupMode): void;
+  close(): Promise<void>;
+  readonly server: LoopbackHttpServer;
+}
+
+/**
+ * Starts an HTTP fake on 127.0.0.1 serving `GET /api/v2/channels/{slug}` (the real response shape,
+ * or Cloudflare's 403 challenge) and `POST /api/v1/realtime/channels/{channelId}/chat/connection`
+ * (Kick's app key negotiation).
+ */
+export async function startKickApiFake(options: KickApiFakeOptions = {}): Promise<KickApiFake> {
+  let mode: KickLookupMode = options.mode ?? 'ok';
+  const channels = options.channels ?? { xqc: { channelId: 668, chatroomId: 668, userId: 676 } };
+  const requests: KickApiRequest[] = [];
+  const server = await startHttpServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const path = new URL(request.url ?? '/', 'http://fake').pathname;
+      requests.push({ method: request.method ?? 'GET', path, body });
+      const lookup = /^\/api\/v2\/channels\/([^/]+)$/.exec(path);
+      if (request.method === 'GET' && lookup) {
+        if (mode === 'cloudflare') {
+          response.writeHead(403, { 'content-type': 'text/html; charset=UTF-8', 'cf-mitigated': 'challenge', server: 'cloudflare' });
+          response.end(cloudflareChallengeHtml);
+          return;
+        }
+        if (mode === 'error') {
+          response.writeHead(503, { 'content-type': 'text/plain' });
+          response.end('Service Unavailable');
+          return;
+        }
+        const slug = decodeURIComponent(lookup[1]!);
+        const channel = channels[slug];
+        if (!channel) {
+          response.writeHead(404, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ message: 'Not Found' }));
+          return;
+        }
+        const json = {
+          ...kickChannelV2Response,
+          id: channel.channelId,
+          user_id: channel.userId ?? channel.channelId,
+          slug,
+          chatroom: {
+            ...kickChannelV2Response.chatroom,
+            id: channel.chatroomId,
+            channel_id: channel.channelId,
+            chatable_id: channel.channelId,
+          },
+        };
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(json).replaceAll('/', '\\/'));
+        return;
+      }
+      if (request.method === 'POST' && /^\/api\/v1\/realtime\/channels\/\d+\/chat\/connection$/.test(path)) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify({ provider: 'pusher', credentials: { app_key: options.appKey?.() ?? '32cbd69e4b950bf97679', cluster: 'us2' } }),
+        );
+        return;
+      }
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+    });
+  });
+  return {
+    url: server.url,
+    requests,
+    setMode(next) {
+      mode = next;
+    },
+    close: () => server.close(),
+    server,
+  };
+}

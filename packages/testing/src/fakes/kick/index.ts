@@ -1,0 +1,13 @@
+export { startKickPusherFake, KICK_FAKE_DEFAULT_APP_KEY } from './pusher-server.js';
+export type { KickPusherFake, KickPusherFakeOptions, KickClientFrame } from './pusher-server.js';
+export { startKickApiFake } from './api-server.js';
+export type { KickApiFake, KickApiFakeOptions, KickApiRequest, KickFakeChannel, KickLookupMode } from './api-server.js';
+export {
+  kickEventFrames,
+  kickConnectionEstablishedFrame,
+  kickSubscriptionSucceededFrame,
+  kickChannelV2Response,
+  kickChatConnectionResponse,
+  cloudflareChallengeHtml,
+} from './fixtures.js';
+export type { KickFixtureName } from './fixtures.js';
