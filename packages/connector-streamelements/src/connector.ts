@@ -1,0 +1,249 @@
+import {
+  AuthError,
+  BaseConnector,
+  ConnectionError,
+  ProtocolError,
+  TimeoutError,
+  redact,
+  toSecret,
+  type BaseConnectorOptions,
+  type Secret,
+  type VmscError,
+} from '@vmsc/core';
+import { io, type Socket } from 'socket.io-client';
+import { normalizeActivity, type NormalizedActivity } from './normalize/activity.js';
+import { normalizeOtherMessage, normalizeTestEvent } from './normalize/realtime-messages.js';
+import type { RawAuthenticate, RawAuthenticated, RawUnauthorized } from './raw/realtime.js';
+import { RecentKeys } from './recent-keys.js';
+
+/** The StreamElements Realtime API endpoint. */
+export const STREAMELEMENTS_REALTIME_URL = 'https://realtime.streamelements.com';
+
+/** How the token authenticates: the dashboard JWT, an OAuth2 access token, or an overlay API key. */
+export type StreamElementsAuthMethod = 'jwt' | 'oauth2' | 'apikey';
+
+/** Options of {@link StreamElementsConnector}. */
+export interface StreamElementsConnectorOptions extends BaseConnectorOptions {
+  /** The token: dashboard → Account Settings → Channels → Show Secrets → JWT Token (for `jwt`). */
+  token: string | Secret;
+  /** What `token` is. Default `'jwt'`. */
+  method?: StreamElementsAuthMethod;
+  /** Realtime API URL (default {@link STREAMELEMENTS_REALTIME_URL}); point it at a fake in tests. */
+  url?: string;
+  /** Publish `event:test` emulator events (flagged `meta.test`). Default `true`: the dashboard's test buttons are how users check the connection. */
+  includeTestEvents?: boolean;
+  /** Wait this long for `authenticated`/`unauthorized` before retrying. Default 10,000 ms. */
+  authTimeoutMs?: number;
+  /** Give up on one connection attempt after this many ms (then retry with backoff). Default 20,000. */
+  connectTimeoutMs?: number;
+  /** How many activity ids are remembered to deliver each activity once. Default 1,000. */
+  dedupeMemory?: number;
+}
+
+/** Server events handled explicitly; any other is surfaced as an `unknown` event. */
+const HANDLED = new Set(['event', 'event:test', 'authenticated', 'unauthorized']);
+
+interface Pending {
+  promise: Promise<void>;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+/**
+ * StreamElements Realtime API connector (spec 001): tips, follows, subscribers, cheers, raids,
+ * hosts, merch, redemptions, Super Chats and community gifts from every platform linked to the
+ * StreamElements account, as `streamelements` events with `meta.platform` set to the provider.
+ *
+ * Transport: Socket.IO with socket.io-client 4 (the endpoint accepts Engine.IO 4 clients, and 3 via
+ * `allowEIO3`). Flow: connect → `authenticate {method, token}` → `authenticated` (status
+ * `connected`) or `unauthorized` (status `error`, no retry). Lost connections are retried with the
+ * spec-003 backoff (status `reconnecting`) and each reconnect reports a gap: StreamElements does not
+ * replay missed activities.
+ *
+ * @example
+ * ```ts
+ * const bus = new EventBus();
+ * const se = new StreamElementsConnector({ bus, token: process.env.SE_JWT!, method: 'jwt' });
+ * bus.on('tip', (e) => console.log(e.user.nickname, e.data.amount, e.data.currency));
+ * await se.connect();
+ * ```
+ */
+export class StreamElementsConnector extends BaseConnector {
+  readonly #token: Secret;
+  readonly #method: StreamElementsAuthMethod;
+  readonly #url: string;
+  readonly #includeTests: boolean;
+  readonly #authTimeoutMs: number;
+  readonly #connectTimeoutMs: number;
+  readonly #seen: RecentKeys;
+  #socket: Socket | undefined;
+  #authTimer: unknown;
+  #generation = 0;
+  #wanted = false;
+  #pending: Pending | undefined;
+  #lostAt: number | undefined;
+  #channelId: string | undefined;
+
+  constructor(options: StreamElementsConnectorOptions) {
+    super('streamelements', options);
+    this.#token = toSecret(options.token);
+    this.#method = options.method ?? 'jwt';
+    this.#url = options.url ?? STREAMELEMENTS_REALTIME_URL;
+    this.#includeTests = options.includeTestEvents ?? true;
+    this.#authTimeoutMs = options.authTimeoutMs ?? 10_000;
+    this.#connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
+    this.#seen = new RecentKeys(options.dedupeMemory ?? 1_000);
+  }
+
+  /** The StreamElements channel id, once authenticated. */
+  get channelId(): string | undefined {
+    return this.#channelId;
+  }
+
+  /**
+   * Connects and authenticates; resolves on `authenticated`. Rejects with an {@link AuthError} on
+   * `unauthorized` (status `error`, no retry). Network failures are retried with backoff (status
+   * `reconnecting`) while the promise stays pending.
+   */
+  connect(): Promise<void> {
+    if (this.status === 'connected') return Promise.resolve();
+    if (this.#pending) return this.#pending.promise;
+    if (this.#token.isEmpty) {
+      const error = new AuthError(`StreamElements ${this.#method} token is empty: copy it from Account Settings → Channels → Show Secrets`);
+      this.setStatus('error', error);
+      return Promise.reject(error);
+    }
+    let resolve!: () => void;
+    let reject!: (error: Error) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    this.#pending = { promise, resolve, reject };
+    this.#wanted = true;
+    this.setStatus('connecting');
+    this.#open();
+    return promise;
+  }
+
+  /** Closes the socket, cancels retries; status `disconnected`. Idempotent. */
+  async disconnect(): Promise<void> {
+    this.#wanted = false;
+    this.reconnector.cancel();
+    this.#closeSocket();
+    this.#lostAt = undefined;
+    const pending = this.#pending;
+    this.#pending = undefined;
+    if (this.status !== 'error') this.setStatus('disconnected');
+    pending?.reject(new ConnectionError('disconnect() was called before StreamElements authenticated'));
+  }
+
+  override toString(): string {
+    return `StreamElementsConnector(${this.id}, ${this.#method}, ${this.status})`;
+  }
+
+  #open(): void {
+    this.#closeSocket();
+    const generation = this.#generation;
+    const socket = io(this.#url, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      timeout: this.#connectTimeoutMs,
+    });
+    this.#socket = socket;
+    const current = () => generation === this.#generation && this.#wanted;
+    socket.on('connect', () => {
+      if (!current()) return;
+      const auth: RawAuthenticate = { method: this.#method, token: this.#token.reveal() };
+      socket.emit('authenticate', auth);
+      this.#authTimer = this.clock.setTimeout(() => {
+        if (current()) this.#lost(new TimeoutError(`StreamElements did not answer authenticate within ${this.#authTimeoutMs} ms`));
+      }, this.#authTimeoutMs);
+    });
+    socket.on('authenticated', (payload: RawAuthenticated | undefined) => {
+      if (!current()) return;
+      this.#clearAuthTimer();
+      if (typeof payload?.channelId === 'string') this.#channelId = payload.channelId;
+      this.#onAuthenticated();
+    });
+    socket.on('unauthorized', (payload: RawUnauthorized | undefined) => {
+      if (!current()) return;
+      const reason = redact(typeof payload?.message === 'string' ? payload.message : 'no reason given', [this.#token]);
+      this.#fail(
+        new AuthError(
+          `StreamElements rejected the ${this.#method} token (${reason}): copy the JWT Token again from Account Settings → Channels → Show Secrets`,
+        ),
+      );
+    });
+    socket.on('event', (payload: unknown) => {
+      if (current()) this.#deliver(normalizeActivity(payload));
+    });
+    socket.on('event:test', (payload: unknown) => {
+      if (!current() || !this.#includeTests) return;
+      for (const result of normalizeTestEvent(payload)) this.#deliver(result);
+    });
+    socket.onAny((eventName: string, ...args: unknown[]) => {
+      if (current() && !HANDLED.has(eventName)) this.#deliver(normalizeOtherMessage(eventName, args));
+    });
+    socket.on('connect_error', (error: Error) => {
+      if (current()) this.#lost(new ConnectionError(`could not connect to StreamElements: ${redact(error.message, [this.#token])}`));
+    });
+    socket.on('disconnect', (reason: string) => {
+      if (!current() || reason === 'io client disconnect') return;
+      this.#lost(new ConnectionError(`StreamElements connection lost (${reason})`));
+    });
+  }
+
+  #deliver(result: NormalizedActivity): void {
+    if (result.dedupeKey !== undefined && !this.#seen.add(result.dedupeKey)) return;
+    if (result.problem) this.reportError(new ProtocolError(result.problem, { code: 'INVALID_PAYLOAD' }));
+    this.publish(result.event);
+  }
+
+  #onAuthenticated(): void {
+    this.setStatus('connected');
+    if (this.#lostAt !== undefined) {
+      this.reportGap(this.#lostAt, this.clock.now(), 'StreamElements does not replay activities sent while the socket was disconnected');
+      this.#lostAt = undefined;
+    }
+    const pending = this.#pending;
+    this.#pending = undefined;
+    pending?.resolve();
+  }
+
+  #lost(error: VmscError): void {
+    this.#closeSocket();
+    if (this.status === 'connected') this.#lostAt = this.clock.now();
+    this.setStatus('reconnecting', error);
+    this.reconnector.schedule(() => {
+      if (this.#wanted) this.#open();
+    });
+  }
+
+  #fail(error: AuthError): void {
+    this.#wanted = false;
+    this.reconnector.cancel();
+    this.#closeSocket();
+    this.setStatus('error', error);
+    const pending = this.#pending;
+    this.#pending = undefined;
+    pending?.reject(error);
+  }
+
+  #clearAuthTimer(): void {
+    if (this.#authTimer !== undefined) this.clock.clearTimeout(this.#authTimer);
+    this.#authTimer = undefined;
+  }
+
+  #closeSocket(): void {
+    this.#generation++;
+    this.#clearAuthTimer();
+    const socket = this.#socket;
+    this.#socket = undefined;
+    if (!socket) return;
+    socket.removeAllListeners();
+    socket.offAny();
+    socket.close();
+  }
+}
