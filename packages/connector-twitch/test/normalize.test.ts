@@ -61,7 +61,7 @@ describe('normalizeNotification on Twitch’s documented payloads', () => {
 
   it('chat: text, badges, moderator/subscriber flags, message id', () => {
     const event = normalizeNotification(frame('channel.chat.message'));
-    if (event.type !== 'chat') throw new Error(event.type);
+    if (event.type !== 'chat' || event.source !== 'twitch') throw new Error(event.type);
     expect(event.user).toEqual({ id: '4145994', username: 'viewer32', nickname: 'viewer32', isModerator: true, isSubscriber: true });
     expect(event.data.message).toBe('Hi chat');
     expect(event.data.messageId).toBe('cc106a89-1814-919d-454c-f4f2f970aae7');
@@ -264,8 +264,6 @@ describe('normalizeNotification on Twitch’s documented payloads', () => {
     const notice = valid(normalizeNotification(frame('channel.chat.notification.resub')));
     expect(notice.type === 'unknown' && notice.data.kind).toBe('channel.chat.notification');
     expect(notice.type === 'unknown' && notice.data.reason).toMatch(/no mapping/);
-    const broken = frame('channel.raid');
-    (broken.payload as { event: unknown }).event = { viewers: 3 };
     const mangled = frame('channel.poll.begin');
     (mangled.payload.event as { choices: unknown }).choices = null;
     const event = valid(normalizeNotification(mangled));
