@@ -9,7 +9,7 @@ function frame(name: TwitchNotificationFixtureName, event: Record<string, unknow
   return fixture;
 }
 
-function valid(event: StreamEvent): StreamEvent {
+function valid<E extends StreamEvent>(event: E): E {
   const parsed = parseEvent(JSON.parse(JSON.stringify({ ...event, raw: undefined })));
   expect(parsed.ok ? 'valid' : parsed.error.message).toBe('valid');
   return event;
