@@ -1,0 +1,126 @@
+import { newEventId, parseEvent, ProtocolError, systemUser, toSecret, VmscError, type EventBus } from '@vmsc/core';
+import type { ClientMessage } from '@vmsc/core/protocol';
+import { WsConnector, type WsConnectorOptions } from '../../ws-connector.js';
+
+/** Options of {@link VmscMirrorClient}. */
+export interface VmscMirrorClientOptions extends Omit<WsConnectorOptions, 'bus'> {
+  bus: EventBus;
+  /** The other VMSC's custom WebSocket server, e.g. `ws://studio-pc:7895`. */
+  url: string;
+  /** Its token (sent as `Authorization: Bearer` in Node, `?token=` in browsers). */
+  token?: WsConnectorOptions['token'];
+  /** Connector name and the source of its `unknown` events (default `vmsc`); mirrored events keep their own source. */
+  source?: string;
+  /** Only these event types (default: all). */
+  eventTypes?: readonly string[];
+  /** Only these sources (default: all). */
+  sources?: readonly string[];
+}
+
+/**
+ * The VMSC preset: mirrors the events of another VMSC's custom WebSocket server onto this bus, each
+ * unchanged (same id, source, timestamp). After every (re)connect it subscribes with `since` set to
+ * the last event it received, so the server replays what was missed; ids are kept, so the bus drops
+ * any duplicate. If the server no longer buffers that event, a gap is reported.
+ *
+ * @example
+ * ```ts
+ * const mirror = new VmscMirrorClient({ bus, url: 'ws://studio-pc:7895', token, eventTypes: ['gift'] });
+ * await mirror.connect();
+ * ```
+ */
+export class VmscMirrorClient extends WsConnector {
+  readonly #eventTypes: readonly string[] | undefined;
+  readonly #sources: readonly string[] | undefined;
+  #lastEventId: string | undefined;
+  #lostAt: number | undefined;
+
+  constructor(options: VmscMirrorClientOptions) {
+    super(options.source ?? 'vmsc', {
+      ...options,
+      ...(options.token !== undefined ? { token: toSecret(options.token) } : {}),
+    } as WsConnectorOptions & { token?: ReturnType<typeof toSecret> });
+    this.#eventTypes = options.eventTypes;
+    this.#sources = options.sources;
+  }
+
+  /** The id of the last mirrored event (what the next subscribe asks to resume after). */
+  get lastEventId(): string | undefined {
+    return this.#lastEventId;
+  }
+
+  protected override onOpen(): void {
+    const subscribe: ClientMessage = {
+      action: 'subscribe',
+      requestId: 'vmsc-mirror',
+      ...(this.#eventTypes ? { eventTypes: [...this.#eventTypes] } : {}),
+      ...(this.#sources ? { sources: [...this.#sources] } : {}),
+      ...(this.#lastEventId ? { since: this.#lastEventId } : {}),
+    };
+    this.sendJson(subscribe);
+  }
+
+  /** No gap yet: the subscribe with `since` replays what was missed; the ack says if it could not. */
+  protected override onReconnected(lostAt: number): void {
+    this.#lostAt = lostAt;
+  }
+
+  protected onFrame(text: string): void {
+    let message: Record<string, unknown>;
+    try {
+      message = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      this.reportError(new ProtocolError(`${this.id}: a frame is not JSON`, { code: 'MALFORMED_FRAME' }));
+      return;
+    }
+    switch (message?.action) {
+      case 'event': {
+        const parsed = parseEvent(message.event);
+        if (parsed.ok) {
+          this.#lastEventId = parsed.event.id;
+          this.publish(parsed.event);
+        } else {
+          this.reportError(parsed.error);
+          this.#publishUnknown('event', message.event, parsed.error.message);
+        }
+        return;
+      }
+      case 'subscribe': {
+        const lostAt = this.#lostAt;
+        this.#lostAt = undefined;
+        if (message.sinceFound === false) {
+          this.reportGap(
+            lostAt ?? this.clock.now(),
+            this.clock.now(),
+            `the server no longer buffers event ${this.#lastEventId}; older events may be lost`,
+          );
+        }
+        return;
+      }
+      case 'error':
+        this.reportError(
+          new VmscError(
+            typeof message.code === 'string' ? message.code : 'INTERNAL',
+            `${this.id}: server error: ${this.redact(String(message.message))}`,
+          ),
+        );
+        return;
+      default:
+        this.reportError(
+          new ProtocolError(`${this.id}: unexpected message ${JSON.stringify(message?.action)}`, { code: 'UNEXPECTED_MESSAGE' }),
+        );
+    }
+  }
+
+  #publishUnknown(kind: string, payload: unknown, reason: string): void {
+    const parsed = parseEvent({
+      id: newEventId(),
+      type: 'unknown',
+      source: this.source,
+      timestamp: this.clock.now(),
+      user: systemUser(),
+      data: { kind, payload, reason },
+    });
+    if (parsed.ok) this.publish(parsed.event);
+  }
+}
