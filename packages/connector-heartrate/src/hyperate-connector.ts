@@ -180,7 +180,7 @@ export class HypeRateConnector extends SocketConnector {
       return;
     }
     // An ok reply to nothing we are waiting for (e.g. to a join of an earlier socket): surfaced, not dropped.
-    this.publish(unknownEvent(PHX.reply, { topic, ref, payload }, 'a reply to no pending request'));
+    this.publish(unknownEvent(PHX.reply, { topic, ref, payload }, 'a reply to no pending request', this.clock.now()));
   }
 
   /** Sends a Phoenix V1 message with a fresh ref; returns the ref. */

@@ -9,6 +9,8 @@ import {
   normalizePulsoidFrame,
   PulsoidAuthError,
   type HeartRateEvent,
+  type HypeRateFrameResult,
+  type PulsoidFrameResult,
 } from '../src/index.js';
 
 const RECEIVED = 1_700_000_000_000;
@@ -18,10 +20,16 @@ function valid(event: StreamEvent): void {
   expect(parsed.ok ? 'valid' : parsed.error.message).toBe('valid');
 }
 
-function eventOf(result: { kind: string; event?: HeartRateEvent }): HeartRateEvent {
-  expect(result.kind).toBe('event');
-  valid(result.event!);
-  return result.event!;
+function eventOf(result: PulsoidFrameResult | HypeRateFrameResult): HeartRateEvent {
+  if (result.kind !== 'event') throw new Error(`expected an event, got ${result.kind}`);
+  valid(result.event);
+  return result.event;
+}
+
+function bpmOf(result: PulsoidFrameResult | HypeRateFrameResult) {
+  const event = eventOf(result);
+  if (event.type !== 'bpm_update') throw new Error(`expected bpm_update, got ${event.type}`);
+  return event.data;
 }
 
 describe('normalizePulsoidFrame', () => {
@@ -48,8 +56,8 @@ describe('normalizePulsoidFrame', () => {
   });
 
   it('falls back to the time of receipt when measured_at is missing or invalid', () => {
-    expect(eventOf(normalizePulsoidFrame('{"data":{"heart_rate":71}}', RECEIVED)).data.measuredAt).toBe(RECEIVED);
-    expect(eventOf(normalizePulsoidFrame('{"measured_at":"soon","data":{"heart_rate":71}}', RECEIVED)).data.measuredAt).toBe(RECEIVED);
+    expect(bpmOf(normalizePulsoidFrame('{"data":{"heart_rate":71}}', RECEIVED)).measuredAt).toBe(RECEIVED);
+    expect(bpmOf(normalizePulsoidFrame('{"measured_at":"soon","data":{"heart_rate":71}}', RECEIVED)).measuredAt).toBe(RECEIVED);
   });
 
   it('surfaces a message without a reading as unknown, with the reason', () => {

@@ -1,4 +1,5 @@
 import { createEvent, type EventMeta, type PlatformEvent } from '@vmsc/core';
+import { nextEventId } from './event-id.js';
 
 /** Every event the heart rate connectors publish: `bpm_update` or `unknown`, source `heartrate`. */
 export type HeartRateEvent = PlatformEvent<'heartrate'>;
@@ -7,11 +8,20 @@ export type HeartRateEvent = PlatformEvent<'heartrate'>;
 export type HeartRateProvider = 'pulsoid' | 'hyperate';
 
 /**
- * Builds a `bpm_update`. A reading of 0 is published with `inactive: true` (the service's way of
- * saying "no sensor"), never dropped.
+ * Builds a `bpm_update` received at `receivedAt` (its `timestamp`). A reading of 0 is published with
+ * `inactive: true` (the service's way of saying "no sensor"), never dropped.
  */
-export function bpmUpdate(bpm: number, measuredAt: number, provider: HeartRateProvider, raw: unknown, meta?: EventMeta): HeartRateEvent {
+export function bpmUpdate(
+  bpm: number,
+  measuredAt: number,
+  provider: HeartRateProvider,
+  raw: unknown,
+  receivedAt: number,
+  meta?: EventMeta,
+): HeartRateEvent {
   return createEvent({
+    id: nextEventId(),
+    timestamp: receivedAt,
     source: 'heartrate',
     type: 'bpm_update',
     data: bpm === 0 ? { bpm, measuredAt, provider, inactive: true } : { bpm, measuredAt, provider },
@@ -21,8 +31,16 @@ export function bpmUpdate(bpm: number, measuredAt: number, provider: HeartRatePr
 }
 
 /** Builds an `unknown` event for a message no mapping covers. */
-export function unknownEvent(kind: string, payload: unknown, reason: string, meta?: EventMeta): HeartRateEvent {
-  return createEvent({ source: 'heartrate', type: 'unknown', data: { kind, payload, reason }, raw: payload, ...(meta ? { meta } : {}) });
+export function unknownEvent(kind: string, payload: unknown, reason: string, receivedAt?: number, meta?: EventMeta): HeartRateEvent {
+  return createEvent({
+    id: nextEventId(),
+    ...(receivedAt === undefined ? {} : { timestamp: receivedAt }),
+    source: 'heartrate',
+    type: 'unknown',
+    data: { kind, payload, reason },
+    raw: payload,
+    ...(meta ? { meta } : {}),
+  });
 }
 
 /** A finite, non-negative number from a number or a numeric string; undefined otherwise. */

@@ -42,9 +42,12 @@ export function normalizeHypeRateMessage(message: PhoenixMessage, receivedAt: nu
       const channel = topicId(topic);
       const bpm = readingValue((payload as { hr?: unknown } | null)?.hr);
       if (bpm === undefined) {
-        return { kind: 'event', event: unknownEvent('hr_update', message, 'no usable payload.hr (absent reading)', { channel }) };
+        return {
+          kind: 'event',
+          event: unknownEvent('hr_update', message, 'no usable payload.hr (absent reading)', receivedAt, { channel }),
+        };
       }
-      return { kind: 'event', event: bpmUpdate(bpm, receivedAt, 'hyperate', message, { channel }) };
+      return { kind: 'event', event: bpmUpdate(bpm, receivedAt, 'hyperate', message, receivedAt, { channel }) };
     }
     case PHX.reply: {
       const reply = (payload ?? {}) as Partial<PhoenixReplyPayload>;
@@ -64,7 +67,9 @@ export function normalizeHypeRateMessage(message: PhoenixMessage, receivedAt: nu
     default:
       return {
         kind: 'event',
-        event: unknownEvent(event, message, `no VMSC event for HypeRate "${event}" on "${topic}"`, { channel: topicId(topic) }),
+        event: unknownEvent(event, message, `no VMSC event for HypeRate "${event}" on "${topic}"`, receivedAt, {
+          channel: topicId(topic),
+        }),
       };
   }
 }

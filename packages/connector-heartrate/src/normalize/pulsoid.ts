@@ -31,8 +31,10 @@ const PLAIN_NUMBER = /^\s*\d+(?:\.\d+)?\s*$/;
  * ```
  */
 export function normalizePulsoidFrame(text: string, receivedAt: number): PulsoidFrameResult {
-  if (PLAIN_NUMBER.test(text)) {
-    return { kind: 'event', event: bpmUpdate(Number(text), receivedAt, 'pulsoid', text) };
+  const first = text.charCodeAt(0);
+  // Only the plain-text mode starts with a digit or blank; skip the regex for JSON objects.
+  if (first !== 0x7b && PLAIN_NUMBER.test(text)) {
+    return { kind: 'event', event: bpmUpdate(Number(text), receivedAt, 'pulsoid', text, receivedAt) };
   }
   let message: unknown;
   try {
@@ -47,10 +49,10 @@ export function normalizePulsoidFrame(text: string, receivedAt: number): Pulsoid
 export function normalizePulsoidMessage(message: unknown, receivedAt: number): PulsoidFrameResult {
   if (typeof message === 'number') {
     const bpm = readingValue(message);
-    if (bpm !== undefined) return { kind: 'event', event: bpmUpdate(bpm, receivedAt, 'pulsoid', message) };
+    if (bpm !== undefined) return { kind: 'event', event: bpmUpdate(bpm, receivedAt, 'pulsoid', message, receivedAt) };
   }
   if (typeof message !== 'object' || message === null || Array.isArray(message)) {
-    return { kind: 'event', event: unknownEvent('pulsoid:unexpected', message, 'not a Pulsoid reading object') };
+    return { kind: 'event', event: unknownEvent('pulsoid:unexpected', message, 'not a Pulsoid reading object', receivedAt) };
   }
   if (isPulsoidErrorBody(message)) {
     const { error, fatal } = classifyPulsoidError(undefined, message);
@@ -59,10 +61,10 @@ export function normalizePulsoidMessage(message: unknown, receivedAt: number): P
   const record = message as { measured_at?: unknown; data?: { heart_rate?: unknown } | null };
   const bpm = readingValue(record.data?.heart_rate);
   if (bpm === undefined) {
-    return { kind: 'event', event: unknownEvent('pulsoid:message', message, 'no usable data.heart_rate (absent reading)') };
+    return { kind: 'event', event: unknownEvent('pulsoid:message', message, 'no usable data.heart_rate (absent reading)', receivedAt) };
   }
   const measuredAt = readingValue(record.measured_at) ?? receivedAt;
-  return { kind: 'event', event: bpmUpdate(bpm, measuredAt, 'pulsoid', message) };
+  return { kind: 'event', event: bpmUpdate(bpm, measuredAt, 'pulsoid', message, receivedAt) };
 }
 
 function malformed(text: string, cause: unknown): ProtocolError {
