@@ -156,8 +156,29 @@ export abstract class WsConnector extends BaseConnector {
     return true;
   }
 
-  /** Called once the socket is open (status is already `connected`). */
+  /** Called once the socket is open (status is already `connected` unless {@link handshakeFirst}). */
   protected onOpen(): void {}
+
+  /**
+   * `true` when the protocol confirms the session after the socket opens (an ack to a first
+   * message); the subclass then calls {@link handshakeComplete} and the status stays `connecting` /
+   * `reconnecting` until it does, so a refusal after the open (close 4401) still fails `connect()`.
+   */
+  protected get handshakeFirst(): boolean {
+    return false;
+  }
+
+  /** Marks the connection established: status `connected`, `connect()` resolves, a reconnect is followed up. */
+  protected handshakeComplete(): void {
+    if (this.status === 'connected' || this.#stopped) return;
+    this.setStatus('connected');
+    const pending = this.#pending;
+    this.#pending = undefined;
+    pending?.resolve();
+    const lostAt = this.#lostAt;
+    this.#lostAt = undefined;
+    if (lostAt !== undefined) this.onReconnected(lostAt);
+  }
 
   /** Handles one text frame. */
   protected abstract onFrame(text: string): void;
@@ -203,14 +224,12 @@ export abstract class WsConnector extends BaseConnector {
     this.#lastTransportError = undefined;
     socket.onopen = () => {
       if (socket !== this.#socket) return;
-      this.setStatus('connected');
-      const pending = this.#pending;
-      this.#pending = undefined;
-      pending?.resolve();
+      if (this.handshakeFirst) {
+        this.onOpen();
+        return;
+      }
+      this.handshakeComplete();
       this.onOpen();
-      const lostAt = this.#lostAt;
-      this.#lostAt = undefined;
-      if (lostAt !== undefined) this.onReconnected(lostAt);
     };
     socket.onmessage = (event) => {
       if (socket !== this.#socket) return;

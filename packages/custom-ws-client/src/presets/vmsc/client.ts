@@ -49,6 +49,11 @@ export class VmscMirrorClient extends WsConnector {
     return this.#lastEventId;
   }
 
+  /** The session counts as established once the server acks the subscribe (a bad token closes with 4401 first). */
+  protected override get handshakeFirst(): boolean {
+    return true;
+  }
+
   protected override onOpen(): void {
     const subscribe: ClientMessage = {
       action: 'subscribe',
@@ -86,6 +91,7 @@ export class VmscMirrorClient extends WsConnector {
         return;
       }
       case 'subscribe': {
+        this.handshakeComplete();
         const lostAt = this.#lostAt;
         this.#lostAt = undefined;
         if (message.sinceFound === false) {
