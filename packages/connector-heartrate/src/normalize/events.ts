@@ -26,7 +26,7 @@ export function bpmUpdate(
     type: 'bpm_update',
     data: bpm === 0 ? { bpm, measuredAt, provider, inactive: true } : { bpm, measuredAt, provider },
     raw,
-    ...(meta ? { meta } : {}),
+    meta, // createEvent leaves it out when undefined
   });
 }
 
@@ -39,7 +39,7 @@ export function unknownEvent(kind: string, payload: unknown, reason: string, rec
     type: 'unknown',
     data: { kind, payload, reason },
     raw: payload,
-    ...(meta ? { meta } : {}),
+    meta,
   });
 }
 

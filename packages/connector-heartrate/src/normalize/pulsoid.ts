@@ -54,17 +54,17 @@ export function normalizePulsoidMessage(message: unknown, receivedAt: number): P
   if (typeof message !== 'object' || message === null || Array.isArray(message)) {
     return { kind: 'event', event: unknownEvent('pulsoid:unexpected', message, 'not a Pulsoid reading object', receivedAt) };
   }
+  const record = message as { measured_at?: unknown; data?: { heart_rate?: unknown } | null };
+  const bpm = readingValue(record.data?.heart_rate);
+  if (bpm !== undefined) {
+    const measuredAt = readingValue(record.measured_at) ?? receivedAt;
+    return { kind: 'event', event: bpmUpdate(bpm, measuredAt, 'pulsoid', message, receivedAt) };
+  }
   if (isPulsoidErrorBody(message)) {
     const { error, fatal } = classifyPulsoidError(undefined, message);
     return { kind: 'error', error, fatal };
   }
-  const record = message as { measured_at?: unknown; data?: { heart_rate?: unknown } | null };
-  const bpm = readingValue(record.data?.heart_rate);
-  if (bpm === undefined) {
-    return { kind: 'event', event: unknownEvent('pulsoid:message', message, 'no usable data.heart_rate (absent reading)', receivedAt) };
-  }
-  const measuredAt = readingValue(record.measured_at) ?? receivedAt;
-  return { kind: 'event', event: bpmUpdate(bpm, measuredAt, 'pulsoid', message, receivedAt) };
+  return { kind: 'event', event: unknownEvent('pulsoid:message', message, 'no usable data.heart_rate (absent reading)', receivedAt) };
 }
 
 function malformed(text: string, cause: unknown): ProtocolError {
