@@ -9,3 +9,6 @@ export type { JournalEntry } from './journal/read-journal.js';
 export { PlainView, TerminalView, createView } from './view/hub-view.js';
 export type { HubView, ViewOutput } from './view/hub-view.js';
 export { describeEvent } from './view/format-event.js';
+export { runCli } from './cli.js';
+export type { CommandIo, ExitCode } from './commands/io.js';
+export { parseDataPairs } from './commands/simulate.js';

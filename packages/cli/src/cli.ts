@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import type { CommandIo, ExitCode } from './commands/io.js';
+import { replayCommand } from './commands/replay.js';
+import { rulesValidateCommand } from './commands/rules-validate.js';
+import { simulateCommand } from './commands/simulate.js';
+
+const usage = `vmsc — the VMSC hub
+
+usage:
+  vmsc simulate <type> [--source s] [--data key=value ...] [--user name] [--url ws://127.0.0.1:7895]
+                                inject a test event into a running hub (token from $VMSC_TOKEN)
+  vmsc rules validate <file>    validate a rules file, printing every problem with its path
+  vmsc replay <file> [--rules rules.json] [--realtime]
+                                play a journal (JSON Lines) back through the bus and the rules
+  vmsc help                     this text
+`;
+
+/** Runs the `vmsc` command line with `argv` (without node and script). */
+export async function runCli(argv: readonly string[], io: CommandIo): Promise<ExitCode> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'simulate': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: {
+            source: { type: 'string' },
+            data: { type: 'string', multiple: true },
+            user: { type: 'string' },
+            url: { type: 'string' },
+            'token-env': { type: 'string' },
+          },
+        });
+        return await simulateCommand(
+          positionals[0],
+          {
+            ...(values.source ? { source: values.source } : {}),
+            ...(values.data ? { data: values.data } : {}),
+            ...(values.user ? { user: values.user } : {}),
+            ...(values.url ? { url: values.url } : {}),
+            ...(values['token-env'] ? { tokenEnv: values['token-env'] } : {}),
+          },
+          io,
+        );
+      }
+      case 'rules': {
+        const [sub, file] = rest;
+        if (sub !== 'validate') break;
+        return await rulesValidateCommand(file, io);
+      }
+      case 'replay': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: { rules: { type: 'string' }, realtime: { type: 'boolean' } },
+        });
+        return await replayCommand(
+          positionals[0],
+          { ...(values.rules ? { rules: values.rules } : {}), realtime: Boolean(values.realtime) },
+          io,
+        );
+      }
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(usage);
+        return 0;
+      default:
+        break;
+    }
+  } catch (error) {
+    io.stderr.write(`vmsc: ${(error as Error).message}\n`);
+    return 2;
+  }
+  io.stderr.write(command ? `vmsc: unknown command "${argv.join(' ')}"\n\n${usage}` : usage);
+  return 2;
+}
