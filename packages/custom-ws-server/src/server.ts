@@ -430,8 +430,9 @@ export class CustomWsServer {
       });
       return;
     }
+    let result: unknown;
     try {
-      await engine.trigger(rule.id);
+      result = await engine.trigger(rule.id);
     } catch (error) {
       if (error instanceof Error && (error as { code?: unknown }).code === 'RULE_NOT_FOUND') {
         this.#reply(connection, requestId, { code: 'RULE_NOT_FOUND', message: `Rule not found: ${wanted}` });
@@ -440,7 +441,14 @@ export class CustomWsServer {
       }
       return;
     }
-    this.#send(connection, withRequestId({ action: 'triggerRule', status: 'ok', ruleId: rule.id, ruleName: rule.name }, requestId));
+    const outcome = typeof result === 'object' && result !== null ? (result as { outcome?: unknown }).outcome : undefined;
+    this.#send(
+      connection,
+      withRequestId(
+        { action: 'triggerRule', status: 'ok', ruleId: rule.id, ruleName: rule.name, ...(typeof outcome === 'string' ? { outcome } : {}) },
+        requestId,
+      ),
+    );
   }
 
   #subscribe(connection: Connection, fields: Record<string, unknown>, requestId: RequestId | undefined): void {

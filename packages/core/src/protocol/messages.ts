@@ -150,12 +150,16 @@ export const injectEventAckSchema = z.object({
 /** Ack of `injectEvent` (server → client). */
 export type InjectEventAck = z.output<typeof injectEventAckSchema>;
 
-/** Ack of `triggerRule`: the rule ran (sent once the engine's run finished). */
+/**
+ * Ack of `triggerRule`: the rule ran (sent once the engine's run finished). `outcome` is the run's
+ * outcome as the engine reports it (`completed`, `failed`...), when it reports one.
+ */
 export const triggerRuleAckSchema = z.object({
   action: z.literal('triggerRule'),
   status: z.literal('ok'),
   ruleId: z.string(),
   ruleName: z.string(),
+  outcome: z.string().optional(),
   requestId: requestIdSchema.optional(),
 });
 
