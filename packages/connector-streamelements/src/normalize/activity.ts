@@ -1,5 +1,6 @@
 import { createEvent, systemUser, type EventMeta, type PlatformEvent, type StreamUser } from '@vmsc/core';
 import type { RawActivity, RawActivityData } from '../raw/realtime.js';
+import { streamelementsEvent } from './make-event.js';
 
 /**
  * Pure normalization of StreamElements activities (the `event` payload of the Realtime API, the same
@@ -66,13 +67,12 @@ type Mapped = { ok: true; event: StreamElementsEvent } | { ok: false; problem: s
 function mapActivity(type: string, data: RawActivityData, meta: EventMeta, raw: unknown): Mapped {
   const user = userOf(data);
   if (!user) return { ok: false, problem: `${type} activity without data.username` };
-  const base = { source: 'streamelements' as const, user, meta, raw };
   const amount = num(data.amount);
   const message = str(data.message);
   switch (type) {
     case 'follower':
     case 'follow':
-      return { ok: true, event: createEvent({ ...base, type: 'follow', data: {} }) };
+      return { ok: true, event: streamelementsEvent('follow', user, {}, meta, raw) };
     case 'subscriber':
     case 'sponsor': {
       const out: { tier?: string; months?: number; message?: string; streak?: number; isGift?: boolean; gifterName?: string } = {};
@@ -88,7 +88,7 @@ function mapActivity(type: string, data: RawActivityData, meta: EventMeta, raw: 
         out.isGift = true;
         out.gifterName = sender;
       }
-      return { ok: true, event: createEvent({ ...base, type: 'subscriber', data: out }) };
+      return { ok: true, event: streamelementsEvent('subscriber', user, out, meta, raw) };
     }
     case 'tip':
     case 'superchat': {
@@ -97,18 +97,18 @@ function mapActivity(type: string, data: RawActivityData, meta: EventMeta, raw: 
         return { ok: false, problem: `${type} activity without a numeric amount or a currency` };
       const out: { amount: number; currency: string; message?: string } = { amount, currency };
       if (message !== undefined) out.message = message;
-      return { ok: true, event: createEvent({ ...base, type, data: out }) };
+      return { ok: true, event: streamelementsEvent(type, user, out, meta, raw) };
     }
     case 'cheer': {
       if (amount === undefined) return { ok: false, problem: 'cheer activity without a numeric amount' };
       const out: { amount: number; message?: string } = { amount };
       if (message !== undefined) out.message = message;
-      return { ok: true, event: createEvent({ ...base, type: 'cheer', data: out }) };
+      return { ok: true, event: streamelementsEvent('cheer', user, out, meta, raw) };
     }
     case 'raid':
     case 'host':
       if (amount === undefined) return { ok: false, problem: `${type} activity without a numeric amount (viewers)` };
-      return { ok: true, event: createEvent({ ...base, type, data: { viewerCount: amount } }) };
+      return { ok: true, event: streamelementsEvent(type, user, { viewerCount: amount }, meta, raw) };
     case 'merch': {
       const items = (data.items ?? []).map((item) => (typeof item === 'string' ? { name: item } : item));
       const named = items.filter((item): item is { name: string; price?: number; quantity?: number } => typeof item?.name === 'string');
@@ -124,19 +124,19 @@ function mapActivity(type: string, data: RawActivityData, meta: EventMeta, raw: 
           return entry;
         });
       }
-      return { ok: true, event: createEvent({ ...base, type: 'merch', data: out }) };
+      return { ok: true, event: streamelementsEvent('merch', user, out, meta, raw) };
     }
     case 'redemption': {
       const itemName = str(data.redemption) ?? str(data.itemName) ?? str(data.item);
       if (!itemName || amount === undefined) return { ok: false, problem: 'redemption activity without an item name or a cost' };
-      return { ok: true, event: createEvent({ ...base, type: 'redemption', data: { itemName, itemCost: amount } }) };
+      return { ok: true, event: streamelementsEvent('redemption', user, { itemName, itemCost: amount }, meta, raw) };
     }
     case 'communityGiftPurchase': {
       if (amount === undefined) return { ok: false, problem: 'communityGiftPurchase activity without a numeric amount (gift count)' };
       const out: { giftCount: number; tier?: string } = { giftCount: amount };
       const tier = str(data.tier);
       if (tier !== undefined) out.tier = tier;
-      return { ok: true, event: createEvent({ ...base, type: 'community_gift', data: out }) };
+      return { ok: true, event: streamelementsEvent('community_gift', user, out, meta, raw) };
     }
     default:
       return { ok: false, problem: '' };

@@ -5,8 +5,6 @@
  * @packageDocumentation
  */
 
-const DECIMAL = /^\d+(?:\.\d+)?$/;
-
 /** A parsed amount: the exact decimal string and its numeric value. */
 export interface ExactAmount {
   /** Canonical exact decimal, e.g. `"13.37"`, `"5"`, `"0.5"` (no exponent, no sign, no leading zeros). */
@@ -15,10 +13,32 @@ export interface ExactAmount {
   value: number;
 }
 
-function canonical(integer: string, fraction: string): string {
-  const int = integer.replace(/^0+(?=\d)/, '');
-  const frac = fraction.replace(/0+$/, '');
-  return frac ? `${int}.${frac}` : int;
+/**
+ * The canonical form of a plain decimal (`digits[.digits]`), or `undefined` if `text` is not one:
+ * leading integer zeros and trailing fraction zeros removed. One pass, no regex (hot path).
+ */
+function canonical(text: string): string | undefined {
+  const length = text.length;
+  let dot = -1;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 /* . */) {
+      if (dot >= 0 || i === 0 || i === length - 1) return undefined;
+      dot = i;
+    } else if (code < 48 || code > 57) {
+      return undefined;
+    }
+  }
+  if (length === 0) return undefined;
+  let start = 0;
+  const intEnd = dot < 0 ? length : dot;
+  while (start < intEnd - 1 && text.charCodeAt(start) === 48) start++;
+  let end = length;
+  if (dot >= 0) {
+    while (end > dot + 1 && text.charCodeAt(end - 1) === 48) end--;
+    if (end === dot + 1) end = dot;
+  }
+  return start === 0 && end === length ? text : text.slice(start, end);
 }
 
 /**
@@ -31,20 +51,13 @@ function canonical(integer: string, fraction: string): string {
  * ```
  */
 export function parseDecimal(input: unknown): ExactAmount | undefined {
-  let text: string;
+  let exact: string | undefined;
   if (typeof input === 'number') {
-    if (!Number.isFinite(input) || input < 0) return undefined;
-    text = String(input);
-    if (!DECIMAL.test(text)) return undefined;
+    exact = Number.isFinite(input) && input >= 0 ? canonical(String(input)) : undefined;
   } else if (typeof input === 'string') {
-    text = input.trim();
-    if (!DECIMAL.test(text)) return undefined;
-  } else {
-    return undefined;
+    exact = canonical(input.trim());
   }
-  const dot = text.indexOf('.');
-  const exact = dot < 0 ? canonical(text, '') : canonical(text.slice(0, dot), text.slice(dot + 1));
-  return { text: exact, value: Number(exact) };
+  return exact === undefined ? undefined : { text: exact, value: Number(exact) };
 }
 
 /**
@@ -61,6 +74,6 @@ export function microsToDecimal(input: unknown): ExactAmount | undefined {
     typeof input === 'number' && Number.isInteger(input) && input >= 0 ? String(input) : typeof input === 'string' ? input.trim() : '';
   if (!/^\d+$/.test(parsed)) return undefined;
   const padded = parsed.padStart(7, '0');
-  const text = canonical(padded.slice(0, -6), padded.slice(-6));
+  const text = canonical(`${padded.slice(0, -6)}.${padded.slice(-6)}`)!;
   return { text, value: Number(text) };
 }

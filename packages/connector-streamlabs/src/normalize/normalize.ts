@@ -1,4 +1,5 @@
 import { createEvent, systemUser, type EventMeta, type PlatformEvent, type StreamUser } from '@vmsc/core';
+import { streamlabsEvent } from './make-event.js';
 import type { RawStreamlabsAlertItem, RawStreamlabsSocketEvent } from '../raw/socket-event.js';
 import { microsToDecimal, parseDecimal } from './decimal.js';
 import { platformOf } from './platform.js';
@@ -66,7 +67,6 @@ function userOf(item: RawStreamlabsAlertItem, nameField: unknown = item.name): S
 type Mapped = { ok: true; event: StreamlabsEvent } | { ok: false; problem: string };
 
 function mapItem(type: string, item: RawStreamlabsAlertItem, meta: EventMeta, raw: unknown): Mapped {
-  const base = { source: 'streamlabs' as const, meta, raw };
   switch (type) {
     case 'donation': {
       const user = userOf(item);
@@ -82,7 +82,7 @@ function mapItem(type: string, item: RawStreamlabsAlertItem, meta: EventMeta, ra
       if (message !== undefined) data.message = message;
       const formatted = str(item.formattedAmount) ?? str(item.formatted_amount);
       if (formatted !== undefined) data.formattedAmount = formatted;
-      return { ok: true, event: createEvent({ ...base, type: 'donation', user, data }) };
+      return { ok: true, event: streamlabsEvent('donation', user, data, meta, raw) };
     }
     case 'superchat': {
       const user = userOf(item);
@@ -98,12 +98,12 @@ function mapItem(type: string, item: RawStreamlabsAlertItem, meta: EventMeta, ra
       if (message !== undefined) data.message = message;
       const formatted = str(item.displayString);
       if (formatted !== undefined) data.formattedAmount = formatted;
-      return { ok: true, event: createEvent({ ...base, type: 'donation', user, data }) };
+      return { ok: true, event: streamlabsEvent('donation', user, data, meta, raw) };
     }
     case 'follow': {
       const user = userOf(item);
       if (!user) return { ok: false, problem: 'follow without name' };
-      return { ok: true, event: createEvent({ ...base, type: 'follow', user, data: {} }) };
+      return { ok: true, event: streamlabsEvent('follow', user, {}, meta, raw) };
     }
     case 'subscription':
     case 'resub':
@@ -129,7 +129,7 @@ function mapItem(type: string, item: RawStreamlabsAlertItem, meta: EventMeta, ra
       const gifter = str(item.gifter_display_name) ?? str(item.gifter);
       if (gifter !== undefined || subType === 'subgift') data.isGift = true;
       if (gifter !== undefined) data.gifterName = gifter;
-      return { ok: true, event: createEvent({ ...base, type: 'subscription', user, data }) };
+      return { ok: true, event: streamlabsEvent('subscription', user, data, meta, raw) };
     }
     case 'submysterygift': {
       const user = userOf(item, item.gifter ?? item.name);
@@ -142,19 +142,19 @@ function mapItem(type: string, item: RawStreamlabsAlertItem, meta: EventMeta, ra
       };
       const tier = str(item.sub_plan);
       if (tier !== undefined) data.tier = tier;
-      return { ok: true, event: createEvent({ ...base, type: 'subscription', user, data }) };
+      return { ok: true, event: streamlabsEvent('subscription', user, data, meta, raw) };
     }
     case 'host': {
       const user = userOf(item);
       const viewers = count(item.viewers);
       if (!user || viewers === undefined) return { ok: false, problem: 'host without name or viewers' };
-      return { ok: true, event: createEvent({ ...base, type: 'host', user, data: { viewerCount: viewers } }) };
+      return { ok: true, event: streamlabsEvent('host', user, { viewerCount: viewers }, meta, raw) };
     }
     case 'raid': {
       const user = userOf(item);
       const raiders = count(item.raiders);
       if (!user || raiders === undefined) return { ok: false, problem: 'raid without name or raiders' };
-      return { ok: true, event: createEvent({ ...base, type: 'raid', user, data: { viewerCount: raiders } }) };
+      return { ok: true, event: streamlabsEvent('raid', user, { viewerCount: raiders }, meta, raw) };
     }
     case 'bits': {
       const user = userOf(item);
@@ -163,7 +163,7 @@ function mapItem(type: string, item: RawStreamlabsAlertItem, meta: EventMeta, ra
       const data: { amount: number; message?: string } = { amount: amount.value };
       const message = str(item.message);
       if (message !== undefined) data.message = message;
-      return { ok: true, event: createEvent({ ...base, type: 'bits', user, data }) };
+      return { ok: true, event: streamlabsEvent('bits', user, data, meta, raw) };
     }
     case 'merch': {
       const user = userOf(item);
@@ -174,7 +174,7 @@ function mapItem(type: string, item: RawStreamlabsAlertItem, meta: EventMeta, ra
       if (message !== undefined) data.message = message;
       const image = str(item.imageHref);
       if (image !== undefined) data.imageUrl = image;
-      return { ok: true, event: createEvent({ ...base, type: 'merch', user, data }) };
+      return { ok: true, event: streamlabsEvent('merch', user, data, meta, raw) };
     }
     default:
       return { ok: false, problem: '' };

@@ -15,7 +15,8 @@ export function streamelementsSamples(): StreamEvent[] {
       source: 'streamelements',
       type: 'subscriber',
       user: viewer('76543', 'se_sub', 'SE_Sub'),
-      data: { tier: '1000', months: 6 },
+      data: { tier: '1000', months: 6, streak: 6, message: 'half a year' },
+      meta: { platform: 'twitch' },
     }),
     createEvent({
       source: 'streamelements',
@@ -25,7 +26,12 @@ export function streamelementsSamples(): StreamEvent[] {
     }),
     createEvent({ source: 'streamelements', type: 'raid', user: viewer('raider', 'raider', 'Raider'), data: { viewerCount: 30 } }),
     createEvent({ source: 'streamelements', type: 'host', user: viewer('host', 'hoster', 'Hoster'), data: { viewerCount: 12 } }),
-    createEvent({ source: 'streamelements', type: 'merch', user: viewer('buyer', 'buyer', 'Buyer'), data: { product: 'Mug' } }),
+    createEvent({
+      source: 'streamelements',
+      type: 'merch',
+      user: viewer('buyer', 'buyer', 'Buyer'),
+      data: { product: 'Mug', items: [{ name: 'Mug', price: 15, quantity: 1 }] },
+    }),
     createEvent({
       source: 'streamelements',
       type: 'redemption',
