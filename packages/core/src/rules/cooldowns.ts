@@ -43,6 +43,7 @@ export class CooldownStore {
 
   #slots(ruleId: string, cooldown: RuleCooldown | undefined, event: StreamEvent | undefined): CooldownSlot[] {
     if (!cooldown) return [];
+    if (cooldown.simulated === 'ignore' && event?.meta?.simulated) return [];
     const slots: CooldownSlot[] = [];
     if (cooldown.globalMs) slots.push({ kind: 'global', key: `rule:${ruleId}`, ms: cooldown.globalMs });
     if (cooldown.perUserMs && event) slots.push({ kind: 'perUser', key: `user:${ruleId}:${userKey(event)}`, ms: cooldown.perUserMs });

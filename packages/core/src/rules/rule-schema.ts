@@ -32,6 +32,12 @@ export const cooldownSchema = z.strictObject({
   perUserMs: cooldownMs.optional(),
   /** A cooldown shared by every rule naming the same group ("one sound alert per 10 s"). */
   group: z.strictObject({ name: z.string().min(1), ms: cooldownMs }).optional(),
+  /**
+   * Whether these cooldowns apply to simulated events (`meta.simulated`, e.g. injected over the custom
+   * WS server or by `vmsc simulate`): `apply` (default) or `ignore` (neither checked nor started, so
+   * testing an alert does not block real viewers).
+   */
+  simulated: z.enum(['apply', 'ignore']).optional(),
 });
 
 /** How runs of one rule relate: overlap freely, or wait in a bounded queue. */

@@ -63,6 +63,24 @@ describe('cooldowns', () => {
     expect(calls.map((call) => call.rule)).toEqual(['sound A', 'sound B']);
   });
 
+  it('simulated events: cooldowns apply by default; "ignore" neither checks nor starts them', async () => {
+    const { bus, engine, calls } = setup();
+    engine.addRule(rule({ name: 'applies', cooldown: { globalMs: 10_000 } }));
+    engine.addRule(rule({ name: 'ignores', cooldown: { globalMs: 10_000, simulated: 'ignore' } }));
+    const simulated = () => ({ ...gift(), id: crypto.randomUUID(), meta: { simulated: true } });
+    bus.publish(simulated());
+    bus.publish(simulated());
+    bus.publish(gift());
+    bus.publish(gift());
+    await engine.idle();
+    expect(calls.map((call) => `${call.rule}${call.event?.meta?.simulated ? ' (simulated)' : ''}`)).toEqual([
+      'applies (simulated)',
+      'ignores (simulated)',
+      'ignores (simulated)',
+      'ignores',
+    ]);
+  });
+
   it('trigger ignores cooldowns unless asked, and then honours and starts them', async () => {
     const { engine } = setup();
     engine.addRule(rule({ name: 'cd', cooldown: { globalMs: 1_000 } }));
