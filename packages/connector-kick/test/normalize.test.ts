@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEvent, type StreamEvent } from '@vmsc/core';
+import { isEvent, parseEvent, type StreamEvent } from '@vmsc/core';
 import { kickEventFrames, type KickFixtureName } from '@vmsc/testing';
 import {
   decodeFrameText,
@@ -70,7 +70,7 @@ describe('normalizeKickFrame on every captured frame', () => {
 describe('field mapping', () => {
   it('chat: emotes as ids + details, badges, user, ISO timestamp, message id', () => {
     const event = normalized('ChatMessageEvent');
-    if (event.source !== 'kick' || event.type !== 'chat') throw new Error(event.type);
+    if (!isEvent(event, 'kick', 'chat')) throw new Error(event.type);
     expect(event.data.message).toBe('[emote:37232:PeepoClap][emote:37232:PeepoClap][emote:37232:PeepoClap]');
     expect(event.data.emotes).toEqual(['37232']);
     expect(event.data.emoteDetails).toEqual([{ id: '37232', name: 'PeepoClap' }]);
@@ -84,14 +84,14 @@ describe('field mapping', () => {
     const badges = normalized('ChatMessageEvent-badges-nometadata');
     expect(badges.user).toMatchObject({ isModerator: true, isSubscriber: true });
     const reply = normalized('ChatMessageEvent-reply');
-    if (reply.source !== 'kick' || reply.type !== 'chat') throw new Error(reply.type);
+    if (!isEvent(reply, 'kick', 'chat')) throw new Error(reply.type);
     expect(reply.data.replyTo).toEqual({
       messageId: '08ee7ab6-cf63-49ac-badf-38bc8e3e0cd3',
       message: 'Steelers are cooked',
       user: { id: '130541567', username: 'b58y0', nickname: 'b58y0' },
     });
     const celebration = normalized('ChatMessageEvent-celebration');
-    if (celebration.source !== 'kick' || celebration.type !== 'chat') throw new Error(celebration.type);
+    if (!isEvent(celebration, 'kick', 'chat')) throw new Error(celebration.type);
     expect(celebration.data.celebration).toEqual({ type: 'subscription_renewed', totalMonths: 13 });
   });
 

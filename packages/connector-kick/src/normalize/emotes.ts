@@ -4,11 +4,11 @@ export interface KickEmote {
   name: string;
 }
 
-const EMOTE_PATTERN = /\[emote:(\d+):([^\]]*)\]/g;
+const OPEN = '[emote:';
 
 /**
  * Finds the `[emote:ID:name]` markup in a Kick message (adjacent emotes and emotes glued to text
- * included). Each emote id is listed once, in order of first use.
+ * included; ID must be numeric). Each emote id is listed once, in order of first use.
  *
  * @example
  * ```ts
@@ -16,14 +16,25 @@ const EMOTE_PATTERN = /\[emote:(\d+):([^\]]*)\]/g;
  * ```
  */
 export function parseEmotes(content: string): KickEmote[] {
-  if (content.indexOf('[emote:') === -1) return [];
+  let start = content.indexOf(OPEN);
+  if (start === -1) return [];
   const found: KickEmote[] = [];
-  const seen = new Set<string>();
-  for (const match of content.matchAll(EMOTE_PATTERN)) {
-    const id = match[1]!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    found.push({ id, name: match[2]! });
+  while (start !== -1) {
+    const idStart = start + OPEN.length;
+    let cursor = idStart;
+    while (cursor < content.length) {
+      const code = content.charCodeAt(cursor);
+      if (code < 48 || code > 57) break;
+      cursor++;
+    }
+    const close = content.indexOf(']', cursor);
+    if (cursor > idStart && content.charCodeAt(cursor) === 58 && close !== -1) {
+      const id = content.slice(idStart, cursor);
+      if (!found.some((emote) => emote.id === id)) found.push({ id, name: content.slice(cursor + 1, close) });
+      start = content.indexOf(OPEN, close + 1);
+    } else {
+      start = content.indexOf(OPEN, idStart);
+    }
   }
   return found;
 }

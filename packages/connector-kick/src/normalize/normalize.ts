@@ -1,4 +1,5 @@
-import { createEvent, systemUser, type EventMeta, type StreamEvent } from '@vmsc/core';
+import { systemUser, type EventMeta, type StreamEvent } from '@vmsc/core';
+import { createKickEvent as createEvent } from './event.js';
 import type { DecodedFrame } from '../raw/pusher.js';
 import type {
   RawChannelSubscriptionEvent,
@@ -195,9 +196,11 @@ function giftedSub(
 const chatMode = (enabled: boolean | undefined, seconds?: number) =>
   enabled === undefined ? undefined : seconds === undefined ? { enabled } : { enabled, seconds };
 
+/** Copies `data` without its undefined fields (building a fresh object keeps it in fast mode, unlike `delete`). */
 function stripUndefined(data: Data): Data {
-  for (const key of Object.keys(data)) if (data[key] === undefined) delete data[key];
-  return data;
+  const out: Data = {};
+  for (const key in data) if (data[key] !== undefined) out[key] = data[key];
+  return out;
 }
 
 /**
@@ -216,19 +219,18 @@ export function normalizeKickFrame(frame: DecodedFrame, context: NormalizeContex
 
 function normalize(frame: DecodedFrame, context: NormalizeContext): NormalizedFrame {
   const data = frame.data;
-  if (frame.name === 'PinnedMessageDeletedEvent') {
+  // Map lookup hashes the (non-internalized) wire name once; the switch below then compares
+  // interned literals instead of running up to 27 full string comparisons.
+  const kind = KIND.get(frame.name);
+  if (kind === 'PinnedMessageDeletedEvent') {
     return { event: createEvent({ source: 'kick', type: 'message_unpinned', data: {}, meta: metaOf(context) }) };
   }
-  if (frame.name === 'PollDeleteEvent')
-    return { event: createEvent({ source: 'kick', type: 'poll_delete', data: {}, meta: metaOf(context) }) };
-  if (frame.name === 'ChatroomClearEvent')
-    return { event: createEvent({ source: 'kick', type: 'chat_clear', data: {}, meta: metaOf(context) }) };
+  if (kind === 'PollDeleteEvent') return { event: createEvent({ source: 'kick', type: 'poll_delete', data: {}, meta: metaOf(context) }) };
+  if (kind === 'ChatroomClearEvent') return { event: createEvent({ source: 'kick', type: 'chat_clear', data: {}, meta: metaOf(context) }) };
   if (!isObject(data)) {
-    return UNMAPPED_REASON[frame.name] || !KNOWN.has(frame.name)
-      ? unknownEvent(frame, context, UNMAPPED_REASON[frame.name])
-      : malformed(frame, context, 'an object payload');
+    return kind === undefined ? unknownEvent(frame, context, UNMAPPED_REASON[frame.name]) : malformed(frame, context, 'an object payload');
   }
-  switch (frame.name) {
+  switch (kind) {
     case 'ChatMessageEvent':
       return chat(frame, data as unknown as RawChatMessageEvent, context);
     case 'ChatMessageSentEvent': {
@@ -571,6 +573,8 @@ const KNOWN = new Set([
   'StopStreamBroadcast',
   'FollowersUpdated',
 ]);
+
+const KIND = new Map<string, string>([...KNOWN].map((name) => [name, name]));
 
 /** Whether the normalizer maps this event name (prefix stripped) to a typed event. */
 export function isMappedKickEvent(name: string): boolean {

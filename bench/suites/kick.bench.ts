@@ -1,0 +1,93 @@
+import { EventBus } from '@vmsc/core';
+import { KickConnectionPool, KickConnector, decodeFrameText, normalizeKickFrame } from '@vmsc/connector-kick';
+import { kickEventFrames, startKickPusherFake, waitUntil, closeAllFakes } from '@vmsc/testing';
+import { compare, type Comparison, type Suite } from '../lib.js';
+
+/** Heap after two GCs when `--expose-gc` is on (bench/run.ts is started with it by `pnpm bench`), else one reading. */
+function heapUsed(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    gc();
+    gc();
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+async function memoryPerChannel(
+  channels: number,
+  shared: boolean,
+): Promise<{ perChannelKiB: number; sockets: number; subscriptions: number; gcExposed: boolean }> {
+  const pusher = await startKickPusherFake();
+  const sharedPool = new KickConnectionPool({ maxSubscriptionsPerConnection: 1_000 });
+  const pools: KickConnectionPool[] = [sharedPool];
+  const bus = new EventBus();
+  const before = heapUsed();
+  const connectors = Array.from({ length: channels }, (_, i) => {
+    const pool = shared ? sharedPool : new KickConnectionPool();
+    if (!shared) pools.push(pool);
+    return new KickConnector({
+      bus,
+      pool,
+      channel: { chatroomId: 100_000 + i, channelId: 200_000 + i, slug: `streamer${i}` },
+      wsHost: pusher.host,
+      wsPort: pusher.port,
+      forceTLS: false,
+    });
+  });
+  await Promise.all(connectors.map((connector) => connector.connect()));
+  await waitUntil(() => pusher.subscriptions().length === channels * 4, 'every subscription on the fake', { timeoutMs: 60_000 });
+  const after = heapUsed();
+  const result = {
+    perChannelKiB: (after - before) / channels / 1024,
+    sockets: pools.reduce((sum, pool) => sum + pool.connectionCount, 0),
+    subscriptions: pools.reduce((sum, pool) => sum + pool.subscriptionCount, 0),
+    gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+  };
+  await Promise.all(connectors.map((connector) => connector.disconnect()));
+  for (const pool of pools) pool.closeAll();
+  await closeAllFakes();
+  return result;
+}
+
+const suite: Suite = async () => {
+  const frames = Object.values(kickEventFrames) as string[];
+  // Weight the mix like a real stream: chat dominates.
+  const chat = frames.filter((_, i) => Object.keys(kickEventFrames)[i]!.startsWith('ChatMessageEvent'));
+  const mix = [...chat, ...chat, ...chat, ...frames];
+  let i = 0;
+  let j = 0;
+  let sink = 0;
+  const parseComparison: Comparison = await compare({
+    title: 'Kick: wire frame to typed StreamEvent',
+    description: `${mix.length} real Kick Pusher frames (every capture in the fixtures, chat frames x4), round-robin: the full path (both JSON parses, prefix strip, emote parse, mapping, createEvent) against two bare \`JSON.parse\` calls of the same frames.`,
+    target: 'within 1.25x',
+    baseline: {
+      name: 'double JSON.parse',
+      fn: () => {
+        const envelope = JSON.parse(mix[i++ % mix.length]!) as { data: string };
+        sink += (JSON.parse(envelope.data) as unknown) === null ? 1 : 0;
+      },
+    },
+    candidates: [
+      {
+        name: 'decodeFrameText + normalizeKickFrame',
+        fn: () => {
+          sink += normalizeKickFrame(decodeFrameText(mix[j++ % mix.length]!)).event.timestamp > 0 ? 0 : 1;
+        },
+      },
+    ],
+  });
+
+  const shared = await memoryPerChannel(1_000, true);
+  const unshared = await memoryPerChannel(100, false);
+  const gcNote = shared.gcExposed ? 'heap measured after forced GC' : 'no --expose-gc: single heap readings, upper bounds';
+  parseComparison.notes = [
+    `1,000 channels on shared connections: ${shared.perChannelKiB.toFixed(1)} KiB of heap per channel ` +
+      `(1,000 KickConnectors, ${shared.subscriptions} Pusher subscriptions on ${shared.sockets} sockets of the local Pusher fake; ${gcNote}).`,
+    `For contrast, one socket per channel (a private pool each, 100 channels): ${unshared.perChannelKiB.toFixed(1)} KiB per channel on ${unshared.sockets} sockets.`,
+  ];
+  if (sink < 0) console.log(sink);
+  return [parseComparison];
+};
+
+export default suite;
