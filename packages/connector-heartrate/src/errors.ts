@@ -67,7 +67,9 @@ export class HypeRateJoinError extends NotFoundError {
 
 /** The Phoenix server sent an error reply to a request other than the join (e.g. a heartbeat). */
 export class PhoenixReplyError extends ProtocolError {
+  /** The topic of the failed push (`phoenix` for heartbeats). */
   readonly topic: string;
+  /** Phoenix's `response.reason`, when given. */
   readonly reason: string | undefined;
 
   constructor(topic: string, event: string, reason: string | undefined, options?: VmscErrorOptions) {

@@ -147,9 +147,9 @@ export abstract class SocketConnector extends BaseConnector {
   #open(): void {
     const generation = ++this.#generation;
     const current = () => generation === this.#generation;
-    const { url, headers } = this.endpoint();
     let socket: WebSocket;
     try {
+      const { url, headers } = this.endpoint();
       socket = new WebSocket(url, { headers, handshakeTimeout: this.#handshakeTimeoutMs });
     } catch (cause) {
       this.fail(new VmscError('INVALID_OPTIONS', `cannot open the WebSocket: ${this.scrub(String((cause as Error).message))}`));
@@ -185,9 +185,10 @@ export abstract class SocketConnector extends BaseConnector {
     socket.on('open', () => {
       if (current()) this.onOpen(socket);
     });
-    socket.on('message', (data, isBinary) => {
+    socket.on('message', (data) => {
       if (!current()) return;
-      const text = isBinary || !Buffer.isBuffer(data) ? Buffer.from(data as Buffer).toString('utf8') : data.toString('utf8');
+      // binaryType is the default 'nodebuffer': text and binary frames both arrive as a Buffer.
+      const text = (data as Buffer).toString('utf8');
       this.onText(text, this.clock.now());
     });
     socket.on('close', (code, reason) => {

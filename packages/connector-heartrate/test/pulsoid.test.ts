@@ -214,3 +214,11 @@ describe('PulsoidConnector', () => {
     expect(() => new PulsoidConnector({ bus: new EventBus(), token: '' })).toThrow(/empty/);
   });
 });
+
+describe('PulsoidConnector options', () => {
+  it('stops in "error" with INVALID_OPTIONS for a URL that cannot be parsed', async () => {
+    const connector = new PulsoidConnector({ bus: new EventBus(), token: 'tok-1234', url: 'not a url' });
+    await expect(connector.connect()).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
+    expect(connector.status).toBe('error');
+  });
+});
