@@ -102,3 +102,52 @@ export type {
   KickLookupMode,
   KickFixtureName,
 } from './fakes/kick/index.js';
+export {
+  startTikTokFake,
+  TIKTOK_FAKE_ROOM_ID,
+  TIKTOK_FAKE_UNIQUE_ID,
+  TIKTOK_FAKE_TTWID,
+  TIKTOK_FAKE_WS_PATH,
+} from './fakes/tiktok/index.js';
+export type {
+  TikTokFake,
+  TikTokFakeOptions,
+  TikTokSignFailure,
+  TikTokLookupMode,
+  TikTokSignRequest,
+  TikTokUpgrade,
+  TikTokAck,
+  TikTokBatchOptions,
+  TikTokSentBatch,
+} from './fakes/tiktok/index.js';
+export {
+  encodePushFrame as encodeTikTokPushFrame,
+  encodeFetchResult as encodeTikTokFetchResult,
+  decodeClientFrame as decodeTikTokClientFrame,
+} from './fakes/tiktok/proto.js';
+export type { WebcastMessage, PushFrameInit, FetchResultInit, ClientFrame as TikTokClientFrame } from './fakes/tiktok/proto.js';
+export {
+  chatMessage as tiktokChatMessage,
+  giftMessage as tiktokGiftMessage,
+  likeMessage as tiktokLikeMessage,
+  memberMessage as tiktokMemberMessage,
+  socialMessage as tiktokSocialMessage,
+  roomUserSeqMessage as tiktokRoomUserSeqMessage,
+  envelopeMessage as tiktokEnvelopeMessage,
+  emoteChatMessage as tiktokEmoteChatMessage,
+  subNotifyMessage as tiktokSubNotifyMessage,
+  controlMessage as tiktokControlMessage,
+  unmappedMessage as tiktokUnmappedMessage,
+  corruptMessage as tiktokCorruptMessage,
+  fakeViewer as tiktokFakeViewer,
+  freshMsgId as tiktokFreshMsgId,
+} from './fakes/tiktok/messages.js';
+export type { FakeTikTokUser, FakeIdentity, CommonInit as TikTokCommonInit } from './fakes/tiktok/messages.js';
+export {
+  batchBasics as tiktokBatchBasics,
+  batchGiftStreak as tiktokBatchGiftStreak,
+  batchExtras as tiktokBatchExtras,
+  historyMessages as tiktokHistoryMessages,
+  streamEndMessage as tiktokStreamEndMessage,
+  fakeModerator as tiktokFakeModerator,
+} from './fakes/tiktok/scenarios.js';
