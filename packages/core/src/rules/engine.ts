@@ -63,6 +63,15 @@ interface StartOptions {
   cooldowns: boolean;
 }
 
+/** Freezes a (JSON) value and everything in it; rules are shared, never copied, so nobody may change them. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
 const defaultLogger: RuleLogger = (level, message, context) => {
   console[level](`[vmsc rules] ${context.rule.name}: ${message}`);
 };
@@ -111,6 +120,7 @@ export class RuleEngine {
   readonly #host: ActionHost;
   readonly #logger: RuleLogger;
   readonly #unsubscribe: Unsubscribe | undefined;
+  #snapshot: readonly Rule[] | undefined;
   #order = 0;
   #pending = 0;
   #closed = false;
@@ -143,7 +153,7 @@ export class RuleEngine {
   // ---------------------------------------------------------------- rules
 
   /**
-   * Validates and adds a rule; returns it with defaults filled in.
+   * Validates and adds a rule; returns it with defaults filled in (frozen, like every rule the engine returns).
    *
    * @throws {@link ValidationError} naming every problem by path (`conditions.all[0].op`).
    * @throws {@link DuplicateRuleError} when another rule has the same id or name.
@@ -152,8 +162,7 @@ export class RuleEngine {
     const parsed = ruleSchema.safeParse(rule);
     if (!parsed.success) throw new ValidationError('invalid rule', toIssues(parsed.error));
     this.#checkUnique(parsed.data);
-    this.#insert(parsed.data);
-    return structuredClone(parsed.data);
+    return this.#insert(parsed.data);
   }
 
   /**
@@ -164,8 +173,7 @@ export class RuleEngine {
     const result = validateRules(rules);
     if (!result.ok) throw new ValidationError('invalid rules', result.issues);
     for (const rule of result.rules) this.#checkUnique(rule);
-    for (const rule of result.rules) this.#insert(rule);
-    return structuredClone(result.rules);
+    return result.rules.map((rule) => this.#insert(rule));
   }
 
   #checkUnique(rule: Rule): void {
@@ -173,11 +181,14 @@ export class RuleEngine {
     if (this.#rulesByName.has(rule.name)) throw new DuplicateRuleError(`a rule named "${rule.name}" already exists`);
   }
 
-  #insert(rule: Rule): void {
+  #insert(parsed: Rule): Rule {
+    const rule = deepFreeze(parsed);
     const compiled = compileRule(rule, this.#order++);
+    this.#snapshot = undefined;
     this.#rulesById.set(rule.id, compiled);
     this.#rulesByName.set(rule.name, compiled);
     this.#index.add(compiled);
+    return rule;
   }
 
   #find(idOrName: string): CompiledRule | undefined {
@@ -200,6 +211,7 @@ export class RuleEngine {
     this.#rulesById.delete(compiled.rule.id);
     this.#rulesByName.delete(compiled.rule.name);
     this.#index.remove(compiled);
+    this.#snapshot = undefined;
     compiled.queue?.clear();
     return true;
   }
@@ -211,19 +223,26 @@ export class RuleEngine {
    */
   setEnabled(idOrName: string, enabled: boolean): Rule {
     const compiled = this.#require(idOrName);
-    compiled.rule = { ...compiled.rule, enabled };
-    return structuredClone(compiled.rule);
+    if (compiled.rule.enabled !== enabled) {
+      compiled.rule = deepFreeze({ ...compiled.rule, enabled });
+      this.#snapshot = undefined;
+    }
+    return compiled.rule;
   }
 
-  /** A copy of one rule, by id or name. */
+  /** One rule, by id or name (frozen). */
   getRule(idOrName: string): Rule | undefined {
     const compiled = this.#find(idOrName);
-    return compiled ? structuredClone(compiled.rule) : undefined;
+    return compiled?.rule;
   }
 
-  /** Copies of every rule, in the order they were added. */
-  listRules(): Rule[] {
-    return [...this.#rulesById.values()].map((compiled) => structuredClone(compiled.rule));
+  /**
+   * Every rule, in the order they were added: a frozen snapshot, cached until a rule is added, removed,
+   * enabled or disabled (cheap to call per request, e.g. by the custom WS server).
+   */
+  listRules(): readonly Rule[] {
+    this.#snapshot ??= Object.freeze([...this.#rulesById.values()].map((compiled) => compiled.rule));
+    return this.#snapshot;
   }
 
   // ---------------------------------------------------------------- actions and runs

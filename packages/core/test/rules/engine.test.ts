@@ -88,6 +88,26 @@ describe('RuleEngine: matching', () => {
     expect(engine.listRules()).toEqual([]);
     expect(() => engine.setEnabled('gifts', true)).toThrow(RuleNotFoundError);
   });
+
+  it("returns frozen rules, never the caller's objects; listRules is a cached snapshot", () => {
+    const { engine } = setup();
+    const input = rule({
+      name: 'frozen',
+      conditions: { all: [{ path: 'data.giftName', op: 'in', value: ['Rose'] }] },
+      meta: { tags: ['a'] },
+    });
+    const added = engine.addRule(input);
+    expect(Object.isFrozen(input)).toBe(false);
+    expect(Object.isFrozen(input.meta!.tags)).toBe(false);
+    expect(Object.isFrozen(added.meta!.tags)).toBe(true);
+    expect(() => (added.actions as unknown[]).push({})).toThrow(TypeError);
+    const first = engine.listRules();
+    expect(engine.listRules()).toBe(first);
+    engine.setEnabled('frozen', false);
+    expect(engine.listRules()).not.toBe(first);
+    expect(engine.listRules()[0]!.enabled).toBe(false);
+    expect(JSON.parse(JSON.stringify(engine.listRules()))).toEqual(engine.listRules());
+  });
 });
 
 describe('RuleEngine: trigger and onRun', () => {
