@@ -179,6 +179,10 @@ export class RuleEngine {
   #checkUnique(rule: Rule): void {
     if (this.#rulesById.has(rule.id)) throw new DuplicateRuleError(`a rule with id ${rule.id} already exists`);
     if (this.#rulesByName.has(rule.name)) throw new DuplicateRuleError(`a rule named "${rule.name}" already exists`);
+    // `trigger`/`explain` take an id or a name: one rule's name must not be another's id.
+    if (this.#rulesById.has(rule.name) || this.#rulesByName.has(rule.id)) {
+      throw new DuplicateRuleError(`rule "${rule.name}" (${rule.id}): its name or id is another rule's id or name`);
+    }
   }
 
   #insert(parsed: Rule): Rule {

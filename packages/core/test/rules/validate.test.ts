@@ -116,6 +116,7 @@ describe('validateRules', () => {
     const first = engine.addRule(rule({ name: 'one' }));
     expect(() => engine.addRule(rule({ name: 'one' }))).toThrow(DuplicateRuleError);
     expect(() => engine.addRule({ ...rule(), id: first.id })).toThrow(/already exists/);
+    expect(() => engine.addRule(rule({ name: first.id }))).toThrow(DuplicateRuleError);
     expect(() => engine.addRules([rule({ name: 'two' }), { ...rule(), actions: [] }])).toThrow(/\[1\]\.actions/);
     expect(engine.listRules().map((r) => r.name)).toEqual(['one']);
   });
