@@ -96,3 +96,12 @@ describe('parseEvent', () => {
     expect(createEvent({ source: 'tiktok', type: 'viewer_count', data: { viewerCount: 3 } }).user.id).toBe('system');
   });
 });
+
+describe('newEventId', () => {
+  it('produces distinct RFC 9562 version-4 UUIDs', async () => {
+    const { newEventId } = await import('@vmsc/core');
+    const ids = Array.from({ length: 10_000 }, () => newEventId());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids.slice(0, 500)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});

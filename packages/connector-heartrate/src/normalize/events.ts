@@ -1,5 +1,4 @@
-import { createEvent, type EventMeta, type PlatformEvent } from '@vmsc/core';
-import { nextEventId } from './event-id.js';
+import { createEvent, newEventId, type EventMeta, type PlatformEvent } from '@vmsc/core';
 
 /** Every event the heart rate connectors publish: `bpm_update` or `unknown`, source `heartrate`. */
 export type HeartRateEvent = PlatformEvent<'heartrate'>;
@@ -20,7 +19,7 @@ export function bpmUpdate(
   meta?: EventMeta,
 ): HeartRateEvent {
   return createEvent({
-    id: nextEventId(),
+    id: newEventId(),
     timestamp: receivedAt,
     source: 'heartrate',
     type: 'bpm_update',
@@ -33,7 +32,7 @@ export function bpmUpdate(
 /** Builds an `unknown` event for a message no mapping covers. */
 export function unknownEvent(kind: string, payload: unknown, reason: string, receivedAt?: number, meta?: EventMeta): HeartRateEvent {
   return createEvent({
-    id: nextEventId(),
+    id: newEventId(),
     ...(receivedAt === undefined ? {} : { timestamp: receivedAt }),
     source: 'heartrate',
     type: 'unknown',

@@ -56,9 +56,45 @@ export interface CreateEventOptions {
   validate?: boolean;
 }
 
-/** A new UUID v4 (Web Crypto; available in Node 20 and browsers). */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+const POOL = new Uint8Array(16 * 256);
+let poolOffset = POOL.length;
+
+/**
+ * A new random UUID v4 (RFC 9562), from the Web Crypto CSPRNG (Node 20 and browsers). Random bytes
+ * are drawn 4 KiB at a time, which makes this cheaper than `crypto.randomUUID()` per call on the hot
+ * path of every connector.
+ */
 export function newEventId(): string {
-  return globalThis.crypto.randomUUID();
+  if (poolOffset + 16 > POOL.length) {
+    globalThis.crypto.getRandomValues(POOL);
+    poolOffset = 0;
+  }
+  const b = POOL;
+  const o = poolOffset;
+  poolOffset += 16;
+  return (
+    HEX[b[o]!]! +
+    HEX[b[o + 1]!]! +
+    HEX[b[o + 2]!]! +
+    HEX[b[o + 3]!]! +
+    '-' +
+    HEX[b[o + 4]!]! +
+    HEX[b[o + 5]!]! +
+    '-' +
+    HEX[(b[o + 6]! & 0x0f) | 0x40]! +
+    HEX[b[o + 7]!]! +
+    '-' +
+    HEX[(b[o + 8]! & 0x3f) | 0x80]! +
+    HEX[b[o + 9]!]! +
+    '-' +
+    HEX[b[o + 10]!]! +
+    HEX[b[o + 11]!]! +
+    HEX[b[o + 12]!]! +
+    HEX[b[o + 13]!]! +
+    HEX[b[o + 14]!]! +
+    HEX[b[o + 15]!]!
+  );
 }
 
 /**
