@@ -1,6 +1,7 @@
 // Checks every publishable package the way npm users will meet it: publint (package.json and
 // exports vs the files) and @arethetypeswrong/cli (types resolve for ESM and CJS consumers).
-// Run after `pnpm build`. Exits non-zero if any package fails.
+// Profile node16: Node 16+ (ESM and CJS) and bundlers; the old node10 resolution cannot see subpath
+// exports and no supported Node uses it. Run after `pnpm build`. Exits non-zero if any package fails.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ for (const dir of readdirSync(join(root, 'packages')).sort()) {
   if (pkg.private) continue;
   for (const [tool, args] of [
     ['publint', ['--strict']],
-    ['attw', ['--pack', '.', '--format', 'table-flipped', '--ignore-rules', 'cjs-resolves-to-esm']],
+    ['attw', ['--pack', '.', '--format', 'table-flipped', '--profile', 'node16']],
   ]) {
     try {
       execFileSync(bin(tool), args, { cwd, stdio: 'pipe', encoding: 'utf8' });
