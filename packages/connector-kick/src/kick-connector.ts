@@ -1,6 +1,6 @@
 import { BaseConnector, ConnectionError, ProtocolError, VmscError, type BaseConnectorOptions } from '@vmsc/core';
 import { KickDeduper } from './normalize/dedupe.js';
-import { normalizeKickFrame } from './normalize/normalize.js';
+import { normalizeKickFrame, type NormalizedFrame } from './normalize/normalize.js';
 import { KickConnectionPool, type PoolLease } from './pool/connection-pool.js';
 import type { KeyRefresh, PusherEndpoint, SessionMember } from './pool/pusher-session.js';
 import type { DecodedFrame } from './raw/pusher.js';
@@ -37,6 +37,12 @@ export interface KickConnectorOptions extends BaseConnectorOptions {
   pool?: KickConnectionPool;
   /** How long the frames of one subscription / gift are folded into one event, ms. Default 30,000. */
   dedupeWindowMs?: number;
+  /**
+   * How long a duplicate-only signal (`ChannelSubscriptionEvent`, `NewSubscriberUpdatedEvent`,
+   * `NewActivityFeedEvent`, `LuckyUsersWhoGotGiftSubscriptionsEvent`) waits for the frame that carries
+   * the full data before it is published in its place, ms. Default 2,000.
+   */
+  secondaryHoldMs?: number;
   /** Keep the decoded frame as `event.raw`. Default false. */
   keepRaw?: boolean;
 }
@@ -72,6 +78,7 @@ export class KickConnector extends BaseConnector {
   #downSince: number | undefined;
   #downReason = '';
   #active = false;
+  readonly #held = new Set<unknown>();
 
   constructor(options: KickConnectorOptions) {
     const label = typeof options.channel === 'string' ? options.channel : (options.channel.slug ?? String(options.channel.chatroomId));
@@ -157,16 +164,31 @@ export class KickConnector extends BaseConnector {
     const channels = [primary, `chatroom_${ids.chatroomId}`];
     if (ids.channelId !== undefined) channels.push(`channel.${ids.channelId}`, `channel_${ids.channelId}`);
     const context = { channel: ids.slug ?? String(ids.chatroomId), keepRaw: this.#options.keepRaw === true };
+    const subscribed = new Set<string>();
     const member: SessionMember = {
       channels,
       ...(ids.channelId !== undefined ? { channelId: String(ids.channelId) } : {}),
       onFrame: (frame) => this.#onFrame(frame, context),
+      // Connected means every channel is subscribed, so no event type is missing.
       onSubscribed: (channel) => {
-        if (channel === primary && this.#member === member) this.#onUp();
+        if (this.#member !== member) return;
+        subscribed.add(channel);
+        if (subscribed.size === channels.length) this.#onUp();
       },
-      onSubscriptionError: (_channel, error) => this.reportError(error),
+      // A refused secondary channel is reported and skipped; a refused chatroom channel is fatal.
+      onSubscriptionError: (channel, error) => {
+        if (this.#member !== member) return;
+        if (channel === primary) {
+          this.#fail(error);
+          return;
+        }
+        this.reportError(error);
+        subscribed.add(channel);
+        if (subscribed.size === channels.length) this.#onUp();
+      },
       onDown: (error) => {
         if (this.#member !== member) return;
+        subscribed.clear();
         if (this.status === 'connected') {
           this.#downSince = this.clock.now();
           this.#downReason = error.message;
@@ -209,7 +231,7 @@ export class KickConnector extends BaseConnector {
   }
 
   #onFrame(frame: DecodedFrame, context: { channel: string; keepRaw: boolean }): void {
-    let result;
+    let result: NormalizedFrame;
     try {
       result = normalizeKickFrame(frame, context);
     } catch (error) {
@@ -220,7 +242,18 @@ export class KickConnector extends BaseConnector {
     }
     if (result.problem !== undefined)
       this.reportError(new ProtocolError(`malformed Kick frame: ${result.problem}`, { code: 'KICK_MALFORMED_FRAME' }));
-    if (result.dedupeKeys && !this.#deduper.admit(result.dedupeKeys)) return;
+    const keys = result.dedupeKeys;
+    if (keys && result.secondary) {
+      if (this.#deduper.seen(keys)) return;
+      const event = result.event;
+      const handle = this.clock.setTimeout(() => {
+        this.#held.delete(handle);
+        if (this.#active && this.#deduper.admit(keys)) this.publish(event);
+      }, this.#options.secondaryHoldMs ?? 2_000);
+      this.#held.add(handle);
+      return;
+    }
+    if (keys && !this.#deduper.admit(keys)) return;
     this.publish(result.event);
   }
 
@@ -235,6 +268,8 @@ export class KickConnector extends BaseConnector {
   }
 
   #release(): void {
+    for (const handle of this.#held) this.clock.clearTimeout(handle);
+    this.#held.clear();
     const lease = this.#lease;
     this.#lease = undefined;
     this.#member = undefined;

@@ -51,6 +51,47 @@ describe('KickConnector against the Pusher fake (real pusher-js over loopback)',
     expect(events.events[2]!.data).toEqual({ months: 2 });
   });
 
+  it('a duplicate-only signal waits for the full frame: secondaries first still give one subscribe with months', async () => {
+    const { pusher, events } = await connected();
+    pusher.sendFixture('ChannelSubscriptionEvent', 'channel_668');
+    pusher.sendFixture('NewActivityFeedEvent', 'channel_668');
+    pusher.sendFixture('SubscriptionEvent', PRIMARY);
+    await waitUntil(() => events.events.length === 1, 'one subscribe');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.events.map((event) => [event.type, event.data])).toEqual([['subscribe', { months: 2 }]]);
+  });
+
+  it('a duplicate-only signal alone is published after the hold, once', async () => {
+    const { pusher, events } = await connected({ secondaryHoldMs: 40 });
+    pusher.sendFixture('ChannelSubscriptionEvent', 'channel_668');
+    pusher.sendFixture('NewSubscriberUpdatedEvent', 'channel_668');
+    await waitUntil(() => events.events.length === 1, 'the held subscribe');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.events.length).toBe(1);
+    expect(events.events[0]!.user.id).toBe('75609757');
+  });
+
+  it('one gift announced on two channels is one gifted_sub', async () => {
+    const { pusher, events } = await connected();
+    pusher.sendEvent('chatroom_668', 'GiftedSubscriptionsEvent', {
+      chatroom_id: 668,
+      correlation_id: '700002820790407',
+      gifted_usernames: ['ebii03', 'O7no'],
+      gifter_username: 'Kl_Vava',
+      gifted_total: 2,
+      gifter_total: 9,
+      chunk_details: null,
+    });
+    pusher.sendEvent('channel.668', 'App\\Events\\LuckyUsersWhoGotGiftSubscriptionsEvent', {
+      usernames: ['O7no', 'ebii03'],
+      gifter_username: 'Kl_Vava',
+    });
+    await waitUntil(() => events.events.length === 1, 'one gifted_sub');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.events.map((event) => event.type)).toEqual(['gifted_sub']);
+    expect(events.events[0]!.data).toMatchObject({ giftCount: 2, gifterTotal: 9 });
+  });
+
   it('surfaces unknown events and reports malformed frames without dropping them', async () => {
     const { pusher, events, connector } = await connected();
     const errors: string[] = [];
@@ -67,10 +108,12 @@ describe('KickConnector against the Pusher fake (real pusher-js over loopback)',
 
   it('reconnects after a drop mid-stream, reports the gap, and neither loses nor duplicates later events', async () => {
     const { pusher, events, connector, notices } = await connected();
+    const seen: string[] = [];
+    connector.on('status', (change) => void seen.push(change.status));
     pusher.sendFixture('ChatMessageEvent', PRIMARY);
     await waitUntil(() => events.events.length === 1, 'first chat');
     pusher.dropAll();
-    await waitUntil(() => connector.status === 'reconnecting', 'reconnecting');
+    await waitUntil(() => seen.includes('reconnecting'), 'status "reconnecting"');
     await waitUntil(() => connector.status === 'connected', 'connected again');
     expect(pusher.connectionsAccepted).toBe(2);
     pusher.sendFixture('ChatMessageEvent-reply', PRIMARY);
@@ -80,6 +123,15 @@ describe('KickConnector against the Pusher fake (real pusher-js over loopback)',
     expect(events.events.length).toBe(3);
     expect(connector.health.lastGap?.reason).toMatch(/does not replay/);
     expect(notices.some((notice) => notice.kind === 'gap')).toBe(true);
+  });
+
+  it('a refused chatroom subscription stops the connector with a typed error', async () => {
+    const setup = await setupKick();
+    pools.push(setup.pool);
+    setup.pusher.refuseSubscription(PRIMARY);
+    const error = await setup.connector.connect().catch((caught: unknown) => caught);
+    expect((error as { code?: string }).code).toBe('KICK_SUBSCRIPTION_FAILED');
+    expect(setup.connector.status).toBe('error');
   });
 
   it('several connectors share one socket; releasing one keeps the other', async () => {
@@ -174,14 +226,28 @@ describe('app key rotation (close code 4001)', () => {
     pools.push(setup.pool);
     const events = collectEvents(setup.bus);
     await setup.connector.connect();
+    const seen: string[] = [];
+    setup.connector.on('status', (change) => void seen.push(change.status));
     pusher.rotateKey('f00dcafe0123456789ab', { kick: true });
-    await waitUntil(() => setup.connector.status === 'reconnecting', 'reconnecting');
+    await waitUntil(() => seen.includes('reconnecting'), 'status "reconnecting"');
     await waitUntil(() => setup.connector.status === 'connected', 'connected with the new key');
     expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/realtime/channels/668/chat/connection' });
     expect(JSON.parse(api.requests.at(-1)!.body)).toMatchObject({ capabilities: { accepted_providers: [{ provider: 'pusher' }] } });
     expect(new URL(pusher.requests.at(-1)!.url!, 'http://x').pathname).toBe('/app/f00dcafe0123456789ab');
     pusher.sendFixture('ChatMessageEvent', PRIMARY);
     await waitUntil(() => events.events.length === 1, 'a chat after rotation');
+  });
+
+  it('stops with KickAppKeyError when the negotiation hands back the rejected key', async () => {
+    const pusher = await startKickPusherFake();
+    const api = await startKickApiFake({ appKey: () => '32cbd69e4b950bf97679' });
+    const setup = await setupKick({ keyRefresh: { baseUrl: api.url } }, pusher);
+    pools.push(setup.pool);
+    await setup.connector.connect();
+    pusher.rotateKey('f00dcafe0123456789ab', { kick: true });
+    await waitUntil(() => setup.connector.status === 'error', 'status error');
+    expect(setup.connector.lastError).toBeInstanceOf(KickAppKeyError);
+    expect(setup.connector.lastError!.message).toMatch(/returned the same key/);
   });
 
   it('stops with KickAppKeyError when the key is rejected and refresh is off', async () => {
@@ -256,6 +322,21 @@ describe('close codes and keepalive (injected clock)', () => {
     clock.advance(0);
     await waitUntil(() => connector.status === 'connected', 'connected again without waiting');
     expect(pusher.connectionsAccepted).toBe(2);
+  });
+
+  it('4200 during the handshake after an immediate retry falls back to backoff (no tight loop)', async () => {
+    const { pusher, connector, clock } = await withClock();
+    pusher.refuseNext(4200, 1);
+    pusher.errorAndClose(4200);
+    await waitUntil(() => connector.status === 'reconnecting', 'reconnecting');
+    clock.advance(0);
+    await waitUntil(() => pusher.requests.length === 2, 'the immediate retry (refused with 4200)');
+    await waitUntil(() => clock.pending > 0, 'a backoff retry scheduled');
+    clock.advance(0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pusher.requests.length).toBe(2);
+    clock.advance(1_000);
+    await waitUntil(() => connector.status === 'connected', 'connected after the backoff');
   });
 
   it('pings within the activity timeout and the watchdog reconnects a silent socket', async () => {

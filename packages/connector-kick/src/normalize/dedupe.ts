@@ -28,6 +28,16 @@ export class KickDeduper {
     return true;
   }
 
+  /** Whether any of `keys` was admitted within the window (does not remember anything). */
+  seen(keys: readonly string[]): boolean {
+    const now = this.#now();
+    for (const key of keys) {
+      const at = this.#seen.get(key);
+      if (at !== undefined && now - at <= this.#windowMs) return true;
+    }
+    return false;
+  }
+
   /** Keys currently remembered. */
   get size(): number {
     return this.#seen.size;

@@ -48,6 +48,12 @@ export interface NormalizedFrame {
    * folds the others, which share a key, into it.
    */
   dedupeKeys?: readonly string[];
+  /**
+   * A duplicate-only signal (e.g. `ChannelSubscriptionEvent`, which lacks the months that
+   * `SubscriptionEvent` carries): the connector holds it briefly and publishes it only if no
+   * primary frame with the same key arrived.
+   */
+  secondary?: boolean;
   /** Set when a known event was malformed and is surfaced as `unknown` instead. */
   problem?: string;
 }
@@ -152,6 +158,7 @@ function subscribe(
   months: number | undefined,
   timestamp: unknown,
   context: NormalizeContext,
+  secondary = false,
 ): NormalizedFrame {
   const event = createEvent({
     source: 'kick',
@@ -161,7 +168,8 @@ function subscribe(
     data: months === undefined || months === null ? {} : { months },
     meta: metaOf(context),
   });
-  return { event, dedupeKeys: [`sub:${lower(username)}`] };
+  const keys = [`sub:${lower(username)}`];
+  return secondary ? { event, dedupeKeys: keys, secondary } : { event, dedupeKeys: keys };
 }
 
 function giftKey(gifter: string, recipients: readonly string[]): string {
@@ -253,17 +261,17 @@ function normalize(frame: DecodedFrame, context: NormalizeContext): NormalizedFr
     case 'ChannelSubscriptionEvent': {
       const raw = data as unknown as RawChannelSubscriptionEvent;
       if (!isString(raw.username)) return malformed(frame, context, 'username');
-      return subscribe(raw.username, raw.user_ids?.length === 1 ? raw.user_ids[0] : undefined, undefined, undefined, context);
+      return subscribe(raw.username, raw.user_ids?.length === 1 ? raw.user_ids[0] : undefined, undefined, undefined, context, true);
     }
     case 'NewSubscriberUpdatedEvent': {
       const raw = data as unknown as RawNewSubscriberUpdatedEvent;
       if (!isString(raw.last_subscriber)) return malformed(frame, context, 'last_subscriber');
-      return subscribe(raw.last_subscriber, undefined, undefined, undefined, context);
+      return subscribe(raw.last_subscriber, undefined, undefined, undefined, context, true);
     }
     case 'NewActivityFeedEvent': {
       const raw = data as unknown as RawNewActivityFeedEvent;
       if (raw.type === 'new_subscriber' && isString(raw.username))
-        return subscribe(raw.username, undefined, undefined, raw.created_at, context);
+        return subscribe(raw.username, undefined, undefined, raw.created_at, context, true);
       return unknownEvent(frame, context, `activity feed item of type ${String(raw.type)}; not mapped`);
     }
     case 'GiftedSubscriptionsEvent': {
@@ -283,7 +291,7 @@ function normalize(frame: DecodedFrame, context: NormalizeContext): NormalizedFr
     case 'LuckyUsersWhoGotGiftSubscriptionsEvent': {
       const raw = data as unknown as RawLuckyUsersEvent;
       if (!isString(raw.gifter_username) || !Array.isArray(raw.usernames)) return malformed(frame, context, 'gifter_username/usernames');
-      return giftedSub(raw.gifter_username, undefined, raw.usernames, undefined, undefined, undefined, context);
+      return { ...giftedSub(raw.gifter_username, undefined, raw.usernames, undefined, undefined, undefined, context), secondary: true };
     }
     case 'KicksGifted': {
       const raw = data as unknown as RawKicksGifted;

@@ -62,6 +62,8 @@ export interface KickPusherFake {
   rotateKey(appKey: string, options?: { kick?: boolean }): void;
   /** Refuse the next handshakes with `pusher:error` + close `code` (e.g. 4100 over capacity); `0` stops refusing. */
   refuseNext(code: number, count?: number): void;
+  /** Answer future subscriptions to `channel` with `pusher:subscription_error` (as for a channel needing auth). */
+  refuseSubscription(channel: string): void;
   /** Sends `pusher:error {code, message}` then closes with `code` (Pusher's way of ending a connection). */
   errorAndClose(code: number, message?: string): void;
   /** Close frames with `code` to every socket. */
@@ -108,6 +110,7 @@ export async function startKickPusherFake(options: KickPusherFakeOptions = {}): 
   let refuseCode = 0;
   let refuseCount = 0;
   let socketSeq = 0;
+  const refusedChannels = new Set<string>();
 
   const send = (socket: WebSocket, frame: KickClientFrame | string) => {
     if (silent || socket.readyState !== socket.OPEN) return;
@@ -163,7 +166,7 @@ export async function startKickPusherFake(options: KickPusherFakeOptions = {}): 
         return;
       case 'pusher:subscribe': {
         const channel = typeof data.channel === 'string' ? data.channel : '';
-        if (channel === '' || channel.startsWith('private-') || channel.startsWith('presence-')) {
+        if (channel === '' || channel.startsWith('private-') || channel.startsWith('presence-') || refusedChannels.has(channel)) {
           send(socket, {
             event: 'pusher:subscription_error',
             channel,
@@ -261,6 +264,9 @@ export async function startKickPusherFake(options: KickPusherFakeOptions = {}): 
     refuseNext(code, count = 1) {
       refuseCode = code;
       refuseCount = code === 0 ? 0 : count;
+    },
+    refuseSubscription(channel) {
+      refusedChannels.add(channel);
     },
     errorAndClose(code, message) {
       for (const socket of sockets.keys()) {
