@@ -53,6 +53,8 @@ export interface TwitchConnectorOptions extends BaseConnectorOptions {
   dedupeWindowMs?: number;
   /** Endpoints (tests point these at the fake). */
   urls?: TwitchUrls;
+  /** Keep Twitch's raw `payload.event` as each event's `raw` (debugging; costs memory). Default false. */
+  includeRaw?: boolean;
 }
 
 /** Options of {@link TwitchConnector.sendChat}. */
@@ -400,7 +402,7 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
       this.#duplicatesDropped++;
       return;
     }
-    this.publish(normalizeNotification(message, now));
+    this.publish(normalizeNotification(message, now, { includeRaw: this.#options.includeRaw === true }));
   }
 
   #onWelcome(socket: WebSocket, message: RawSessionMessage, generation: number): void {

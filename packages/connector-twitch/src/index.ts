@@ -13,7 +13,7 @@ export type { SubscriptionSpec, MissingScope, TwitchEventType } from './subscrip
 export { EVENTSUB_CLOSE_CODES } from './close-codes.js';
 export type { CloseCodeInfo } from './close-codes.js';
 export { normalizeNotification, isMappedSubscriptionType } from './normalize/notification.js';
-export type { TwitchEvent } from './normalize/notification.js';
+export type { TwitchEvent, NormalizeOptions } from './normalize/notification.js';
 export { ANONYMOUS_USER_ID, anonymousUser } from './normalize/common.js';
 export type {
   RawMetadata,

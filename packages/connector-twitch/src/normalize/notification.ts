@@ -149,6 +149,15 @@ const MAPPERS: Record<string, Mapper> = {
   'stream.offline': () => mapped('stream_offline', systemUser(), {}),
 };
 
+/** Options of {@link normalizeNotification}. */
+export interface NormalizeOptions {
+  /**
+   * Keep Twitch's `payload.event` as the event's `raw` (debug only). Off by default: it keeps every
+   * parsed frame alive as long as the event is, which costs memory and GC time on busy channels.
+   */
+  includeRaw?: boolean;
+}
+
 /** Whether VMSC maps this EventSub subscription type to a catalogue event. */
 export function isMappedSubscriptionType(type: string): boolean {
   return Object.hasOwn(MAPPERS, type);
@@ -166,13 +175,18 @@ function channelOf(event: Record<string, unknown>): string | undefined {
  * `unknown` event carrying the whole payload and the reason: nothing is dropped.
  *
  * @param receivedAt used as the timestamp when `message_timestamp` cannot be parsed.
+ * @param options `includeRaw` to keep the raw event for debugging.
  * @example
  * ```ts
  * const event = normalizeNotification(JSON.parse(frame));
  * if (event.type === 'cheer') console.log(event.data.bits);
  * ```
  */
-export function normalizeNotification(message: RawNotificationMessage, receivedAt: number = Date.now()): TwitchEvent {
+export function normalizeNotification(
+  message: RawNotificationMessage,
+  receivedAt: number = Date.now(),
+  options: NormalizeOptions = {},
+): TwitchEvent {
   const { metadata, payload } = message;
   const subscriptionType = payload.subscription?.type ?? metadata.subscription_type ?? 'unknown';
   const timestamp = toMs(metadata.message_timestamp) ?? receivedAt;
@@ -184,7 +198,11 @@ export function normalizeNotification(message: RawNotificationMessage, receivedA
   if (mapper) {
     try {
       const out = (mapper as (event: Record<string, unknown>) => AnyMapped)(event);
-      return createEvent({ source: 'twitch', type: out.type, user: out.user, data: out.data, timestamp, meta, raw: event }) as TwitchEvent;
+      return createEvent(
+        options.includeRaw
+          ? { source: 'twitch', type: out.type, user: out.user, data: out.data, timestamp, meta, raw: event }
+          : { source: 'twitch', type: out.type, user: out.user, data: out.data, timestamp, meta },
+      ) as TwitchEvent;
     } catch (error) {
       const reason = `the ${subscriptionType} event does not have the documented shape: ${error instanceof Error ? error.message : String(error)}`;
       return unknownEvent(subscriptionType, message, reason, timestamp, meta);
