@@ -23,8 +23,22 @@ function frames(): Uint8Array[] {
       ...tiktokBatchExtras().slice(0, 3),
       tiktokChatMessage({ content: `message number ${i} with some text 🔥` }),
     ];
-    const result = encodeTikTokFetchResult({ messages, cursor: `c${i}`, internalExt: `internal_src:webcast|seq:${i}`, needAck: true, now: Date.now() });
-    out.push(encodeTikTokPushFrame({ seqId: i + 1, logId: 4_000 + i, headers: { compress_type: 'gzip' }, payloadType: 'msg', payload: gzipSync(result) }));
+    const result = encodeTikTokFetchResult({
+      messages,
+      cursor: `c${i}`,
+      internalExt: `internal_src:webcast|seq:${i}`,
+      needAck: true,
+      now: Date.now(),
+    });
+    out.push(
+      encodeTikTokPushFrame({
+        seqId: i + 1,
+        logId: 4_000 + i,
+        headers: { compress_type: 'gzip' },
+        payloadType: 'msg',
+        payload: gzipSync(result),
+      }),
+    );
   }
   return out;
 }
@@ -33,7 +47,8 @@ function frames(): Uint8Array[] {
 function oursDecodeOnly(bytes: Uint8Array): number {
   const { batch } = decodeWebcastFrame(bytes);
   let n = 0;
-  for (const message of batch!.messages) if (isMappedMethod(message.method)) n += decodeWebcastMessage(message.method, message.payload).method.length;
+  for (const message of batch!.messages)
+    if (isMappedMethod(message.method)) n += decodeWebcastMessage(message.method, message.payload).method.length;
   return n;
 }
 
@@ -43,7 +58,13 @@ function oursToEvents(bytes: Uint8Array, receivedAt: number): StreamEvent[] {
   const events: StreamEvent[] = [];
   for (const message of batch!.messages) {
     if (!isMappedMethod(message.method)) continue;
-    events.push(normalizeWebcastMessage(decodeWebcastMessage(message.method, message.payload), { receivedAt, msgId: message.msgId, roomId: '7301962345897160001' }));
+    events.push(
+      normalizeWebcastMessage(decodeWebcastMessage(message.method, message.payload), {
+        receivedAt,
+        msgId: message.msgId,
+        roomId: '7301962345897160001',
+      }),
+    );
   }
   return events;
 }

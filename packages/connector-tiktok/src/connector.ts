@@ -1,13 +1,4 @@
-import {
-  BaseConnector,
-  ConnectionError,
-  ProtocolError,
-  Secret,
-  VmscError,
-  redact,
-  toSecret,
-  type StreamEvent,
-} from '@vmsc/core';
+import { BaseConnector, ConnectionError, ProtocolError, Secret, VmscError, redact, toSecret, type StreamEvent } from '@vmsc/core';
 import WebSocket from 'ws';
 import { RecentIds } from './dedupe.js';
 import {
@@ -330,7 +321,9 @@ export class TikTokConnector extends BaseConnector {
     });
     socket.on('close', (code, reason) => {
       if (!current()) return;
-      this.#lost(new ConnectionError(`webcast socket closed (${code}${reason.length ? ` ${reason.toString()}` : ''})`, { code: 'TIKTOK_WS_CLOSED' }));
+      this.#lost(
+        new ConnectionError(`webcast socket closed (${code}${reason.length ? ` ${reason.toString()}` : ''})`, { code: 'TIKTOK_WS_CLOSED' }),
+      );
     });
   }
 

@@ -130,7 +130,10 @@ export async function fetchSignedConnection(request: SignRequest): Promise<Signe
   try {
     fetchResult = decodeFetchResult(response.body);
   } catch (error) {
-    throw new SignApiError(`Sign API body is not a ProtoMessageFetchResult: ${(error as Error).message}`, { httpStatus: status, cause: error });
+    throw new SignApiError(`Sign API body is not a ProtoMessageFetchResult: ${(error as Error).message}`, {
+      httpStatus: status,
+      cause: error,
+    });
   }
   if (!fetchResult.cursor) throw new SignApiError('Sign API response has no cursor', { httpStatus: status });
   if (!fetchResult.pushServer) throw new SignApiError('Sign API response has no push server URL', { httpStatus: status });

@@ -229,8 +229,18 @@ describe('TikTokConnector: events', () => {
     for (const batch of [b1, b2, b3]) expect((await fake.waitForAck(batch.logId)).payload).toBe(batch.internalExt);
 
     const chat = events[1]!;
-    expect(isEvent(chat, 'tiktok', 'chat') && chat.data).toEqual({ message: 'hello [wave]', emotes: ['7258946584013573894'], language: 'en' });
-    expect(chat.user).toMatchObject({ id: '6812345678901234567', username: 'mod_anna', nickname: 'Anna (mod)', isModerator: true, followRole: 2 });
+    expect(isEvent(chat, 'tiktok', 'chat') && chat.data).toEqual({
+      message: 'hello [wave]',
+      emotes: ['7258946584013573894'],
+      language: 'en',
+    });
+    expect(chat.user).toMatchObject({
+      id: '6812345678901234567',
+      username: 'mod_anna',
+      nickname: 'Anna (mod)',
+      isModerator: true,
+      followRole: 2,
+    });
     expect(chat.user.profilePictureUrl).toMatch(/^https:/);
     expect(chat.meta?.platformMessageId).toMatch(/^\d+$/);
     expect(chat.meta?.channel).toBe(fake.roomId);
@@ -278,7 +288,11 @@ describe('TikTokConnector: events', () => {
     fake.sendRaw(Buffer.concat([Buffer.from([0x3a, 0x03]), Buffer.from('msg'), Buffer.from([0x42, 0x04, 0x1f, 0x8b, 0x08, 0x00])]));
     fake.sendBatch([tiktokChatMessage({ content: 'after' })], { needAck: false });
     await waitUntil(() => events.length >= 3, 'three chats');
-    expect(events.map((event) => event.data)).toEqual([{ message: 'once', language: 'en' }, { message: 'twice', language: 'en' }, { message: 'after', language: 'en' }]);
+    expect(events.map((event) => event.data)).toEqual([
+      { message: 'once', language: 'en' },
+      { message: 'twice', language: 'en' },
+      { message: 'after', language: 'en' },
+    ]);
     expect(connector.stats.duplicates).toBe(1);
     expect(connector.stats.decodeFailures).toBe(2);
     expect(fake.acks).toHaveLength(0);

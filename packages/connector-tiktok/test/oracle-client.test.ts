@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 // tiktok-live-connector (AGPL-3.0): devDependency, used only in tests as an independent client.
 import { ControlEvent, SignConfig, TikTokLiveConnection, WebcastEvent } from 'tiktok-live-connector';
-import { closeAllFakes, startTikTokFake, tiktokBatchBasics, tiktokBatchExtras, tiktokBatchGiftStreak, tiktokHistoryMessages, tiktokStreamEndMessage, waitUntil } from '@vmsc/testing';
+import {
+  closeAllFakes,
+  startTikTokFake,
+  tiktokBatchBasics,
+  tiktokBatchExtras,
+  tiktokBatchGiftStreak,
+  tiktokHistoryMessages,
+  tiktokStreamEndMessage,
+  waitUntil,
+} from '@vmsc/testing';
 
 afterEach(async () => {
   await closeAllFakes();
@@ -48,7 +57,21 @@ describe('the unmodified tiktok-live-connector 2.5 client against our fake (§10
     const ack = await fake.waitForAck(batch.logId);
     expect(ack.payload).toBe(batch.internalExt);
     await waitUntil(() => seen.length >= 15, 'the oracle client saw every event');
-    expect(seen.slice(2)).toEqual(['member', 'chat', 'like', 'follow', 'share', 'roomUser', 'gift', 'gift', 'gift', 'gift', 'emote', 'envelope', 'subNotify']);
+    expect(seen.slice(2)).toEqual([
+      'member',
+      'chat',
+      'like',
+      'follow',
+      'share',
+      'roomUser',
+      'gift',
+      'gift',
+      'gift',
+      'gift',
+      'emote',
+      'envelope',
+      'subNotify',
+    ]);
     fake.sendBatch([tiktokStreamEndMessage(3)]);
     await waitUntil(() => disconnected, 'the oracle client disconnected on stream end');
     expect(seen.at(-1)).toBe('streamEnd');

@@ -86,7 +86,12 @@ describe('our decoder on frames encoded by tiktok-live-connector (independent co
     );
     const like = bytes(
       tlc.WebcastLikeMessage as Codec<tlc.WebcastLikeMessage>,
-      make(tlc.WebcastLikeMessage as Codec<tlc.WebcastLikeMessage>, { common: common('WebcastLikeMessage', '9000000000000000003'), count: 15, total: '1500', user }),
+      make(tlc.WebcastLikeMessage as Codec<tlc.WebcastLikeMessage>, {
+        common: common('WebcastLikeMessage', '9000000000000000003'),
+        count: 15,
+        total: '1500',
+        user,
+      }),
     );
     const follow = bytes(
       tlc.WebcastSocialMessage as Codec<tlc.WebcastSocialMessage>,
@@ -106,7 +111,10 @@ describe('our decoder on frames encoded by tiktok-live-connector (independent co
     );
     const control = bytes(
       tlc.WebcastControlMessage as Codec<tlc.WebcastControlMessage>,
-      make(tlc.WebcastControlMessage as Codec<tlc.WebcastControlMessage>, { common: common('WebcastControlMessage', '9000000000000000006'), action: 3 }),
+      make(tlc.WebcastControlMessage as Codec<tlc.WebcastControlMessage>, {
+        common: common('WebcastControlMessage', '9000000000000000006'),
+        action: 3,
+      }),
     );
     const frame = oracleFrame([
       { method: 'WebcastChatMessage', payload: chat, msgId: '9000000000000000001' },
@@ -125,7 +133,19 @@ describe('our decoder on frames encoded by tiktok-live-connector (independent co
     });
     expect(events.map((event) => [event.type, event.data])).toEqual([
       ['chat', { message: 'hi from the oracle', emotes: ['777'] }],
-      ['gift', { giftName: 'Rose', giftId: 5655, diamondCount: 1, repeatCount: 7, repeatEnd: true, streakId: '1700000000123', giftType: 1, streakable: true }],
+      [
+        'gift',
+        {
+          giftName: 'Rose',
+          giftId: 5655,
+          diamondCount: 1,
+          repeatCount: 7,
+          repeatEnd: true,
+          streakId: '1700000000123',
+          giftType: 1,
+          streakable: true,
+        },
+      ],
       ['like', { likeCount: 15, totalLikes: 1500 }],
       ['follow', {}],
       ['viewer_count', { viewerCount: 321, totalViewers: 5000 }],
@@ -149,7 +169,13 @@ describe("the fake's frames decoded by tiktok-live-connector's deserializeWebSoc
   it('agrees with our decoder on every scripted message', async () => {
     const messages = [...tiktokBatchBasics(), ...tiktokBatchGiftStreak(), ...tiktokBatchExtras().slice(0, 3)];
     const result = encodeTikTokFetchResult({ messages, cursor: 'c1', internalExt: 'ext1', needAck: true });
-    const frame = encodeTikTokPushFrame({ seqId: 1, logId: 4243, headers: { compress_type: 'gzip' }, payloadType: 'msg', payload: gzipSync(result) });
+    const frame = encodeTikTokPushFrame({
+      seqId: 1,
+      logId: 4243,
+      headers: { compress_type: 'gzip' },
+      payloadType: 'msg',
+      payload: gzipSync(result),
+    });
     const theirs = await tlc.deserializeWebSocketMessage(frame);
     const ours = decodeWebcastFrame(frame);
     expect(theirs.logId).toBe(ours.frame.logId);
@@ -158,7 +184,8 @@ describe("the fake's frames decoded by tiktok-live-connector's deserializeWebSoc
     const decoded = theirs.protoMessageFetchResult!.messages;
     expect(decoded.map((m) => m.method)).toEqual(ours.batch!.messages.map((m) => m.method));
     for (const [index, message] of ours.batch!.messages.entries()) {
-      const their = (decoded[index] as unknown as { decodedData?: { data: Record<string, unknown> }; decodeError?: unknown }).decodedData?.data;
+      const their = (decoded[index] as unknown as { decodedData?: { data: Record<string, unknown> }; decodeError?: unknown }).decodedData
+        ?.data;
       expect(their, message.method).toBeDefined();
       if (!isMappedMethod(message.method)) continue;
       const mine = decodeWebcastMessage(message.method, message.payload).message as unknown as Record<string, unknown>;
@@ -167,9 +194,15 @@ describe("the fake's frames decoded by tiktok-live-connector's deserializeWebSoc
       expect(Number(theirCommon.createTime)).toBe((mine.common as { createTime: number }).createTime);
       const theirUser = their!.user as { id: string; displayId: string; nickname: string } | undefined;
       const myUser = mine.user as { id: string; displayId: string; nickname: string } | undefined;
-      if (myUser) expect([theirUser?.id, theirUser?.displayId, theirUser?.nickname]).toEqual([myUser.id, myUser.displayId, myUser.nickname]);
+      if (myUser)
+        expect([theirUser?.id, theirUser?.displayId, theirUser?.nickname]).toEqual([myUser.id, myUser.displayId, myUser.nickname]);
     }
-    const gift = decoded[6]!.decodedData!.data as { repeatCount: number; repeatEnd: number; groupId: string; gift: { type: number; name: string } };
+    const gift = decoded[6]!.decodedData!.data as {
+      repeatCount: number;
+      repeatEnd: number;
+      groupId: string;
+      gift: { type: number; name: string };
+    };
     expect([gift.repeatCount, gift.repeatEnd, gift.groupId, gift.gift.type, gift.gift.name]).toEqual([1, 0, '1700000000123', 1, 'Rose']);
   });
 });

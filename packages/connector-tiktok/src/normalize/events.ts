@@ -149,7 +149,8 @@ export function normalizeWebcastMessage(decoded: RawWebcastMessage, context: Nor
     }
     case 'WebcastMemberMessage': {
       const m = decoded.message;
-      if (m.action === 1) return createEvent({ source: 'tiktok', type: 'join', user: normalizeUser(m.user), data: {}, meta, timestamp, raw });
+      if (m.action === 1)
+        return createEvent({ source: 'tiktok', type: 'join', user: normalizeUser(m.user), data: {}, meta, timestamp, raw });
       return createEvent({
         source: 'tiktok',
         type: 'unknown',

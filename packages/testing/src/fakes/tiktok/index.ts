@@ -196,7 +196,11 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}): Promise<
       json(
         response,
         429,
-        { code: 429, message: 'Too many connections started, try again later.', ...(failure.limitLabel ? { limit_label: failure.limitLabel } : {}) },
+        {
+          code: 429,
+          message: 'Too many connections started, try again later.',
+          ...(failure.limitLabel ? { limit_label: failure.limitLabel } : {}),
+        },
         failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {},
       );
       return;
@@ -237,19 +241,24 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}): Promise<
     if (path === '/webcast/fetch' || path === '/webcast/fetch/') return sign(request, response, url, url.searchParams.get('room_id') ?? '');
     if ((match = /^\/webcast\/anchors\/([^/]+)\/room_id$/.exec(path))) {
       lookups.anchors!++;
-      if (options.apiKey !== undefined && request.headers['x-api-key'] !== options.apiKey) return json(response, 401, { code: 401, message: 'Invalid API key' });
-      if (decodeURIComponent(match[1]!) !== uniqueId || lookupMode === 'not-found') return json(response, 404, { code: 404, ok: false, message: 'not found' });
+      if (options.apiKey !== undefined && request.headers['x-api-key'] !== options.apiKey)
+        return json(response, 401, { code: 401, message: 'Invalid API key' });
+      if (decodeURIComponent(match[1]!) !== uniqueId || lookupMode === 'not-found')
+        return json(response, 404, { code: 404, ok: false, message: 'not found' });
       return json(response, 200, { code: 200, ok: true, message: 'ok', room_id: roomId, is_live: live, source: 'fake' });
     }
     if ((match = /^\/@([^/]+)\/live$/.exec(path))) {
       lookups['live-page']!++;
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      if (lookupMode === 'blocked') return void response.end('<html><head><title>Please wait...</title></head><body>Checking your browser</body></html>');
+      if (lookupMode === 'blocked')
+        return void response.end('<html><head><title>Please wait...</title></head><body>Checking your browser</body></html>');
       const known = decodeURIComponent(match[1]!) === uniqueId && lookupMode === 'ok';
       const state = known
         ? { LiveRoom: { liveRoomUserInfo: { user: { roomId, uniqueId, nickname: 'Fake Creator' }, liveRoom: { status: live ? 2 : 4 } } } }
         : { LiveRoom: { liveRoomUserInfo: { user: {} } } };
-      return void response.end(`<html><body><script id="SIGI_STATE" type="application/json">${JSON.stringify(state)}</script></body></html>`);
+      return void response.end(
+        `<html><body><script id="SIGI_STATE" type="application/json">${JSON.stringify(state)}</script></body></html>`,
+      );
     }
     if (path === '/api-live/user/room/' || path === '/api-live/user/room') {
       lookups['api-live']!++;

@@ -200,7 +200,9 @@ export function memberMessage(init: CommonInit & { user?: FakeTikTokUser; action
 }
 
 /** `WebcastSocialMessage`: follow (`pm_main_follow_message_viewer_2`, action 1) or share (`pm_mt_guidance_share`, action 3). */
-export function socialMessage(init: CommonInit & { user?: FakeTikTokUser; kind: 'follow' | 'share' | 'other'; action?: number }): WebcastMessage {
+export function socialMessage(
+  init: CommonInit & { user?: FakeTikTokUser; kind: 'follow' | 'share' | 'other'; action?: number },
+): WebcastMessage {
   const displayKey =
     init.displayKey ??
     (init.kind === 'follow' ? 'pm_main_follow_message_viewer_2' : init.kind === 'share' ? 'pm_mt_guidance_share' : 'pm_mt_other');

@@ -1,4 +1,19 @@
-import { chatMessage, controlMessage, corruptMessage, emoteChatMessage, envelopeMessage, fakeViewer, giftMessage, likeMessage, memberMessage, roomUserSeqMessage, socialMessage, subNotifyMessage, unmappedMessage, type FakeTikTokUser } from './messages.js';
+import {
+  chatMessage,
+  controlMessage,
+  corruptMessage,
+  emoteChatMessage,
+  envelopeMessage,
+  fakeViewer,
+  giftMessage,
+  likeMessage,
+  memberMessage,
+  roomUserSeqMessage,
+  socialMessage,
+  subNotifyMessage,
+  unmappedMessage,
+  type FakeTikTokUser,
+} from './messages.js';
 import type { WebcastMessage } from './proto.js';
 
 /**
@@ -43,7 +58,15 @@ export function batchGiftStreak(): WebcastMessage[] {
     giftMessage({ ...rose, repeatCount: 1, repeatEnd: false }),
     giftMessage({ ...rose, repeatCount: 2, repeatEnd: false }),
     giftMessage({ ...rose, repeatCount: 3, repeatEnd: true }),
-    giftMessage({ giftId: 6267, giftName: 'Corgi', giftType: 2, diamondCount: 500, repeatCount: 1, repeatEnd: false, groupId: '1700000000999' }),
+    giftMessage({
+      giftId: 6267,
+      giftName: 'Corgi',
+      giftType: 2,
+      diamondCount: 500,
+      repeatCount: 1,
+      repeatEnd: false,
+      groupId: '1700000000999',
+    }),
   ];
 }
 
