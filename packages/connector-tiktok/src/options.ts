@@ -8,7 +8,7 @@ import type { BaseConnectorOptions, Secret } from '@vmsc/core';
 
 /** Where and how to sign. */
 export interface TikTokSignApiOptions {
-  /** Sign API base URL. Default `https://api.eulerstream.com` (or env `SIGN_API_URL` is NOT read: pass it). */
+  /** Sign API base URL. Default `https://api.eulerstream.com` (environment variables are not read). */
   url?: string;
   /** API key, sent as `X-Api-Key`. Kept in a {@link Secret}. */
   apiKey?: string | Secret;
