@@ -92,6 +92,19 @@ describe('KickConnector against the Pusher fake (real pusher-js over loopback)',
     expect(events.events[0]!.data).toMatchObject({ giftCount: 2, gifterTotal: 9 });
   });
 
+  it("uses Kick's message id (a UUID v4) as the event id, so a frame delivered twice is one event", async () => {
+    const { pusher, events } = await connected();
+    pusher.sendFixture('ChatMessageEvent', PRIMARY);
+    pusher.sendFixture('ChatMessageEvent', PRIMARY);
+    pusher.sendFixture('ChatMessageEvent-reply', PRIMARY);
+    await waitUntil(() => events.events.length === 2, 'two chats');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events.events.map((event) => event.id)).toEqual([
+      'da2b034a-7042-4c7c-a3d4-a4288184ffc0',
+      '5de74073-72ca-4dd5-8e6a-2ab74864f60c',
+    ]);
+  });
+
   it('surfaces unknown events and reports malformed frames without dropping them', async () => {
     const { pusher, events, connector } = await connected();
     const errors: string[] = [];

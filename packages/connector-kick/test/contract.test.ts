@@ -1,3 +1,4 @@
+import { kickEventFrames } from '@vmsc/testing';
 import { connectorContract } from '@vmsc/testing/contract';
 import { PRIMARY, setupKick } from './helpers.js';
 
@@ -8,7 +9,9 @@ connectorContract('kick', async () => {
     bus,
     async sendEvent() {
       await pusher.waitForSubscription(PRIMARY);
-      pusher.sendFixture('ChatMessageEvent', PRIMARY);
+      // A fresh message id each time (Kick's id becomes the event id, and the bus drops repeated ids).
+      const frame = JSON.parse(kickEventFrames.ChatMessageEvent) as { data: string };
+      pusher.sendEvent(PRIMARY, 'App\\Events\\ChatMessageEvent', { ...(JSON.parse(frame.data) as object), id: crypto.randomUUID() });
     },
     async dropConnection() {
       pusher.dropAll();

@@ -1,5 +1,5 @@
 import { systemUser, type EventMeta, type StreamEvent } from '@vmsc/core';
-import { createKickEvent as createEvent } from './event.js';
+import { createKickEvent as createEvent, kickEvent, platformUuid } from './event.js';
 import type { DecodedFrame } from '../raw/pusher.js';
 import type {
   RawChannelSubscriptionEvent,
@@ -111,12 +111,9 @@ function chat(frame: DecodedFrame, raw: RawChatMessageEvent, context: NormalizeC
     data.emoteDetails = emotes;
   }
   if (identity) {
-    data.senderIdentity = {
-      color: identity.color,
-      badges: (identity.badges ?? []).map((badge) =>
-        badge.count === undefined ? { type: badge.type, text: badge.text } : { type: badge.type, text: badge.text, count: badge.count },
-      ),
-    };
+    // Kick's badge objects already have the catalogue's shape (`type`, `text`, `count?`; the extra
+    // `sort_order` is kept): reused as they are instead of copied, this is the hot path.
+    data.senderIdentity = { color: identity.color, badges: identity.badges ?? [] };
   }
   if (raw.type !== undefined) data.messageType = raw.type;
   const metadata = raw.metadata;
@@ -141,15 +138,16 @@ function chat(frame: DecodedFrame, raw: RawChatMessageEvent, context: NormalizeC
       if (badge.type === 'subscriber' || badge.type === 'founder') user.isSubscriber = true;
     }
   }
-  const event = createEvent({
-    source: 'kick',
-    type: 'chat',
-    user,
-    timestamp: parseKickTimestamp(raw.created_at),
-    data: data as { message: string },
-    meta: metaOf(context, raw.id),
-  });
-  return { event };
+  return {
+    event: kickEvent(
+      'chat',
+      data as { message: string },
+      user,
+      parseKickTimestamp(raw.created_at),
+      metaOf(context, raw.id),
+      platformUuid(raw.id),
+    ),
+  };
 }
 
 function subscribe(
@@ -238,305 +236,301 @@ function normalize(frame: DecodedFrame, context: NormalizeContext): NormalizedFr
   if (!isObject(data)) {
     return kind === undefined ? unknownEvent(frame, context, UNMAPPED_REASON[frame.name]) : malformed(frame, context, 'an object payload');
   }
-  switch (kind) {
-    case 'ChatMessageEvent':
-      return chat(frame, data as unknown as RawChatMessageEvent, context);
-    case 'ChatMessageSentEvent': {
-      const raw = data as unknown as RawChatMessageSentEvent;
-      if (!isObject(raw.message) || !isObject(raw.user) || !isString(raw.user.username)) return malformed(frame, context, 'message/user');
-      if (raw.message.action === 'subscribe') {
-        return subscribe(raw.user.username, raw.user.id, raw.message.months_subscribed ?? undefined, raw.message.created_at, context);
-      }
-      if (raw.message.action === 'gift' && Array.isArray(raw.message.giftedUsers)) {
-        const recipients = raw.message.giftedUsers.map((gifted) => gifted.username);
-        return giftedSub(raw.user.username, raw.user.id, recipients, undefined, undefined, undefined, context);
-      }
-      return unknownEvent(frame, context, `ChatMessageSentEvent with action ${String(raw.message.action)}; not mapped`);
-    }
-    case 'SubscriptionEvent': {
-      const raw = data as unknown as RawSubscriptionEvent;
-      if (!isString(raw.username)) return malformed(frame, context, 'username');
-      return subscribe(raw.username, undefined, raw.months, undefined, context);
-    }
-    case 'ChannelSubscriptionEvent': {
-      const raw = data as unknown as RawChannelSubscriptionEvent;
-      if (!isString(raw.username)) return malformed(frame, context, 'username');
-      return subscribe(raw.username, raw.user_ids?.length === 1 ? raw.user_ids[0] : undefined, undefined, undefined, context, true);
-    }
-    case 'NewSubscriberUpdatedEvent': {
-      const raw = data as unknown as RawNewSubscriberUpdatedEvent;
-      if (!isString(raw.last_subscriber)) return malformed(frame, context, 'last_subscriber');
-      return subscribe(raw.last_subscriber, undefined, undefined, undefined, context, true);
-    }
-    case 'NewActivityFeedEvent': {
-      const raw = data as unknown as RawNewActivityFeedEvent;
-      if (raw.type === 'new_subscriber' && isString(raw.username))
-        return subscribe(raw.username, undefined, undefined, raw.created_at, context, true);
-      return unknownEvent(frame, context, `activity feed item of type ${String(raw.type)}; not mapped`);
-    }
-    case 'GiftedSubscriptionsEvent': {
-      const raw = data as unknown as RawGiftedSubscriptionsEvent;
-      if (!isString(raw.gifter_username) || !Array.isArray(raw.gifted_usernames))
-        return malformed(frame, context, 'gifter_username/gifted_usernames');
-      return giftedSub(
-        raw.gifter_username,
-        undefined,
-        raw.gifted_usernames,
-        raw.gifted_total,
-        raw.gifter_total,
-        raw.correlation_id,
-        context,
-      );
-    }
-    case 'LuckyUsersWhoGotGiftSubscriptionsEvent': {
-      const raw = data as unknown as RawLuckyUsersEvent;
-      if (!isString(raw.gifter_username) || !Array.isArray(raw.usernames)) return malformed(frame, context, 'gifter_username/usernames');
-      return { ...giftedSub(raw.gifter_username, undefined, raw.usernames, undefined, undefined, undefined, context), secondary: true };
-    }
-    case 'KicksGifted': {
-      const raw = data as unknown as RawKicksGifted;
-      if (!isObject(raw.gift) || !isObject(raw.sender) || !isString(raw.sender.username)) return malformed(frame, context, 'gift/sender');
-      const event = createEvent({
-        source: 'kick',
-        type: 'kicks_gift',
-        user: kickUser(raw.sender.id, raw.sender.username),
-        timestamp: parseKickTimestamp(raw.created_at),
-        data: stripUndefined({
-          giftId: raw.gift.gift_id,
-          giftName: raw.gift.name,
-          amount: raw.gift.amount,
-          giftType: raw.gift.type,
-          tier: raw.gift.tier,
-          message: raw.message === '' ? undefined : raw.message,
-          transactionId: raw.gift_transaction_id,
-          expiresAt: parseKickTimestamp(raw.expires_at),
-        }) as { giftId: string; giftName: string; amount: number; giftType: string; tier: string; transactionId: string },
-        meta: metaOf(context, raw.gift_transaction_id),
-      });
-      return { event, dedupeKeys: [`kicks:${raw.gift_transaction_id}`] };
-    }
-    case 'RewardRedeemedEvent': {
-      const raw = data as unknown as RawRewardRedeemedEvent;
-      if (!isString(raw.reward_title) || !isString(raw.username)) return malformed(frame, context, 'reward_title/username');
-      const event = createEvent({
-        source: 'kick',
-        type: 'reward_redeem',
-        user: kickUser(raw.user_id, raw.username),
-        data: stripUndefined({
-          rewardTitle: raw.reward_title,
-          userInput: raw.user_input,
-          backgroundColor: raw.reward_background_color,
-        }) as {
-          rewardTitle: string;
-        },
-        meta: metaOf(context),
-      });
-      return { event };
-    }
-    case 'StreamHostEvent': {
-      const raw = data as unknown as RawStreamHostEvent;
-      if (!isString(raw.host_username)) return malformed(frame, context, 'host_username');
-      return host(raw.host_username, undefined, raw.number_viewers, raw.optional_message, context);
-    }
-    case 'StreamHostedEvent': {
-      const raw = data as unknown as RawStreamHostedEvent;
-      if (!isObject(raw.user) || !isObject(raw.message)) return malformed(frame, context, 'user/message');
-      return host(raw.user.username, raw.user.id, raw.message.numberOfViewers, raw.message.optionalMessage, context);
-    }
-    case 'ChatMoveToSupportedChannelEvent': {
-      const raw = data as unknown as RawChatMoveEvent;
-      if (!isObject(raw.hosted) || !isString(raw.hosted.username)) return malformed(frame, context, 'hosted');
-      const event = createEvent({
-        source: 'kick',
-        type: 'host_out',
-        data: stripUndefined({
-          target: kickUserRef(raw.hosted.id, raw.hosted.username, raw.hosted.slug),
-          viewerCount: raw.hosted.viewers_count,
-        }) as {
-          target: { id: string; username: string; nickname: string };
-        },
-        meta: metaOf(context),
-      });
-      return { event };
-    }
-    case 'UserBannedEvent': {
-      const raw = data as unknown as RawUserBannedEvent;
-      if (!isObject(raw.user) || !isString(raw.user.username)) return malformed(frame, context, 'user');
-      const event = createEvent({
-        source: 'kick',
-        type: 'ban',
-        user: kickUser(raw.user.id, raw.user.username, raw.user.slug),
-        data: stripUndefined({
-          moderator: raw.banned_by ? kickUserRef(raw.banned_by.id, raw.banned_by.username, raw.banned_by.slug) : undefined,
-          isPermanent: raw.permanent === true,
-          durationMinutes: raw.duration,
-          expiresAt: parseKickTimestamp(raw.expires_at),
-        }) as { isPermanent: boolean },
-        meta: metaOf(context, raw.id),
-      });
-      return { event };
-    }
-    case 'UserUnbannedEvent': {
-      const raw = data as unknown as RawUserUnbannedEvent;
-      if (!isObject(raw.user) || !isString(raw.user.username)) return malformed(frame, context, 'user');
-      const event = createEvent({
-        source: 'kick',
-        type: 'unban',
-        user: kickUser(raw.user.id, raw.user.username, raw.user.slug),
-        data: stripUndefined({
-          moderator: raw.unbanned_by ? kickUserRef(raw.unbanned_by.id, raw.unbanned_by.username, raw.unbanned_by.slug) : undefined,
-          wasPermanent: raw.permanent,
-        }),
-        meta: metaOf(context, raw.id),
-      });
-      return { event };
-    }
-    case 'MessageDeletedEvent': {
-      const raw = data as unknown as RawMessageDeletedEvent;
-      if (!isObject(raw.message) || !isString(raw.message.id)) return malformed(frame, context, 'message.id');
-      const event = createEvent({
-        source: 'kick',
-        type: 'message_deleted',
-        data: stripUndefined({ messageId: raw.message.id, aiModerated: raw.aiModerated, violatedRules: raw.violatedRules }) as {
-          messageId: string;
-        },
-        meta: metaOf(context, raw.id),
-      });
-      return { event };
-    }
-    case 'PinnedMessageCreatedEvent': {
-      const raw = data as unknown as RawPinnedMessageCreatedEvent;
-      if (!isObject(raw.message) || !isObject(raw.message.sender) || !isString(raw.message.content))
-        return malformed(frame, context, 'message');
-      const duration = raw.duration === undefined ? undefined : Number(raw.duration);
-      const event = createEvent({
-        source: 'kick',
-        type: 'message_pinned',
-        user: kickUser(raw.message.sender.id, raw.message.sender.username, raw.message.sender.slug),
-        data: stripUndefined({
-          messageId: raw.message.id,
-          message: raw.message.content,
-          durationSeconds: duration !== undefined && Number.isFinite(duration) ? duration : undefined,
-          pinnedBy: raw.pinnedBy ? kickUserRef(raw.pinnedBy.id, raw.pinnedBy.username, raw.pinnedBy.slug) : undefined,
-        }) as { messageId: string; message: string },
-        meta: metaOf(context, raw.message.id),
-      });
-      return { event };
-    }
-    case 'PollUpdateEvent': {
-      const raw = data as unknown as RawPollUpdateEvent;
-      if (!isObject(raw.poll) || !Array.isArray(raw.poll.options)) return malformed(frame, context, 'poll');
-      const event = createEvent({
-        source: 'kick',
-        type: 'poll_update',
-        data: {
-          title: raw.poll.title,
-          options: raw.poll.options.map((option) => ({ id: option.id, label: option.label, votes: option.votes })),
-          durationSeconds: raw.poll.duration,
-          remainingSeconds: raw.poll.remaining,
-        },
-        meta: metaOf(context),
-      });
-      return { event };
-    }
-    case 'ChatroomUpdatedEvent': {
-      const raw = data as unknown as RawChatroomUpdatedEvent;
-      const event = createEvent({
-        source: 'kick',
-        type: 'chat_settings',
-        data: stripUndefined({
-          slowMode: chatMode(raw.slow_mode?.enabled, raw.slow_mode?.message_interval),
-          subscribersOnly: chatMode(raw.subscribers_mode?.enabled),
-          followersOnly: chatMode(raw.followers_mode?.enabled, raw.followers_mode?.min_duration),
-          emotesOnly: chatMode(raw.emotes_mode?.enabled),
-          accountAge: chatMode(raw.account_age?.enabled, raw.account_age?.min_duration),
-        }),
-        meta: metaOf(context),
-      });
-      return { event };
-    }
-    case 'ChatSettingsChanged': {
-      const settings = (data as unknown as RawChatSettingsChanged).settings;
-      if (!isObject(settings)) return malformed(frame, context, 'settings');
-      const event = createEvent({
-        source: 'kick',
-        type: 'chat_settings',
-        data: stripUndefined({
-          slowMode: chatMode(settings.slow_mode?.enabled, settings.slow_mode?.duration_seconds),
-          subscribersOnly: chatMode(settings.subscribers_only_mode?.enabled),
-          followersOnly: chatMode(settings.followers_only_mode?.enabled, settings.followers_only_mode?.duration_seconds),
-          emotesOnly: chatMode(settings.emotes_only_mode?.enabled),
-          accountAge: chatMode(settings.minimum_account_age?.enabled, settings.minimum_account_age?.duration_seconds),
-        }),
-        meta: metaOf(context),
-      });
-      return { event };
-    }
-    case 'GoalProgressUpdateEvent': {
-      const raw = data as unknown as RawGoalProgressUpdateEvent;
-      if (!isString(raw.id) || typeof raw.current_value !== 'number') return malformed(frame, context, 'id/current_value');
-      const event = createEvent({
-        source: 'kick',
-        type: 'goal_progress',
-        data: stripUndefined({
-          goalId: raw.id,
-          goalType: raw.type,
-          current: raw.current_value,
-          target: raw.target_value,
-          status: raw.status,
-        }) as {
-          goalId: string;
-          goalType: string;
-          current: number;
-          target: number;
-        },
-        meta: metaOf(context),
-      });
-      return { event };
-    }
-    case 'StreamerIsLive': {
-      const raw = data as unknown as RawStreamerIsLive;
-      if (!isObject(raw.livestream)) return malformed(frame, context, 'livestream');
-      const startedAt = parseKickTimestamp(raw.livestream.created_at) ?? Date.now();
-      const event = createEvent({
-        source: 'kick',
-        type: 'stream_online',
-        user: systemUser(),
-        timestamp: startedAt,
-        data: stripUndefined({ startedAt, livestreamId: String(raw.livestream.id), title: raw.livestream.session_title }) as {
-          startedAt: number;
-        },
-        meta: metaOf(context),
-      });
-      return { event, dedupeKeys: [`live:${String(raw.livestream.id)}`] };
-    }
-    case 'StopStreamBroadcast': {
-      const raw = data as unknown as RawStopStreamBroadcast;
-      const event = createEvent({ source: 'kick', type: 'stream_offline', data: { reason: 'StopStreamBroadcast' }, meta: metaOf(context) });
-      return raw.livestream?.id === undefined ? { event } : { event, dedupeKeys: [`offline:${String(raw.livestream.id)}`] };
-    }
-    case 'FollowersUpdated': {
-      const raw = data as unknown as RawFollowersUpdated;
-      const named = isString(raw.username) && raw.username !== '';
-      const count = typeof raw.followersCount === 'number' ? { followersCount: raw.followersCount } : {};
-      const timestamp = parseKickTimestamp(raw.created_at);
-      if (raw.followed === false) {
-        return { event: createEvent({ source: 'kick', type: 'unfollow', timestamp, data: count, meta: metaOf(context) }) };
-      }
-      const event = createEvent({
-        source: 'kick',
-        type: 'follow',
-        user: named ? kickUser(undefined, raw.username as string) : systemUser(),
-        timestamp,
-        data: named ? count : { ...count, anonymous: true },
-        meta: metaOf(context),
-      });
-      return { event };
-    }
-    default:
-      return unknownEvent(frame, context, UNMAPPED_REASON[frame.name]);
-  }
+  const handler = kind === undefined ? undefined : HANDLERS[kind];
+  return handler ? handler(frame, data, context) : unknownEvent(frame, context, UNMAPPED_REASON[frame.name]);
 }
+
+/** One handler per mapped Kick event name (prefix stripped); `data` is known to be an object. */
+const HANDLERS: Record<string, (frame: DecodedFrame, data: Data, context: NormalizeContext) => NormalizedFrame> = {
+  ChatMessageEvent: (frame, data, context) => {
+    return chat(frame, data as unknown as RawChatMessageEvent, context);
+  },
+  ChatMessageSentEvent: (frame, data, context) => {
+    const raw = data as unknown as RawChatMessageSentEvent;
+    if (!isObject(raw.message) || !isObject(raw.user) || !isString(raw.user.username)) return malformed(frame, context, 'message/user');
+    if (raw.message.action === 'subscribe') {
+      return subscribe(raw.user.username, raw.user.id, raw.message.months_subscribed ?? undefined, raw.message.created_at, context);
+    }
+    if (raw.message.action === 'gift' && Array.isArray(raw.message.giftedUsers)) {
+      const recipients = raw.message.giftedUsers.map((gifted) => gifted.username);
+      return giftedSub(raw.user.username, raw.user.id, recipients, undefined, undefined, undefined, context);
+    }
+    return unknownEvent(frame, context, `ChatMessageSentEvent with action ${String(raw.message.action)}; not mapped`);
+  },
+  SubscriptionEvent: (frame, data, context) => {
+    const raw = data as unknown as RawSubscriptionEvent;
+    if (!isString(raw.username)) return malformed(frame, context, 'username');
+    return subscribe(raw.username, undefined, raw.months, undefined, context);
+  },
+  ChannelSubscriptionEvent: (frame, data, context) => {
+    const raw = data as unknown as RawChannelSubscriptionEvent;
+    if (!isString(raw.username)) return malformed(frame, context, 'username');
+    return subscribe(raw.username, raw.user_ids?.length === 1 ? raw.user_ids[0] : undefined, undefined, undefined, context, true);
+  },
+  NewSubscriberUpdatedEvent: (frame, data, context) => {
+    const raw = data as unknown as RawNewSubscriberUpdatedEvent;
+    if (!isString(raw.last_subscriber)) return malformed(frame, context, 'last_subscriber');
+    return subscribe(raw.last_subscriber, undefined, undefined, undefined, context, true);
+  },
+  NewActivityFeedEvent: (frame, data, context) => {
+    const raw = data as unknown as RawNewActivityFeedEvent;
+    if (raw.type === 'new_subscriber' && isString(raw.username))
+      return subscribe(raw.username, undefined, undefined, raw.created_at, context, true);
+    return unknownEvent(frame, context, `activity feed item of type ${String(raw.type)}; not mapped`);
+  },
+  GiftedSubscriptionsEvent: (frame, data, context) => {
+    const raw = data as unknown as RawGiftedSubscriptionsEvent;
+    if (!isString(raw.gifter_username) || !Array.isArray(raw.gifted_usernames))
+      return malformed(frame, context, 'gifter_username/gifted_usernames');
+    return giftedSub(raw.gifter_username, undefined, raw.gifted_usernames, raw.gifted_total, raw.gifter_total, raw.correlation_id, context);
+  },
+  LuckyUsersWhoGotGiftSubscriptionsEvent: (frame, data, context) => {
+    const raw = data as unknown as RawLuckyUsersEvent;
+    if (!isString(raw.gifter_username) || !Array.isArray(raw.usernames)) return malformed(frame, context, 'gifter_username/usernames');
+    return { ...giftedSub(raw.gifter_username, undefined, raw.usernames, undefined, undefined, undefined, context), secondary: true };
+  },
+  KicksGifted: (frame, data, context) => {
+    const raw = data as unknown as RawKicksGifted;
+    if (!isObject(raw.gift) || !isObject(raw.sender) || !isString(raw.sender.username)) return malformed(frame, context, 'gift/sender');
+    const event = createEvent({
+      source: 'kick',
+      type: 'kicks_gift',
+      user: kickUser(raw.sender.id, raw.sender.username),
+      timestamp: parseKickTimestamp(raw.created_at),
+      data: stripUndefined({
+        giftId: raw.gift.gift_id,
+        giftName: raw.gift.name,
+        amount: raw.gift.amount,
+        giftType: raw.gift.type,
+        tier: raw.gift.tier,
+        message: raw.message === '' ? undefined : raw.message,
+        transactionId: raw.gift_transaction_id,
+        expiresAt: parseKickTimestamp(raw.expires_at),
+      }) as { giftId: string; giftName: string; amount: number; giftType: string; tier: string; transactionId: string },
+      meta: metaOf(context, raw.gift_transaction_id),
+      id: platformUuid(raw.gift_transaction_id),
+    });
+    return { event, dedupeKeys: [`kicks:${raw.gift_transaction_id}`] };
+  },
+  RewardRedeemedEvent: (frame, data, context) => {
+    const raw = data as unknown as RawRewardRedeemedEvent;
+    if (!isString(raw.reward_title) || !isString(raw.username)) return malformed(frame, context, 'reward_title/username');
+    const event = createEvent({
+      source: 'kick',
+      type: 'reward_redeem',
+      user: kickUser(raw.user_id, raw.username),
+      data: stripUndefined({
+        rewardTitle: raw.reward_title,
+        userInput: raw.user_input,
+        backgroundColor: raw.reward_background_color,
+      }) as {
+        rewardTitle: string;
+      },
+      meta: metaOf(context),
+    });
+    return { event };
+  },
+  StreamHostEvent: (frame, data, context) => {
+    const raw = data as unknown as RawStreamHostEvent;
+    if (!isString(raw.host_username)) return malformed(frame, context, 'host_username');
+    return host(raw.host_username, undefined, raw.number_viewers, raw.optional_message, context);
+  },
+  StreamHostedEvent: (frame, data, context) => {
+    const raw = data as unknown as RawStreamHostedEvent;
+    if (!isObject(raw.user) || !isObject(raw.message)) return malformed(frame, context, 'user/message');
+    return host(raw.user.username, raw.user.id, raw.message.numberOfViewers, raw.message.optionalMessage, context);
+  },
+  ChatMoveToSupportedChannelEvent: (frame, data, context) => {
+    const raw = data as unknown as RawChatMoveEvent;
+    if (!isObject(raw.hosted) || !isString(raw.hosted.username)) return malformed(frame, context, 'hosted');
+    const event = createEvent({
+      source: 'kick',
+      type: 'host_out',
+      data: stripUndefined({
+        target: kickUserRef(raw.hosted.id, raw.hosted.username, raw.hosted.slug),
+        viewerCount: raw.hosted.viewers_count,
+      }) as {
+        target: { id: string; username: string; nickname: string };
+      },
+      meta: metaOf(context),
+    });
+    return { event };
+  },
+  UserBannedEvent: (frame, data, context) => {
+    const raw = data as unknown as RawUserBannedEvent;
+    if (!isObject(raw.user) || !isString(raw.user.username)) return malformed(frame, context, 'user');
+    const event = createEvent({
+      source: 'kick',
+      type: 'ban',
+      user: kickUser(raw.user.id, raw.user.username, raw.user.slug),
+      data: stripUndefined({
+        moderator: raw.banned_by ? kickUserRef(raw.banned_by.id, raw.banned_by.username, raw.banned_by.slug) : undefined,
+        isPermanent: raw.permanent === true,
+        durationMinutes: raw.duration,
+        expiresAt: parseKickTimestamp(raw.expires_at),
+      }) as { isPermanent: boolean },
+      meta: metaOf(context, raw.id),
+    });
+    return { event };
+  },
+  UserUnbannedEvent: (frame, data, context) => {
+    const raw = data as unknown as RawUserUnbannedEvent;
+    if (!isObject(raw.user) || !isString(raw.user.username)) return malformed(frame, context, 'user');
+    const event = createEvent({
+      source: 'kick',
+      type: 'unban',
+      user: kickUser(raw.user.id, raw.user.username, raw.user.slug),
+      data: stripUndefined({
+        moderator: raw.unbanned_by ? kickUserRef(raw.unbanned_by.id, raw.unbanned_by.username, raw.unbanned_by.slug) : undefined,
+        wasPermanent: raw.permanent,
+      }),
+      meta: metaOf(context, raw.id),
+    });
+    return { event };
+  },
+  MessageDeletedEvent: (frame, data, context) => {
+    const raw = data as unknown as RawMessageDeletedEvent;
+    if (!isObject(raw.message) || !isString(raw.message.id)) return malformed(frame, context, 'message.id');
+    const event = createEvent({
+      source: 'kick',
+      type: 'message_deleted',
+      data: stripUndefined({ messageId: raw.message.id, aiModerated: raw.aiModerated, violatedRules: raw.violatedRules }) as {
+        messageId: string;
+      },
+      meta: metaOf(context, raw.id),
+    });
+    return { event };
+  },
+  PinnedMessageCreatedEvent: (frame, data, context) => {
+    const raw = data as unknown as RawPinnedMessageCreatedEvent;
+    if (!isObject(raw.message) || !isObject(raw.message.sender) || !isString(raw.message.content))
+      return malformed(frame, context, 'message');
+    const duration = raw.duration === undefined ? undefined : Number(raw.duration);
+    const event = createEvent({
+      source: 'kick',
+      type: 'message_pinned',
+      user: kickUser(raw.message.sender.id, raw.message.sender.username, raw.message.sender.slug),
+      data: stripUndefined({
+        messageId: raw.message.id,
+        message: raw.message.content,
+        durationSeconds: duration !== undefined && Number.isFinite(duration) ? duration : undefined,
+        pinnedBy: raw.pinnedBy ? kickUserRef(raw.pinnedBy.id, raw.pinnedBy.username, raw.pinnedBy.slug) : undefined,
+      }) as { messageId: string; message: string },
+      meta: metaOf(context, raw.message.id),
+    });
+    return { event };
+  },
+  PollUpdateEvent: (frame, data, context) => {
+    const raw = data as unknown as RawPollUpdateEvent;
+    if (!isObject(raw.poll) || !Array.isArray(raw.poll.options)) return malformed(frame, context, 'poll');
+    const event = createEvent({
+      source: 'kick',
+      type: 'poll_update',
+      data: {
+        title: raw.poll.title,
+        options: raw.poll.options.map((option) => ({ id: option.id, label: option.label, votes: option.votes })),
+        durationSeconds: raw.poll.duration,
+        remainingSeconds: raw.poll.remaining,
+      },
+      meta: metaOf(context),
+    });
+    return { event };
+  },
+  ChatroomUpdatedEvent: (frame, data, context) => {
+    const raw = data as unknown as RawChatroomUpdatedEvent;
+    const event = createEvent({
+      source: 'kick',
+      type: 'chat_settings',
+      data: stripUndefined({
+        slowMode: chatMode(raw.slow_mode?.enabled, raw.slow_mode?.message_interval),
+        subscribersOnly: chatMode(raw.subscribers_mode?.enabled),
+        followersOnly: chatMode(raw.followers_mode?.enabled, raw.followers_mode?.min_duration),
+        emotesOnly: chatMode(raw.emotes_mode?.enabled),
+        accountAge: chatMode(raw.account_age?.enabled, raw.account_age?.min_duration),
+      }),
+      meta: metaOf(context),
+    });
+    return { event };
+  },
+  ChatSettingsChanged: (frame, data, context) => {
+    const settings = (data as unknown as RawChatSettingsChanged).settings;
+    if (!isObject(settings)) return malformed(frame, context, 'settings');
+    const event = createEvent({
+      source: 'kick',
+      type: 'chat_settings',
+      data: stripUndefined({
+        slowMode: chatMode(settings.slow_mode?.enabled, settings.slow_mode?.duration_seconds),
+        subscribersOnly: chatMode(settings.subscribers_only_mode?.enabled),
+        followersOnly: chatMode(settings.followers_only_mode?.enabled, settings.followers_only_mode?.duration_seconds),
+        emotesOnly: chatMode(settings.emotes_only_mode?.enabled),
+        accountAge: chatMode(settings.minimum_account_age?.enabled, settings.minimum_account_age?.duration_seconds),
+      }),
+      meta: metaOf(context),
+    });
+    return { event };
+  },
+  GoalProgressUpdateEvent: (frame, data, context) => {
+    const raw = data as unknown as RawGoalProgressUpdateEvent;
+    if (!isString(raw.id) || typeof raw.current_value !== 'number') return malformed(frame, context, 'id/current_value');
+    const event = createEvent({
+      source: 'kick',
+      type: 'goal_progress',
+      data: stripUndefined({
+        goalId: raw.id,
+        goalType: raw.type,
+        current: raw.current_value,
+        target: raw.target_value,
+        status: raw.status,
+      }) as {
+        goalId: string;
+        goalType: string;
+        current: number;
+        target: number;
+      },
+      meta: metaOf(context),
+    });
+    return { event };
+  },
+  StreamerIsLive: (frame, data, context) => {
+    const raw = data as unknown as RawStreamerIsLive;
+    if (!isObject(raw.livestream)) return malformed(frame, context, 'livestream');
+    const startedAt = parseKickTimestamp(raw.livestream.created_at) ?? Date.now();
+    const event = createEvent({
+      source: 'kick',
+      type: 'stream_online',
+      user: systemUser(),
+      timestamp: startedAt,
+      data: stripUndefined({ startedAt, livestreamId: String(raw.livestream.id), title: raw.livestream.session_title }) as {
+        startedAt: number;
+      },
+      meta: metaOf(context),
+    });
+    return { event, dedupeKeys: [`live:${String(raw.livestream.id)}`] };
+  },
+  StopStreamBroadcast: (frame, data, context) => {
+    const raw = data as unknown as RawStopStreamBroadcast;
+    const event = createEvent({ source: 'kick', type: 'stream_offline', data: { reason: 'StopStreamBroadcast' }, meta: metaOf(context) });
+    return raw.livestream?.id === undefined ? { event } : { event, dedupeKeys: [`offline:${String(raw.livestream.id)}`] };
+  },
+  FollowersUpdated: (frame, data, context) => {
+    const raw = data as unknown as RawFollowersUpdated;
+    const named = isString(raw.username) && raw.username !== '';
+    const count = typeof raw.followersCount === 'number' ? { followersCount: raw.followersCount } : {};
+    const timestamp = parseKickTimestamp(raw.created_at);
+    if (raw.followed === false) {
+      return { event: createEvent({ source: 'kick', type: 'unfollow', timestamp, data: count, meta: metaOf(context) }) };
+    }
+    const event = createEvent({
+      source: 'kick',
+      type: 'follow',
+      user: named ? kickUser(undefined, raw.username as string) : systemUser(),
+      timestamp,
+      data: named ? count : { ...count, anonymous: true },
+      meta: metaOf(context),
+    });
+    return { event };
+  },
+};
 
 function host(
   username: string,
