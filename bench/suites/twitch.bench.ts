@@ -19,7 +19,7 @@ import { MessageDeduplicator } from '../../packages/connector-twitch/src/dedupe.
 import { toMs } from '../../packages/connector-twitch/src/normalize/common.js';
 import { compare, type Suite } from '../lib.js';
 // twurple's socket class is not exported from the package index.
-import { EventSubWsSocket } from '../../node_modules/@twurple/eventsub-ws/lib/EventSubWsSocket.js';
+import * as twurpleSocketModule from '../../node_modules/@twurple/eventsub-ws/lib/EventSubWsSocket.js';
 
 const FRAMES = 4096;
 
@@ -77,7 +77,8 @@ function twurplePipeline(): { feed: (text: string) => void; subscriptionIds: Map
     internals._subscriptionsByTwitchId.set(id, sub);
   }
   type Connection = { emit(event: unknown, data: string): void; onReceive: unknown };
-  const socket = new (EventSubWsSocket as unknown as new (...args: unknown[]) => { _connection: Connection })(
+  const { EventSubWsSocket } = twurpleSocketModule as unknown as { EventSubWsSocket: unknown };
+  const socket = new (EventSubWsSocket as new (...args: unknown[]) => { _connection: Connection })(
     listener,
     '1337',
     'ws://127.0.0.1:9/ws',
