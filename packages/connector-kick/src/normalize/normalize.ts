@@ -370,6 +370,7 @@ const HANDLERS: Record<string, (frame: DecodedFrame, data: Data, context: Normal
         expiresAt: parseKickTimestamp(raw.expires_at),
       }) as { isPermanent: boolean },
       meta: metaOf(context, raw.id),
+      id: platformUuid(raw.id),
     });
     return { event };
   },
@@ -385,6 +386,7 @@ const HANDLERS: Record<string, (frame: DecodedFrame, data: Data, context: Normal
         wasPermanent: raw.permanent,
       }),
       meta: metaOf(context, raw.id),
+      id: platformUuid(raw.id),
     });
     return { event };
   },
@@ -398,6 +400,7 @@ const HANDLERS: Record<string, (frame: DecodedFrame, data: Data, context: Normal
         messageId: string;
       },
       meta: metaOf(context, raw.id),
+      id: platformUuid(raw.id),
     });
     return { event };
   },
