@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus, canSendChat, type BusNotice } from '@vmsc/core';
-import { closeAllFakes, collectEvents, startKickApiFake, startKickPusherFake, waitUntil } from '@vmsc/testing';
+import { EventBus, canSendChat, parseEvent, type BusNotice } from '@vmsc/core';
+import {
+  closeAllFakes,
+  collectEvents,
+  kickEventFrames,
+  startKickApiFake,
+  startKickPusherFake,
+  waitUntil,
+  type KickFixtureName,
+} from '@vmsc/testing';
 import {
   KickAppKeyError,
   KickChannelNotFoundError,
@@ -103,6 +111,33 @@ describe('KickConnector against the Pusher fake (real pusher-js over loopback)',
       'da2b034a-7042-4c7c-a3d4-a4288184ffc0',
       '5de74073-72ca-4dd5-8e6a-2ab74864f60c',
     ]);
+  });
+
+  it('replays every captured frame end to end: each becomes one valid event, duplicates folded', async () => {
+    const { pusher, events } = await connected({ secondaryHoldMs: 20 });
+    const target = (channel: string) =>
+      channel.startsWith('chatroom_')
+        ? 'chatroom_668'
+        : channel.startsWith('channel.')
+          ? 'channel.668'
+          : channel.startsWith('channel_')
+            ? 'channel_668'
+            : PRIMARY;
+    const names = Object.keys(kickEventFrames) as KickFixtureName[];
+    for (const name of names) {
+      const channel = (JSON.parse(kickEventFrames[name]) as { channel: string }).channel;
+      expect(pusher.sendFixture(name, target(channel))).toBe(1);
+    }
+    // 32 frames; the five frames of DemonTears's one subscription become one subscribe.
+    await waitUntil(() => events.events.length === names.length - 4, `${names.length - 4} events`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.events.length).toBe(names.length - 4);
+    expect(events.events.filter((event) => event.type === 'subscribe')).toHaveLength(1);
+    expect(events.events.filter((event) => event.type === 'unknown')).toHaveLength(0);
+    for (const event of events.events) {
+      const parsed = parseEvent(JSON.parse(JSON.stringify(event)));
+      expect(parsed.ok ? 'valid' : parsed.error.message).toBe('valid');
+    }
   });
 
   it('surfaces unknown events and reports malformed frames without dropping them', async () => {
