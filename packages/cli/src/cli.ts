@@ -3,10 +3,13 @@ import type { CommandIo, ExitCode } from './commands/io.js';
 import { replayCommand } from './commands/replay.js';
 import { rulesValidateCommand } from './commands/rules-validate.js';
 import { simulateCommand } from './commands/simulate.js';
+import { startCommand } from './commands/start.js';
 
 const usage = `vmsc — the VMSC hub
 
 usage:
+  vmsc start [--config vmsc.config.json]
+                                run the hub: connectors, rules, custom WS server, journal (Ctrl-C stops)
   vmsc simulate <type> [--source s] [--data key=value ...] [--user name] [--url ws://127.0.0.1:7895]
                                 inject a test event into a running hub (token from $VMSC_TOKEN)
   vmsc rules validate <file>    validate a rules file, printing every problem with its path
@@ -20,6 +23,10 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<Ex
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'start': {
+        const { values } = parseArgs({ args: [...rest], options: { config: { type: 'string' } } });
+        return await startCommand(values.config ? { config: values.config } : {}, io);
+      }
       case 'simulate': {
         const { values, positionals } = parseArgs({
           args: [...rest],

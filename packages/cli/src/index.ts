@@ -12,3 +12,8 @@ export { describeEvent } from './view/format-event.js';
 export { runCli } from './cli.js';
 export type { CommandIo, ExitCode } from './commands/io.js';
 export { parseDataPairs } from './commands/simulate.js';
+export { Hub } from './hub/hub.js';
+export type { HubOptions } from './hub/hub.js';
+export { createConnector } from './hub/create-connector.js';
+export type { ConnectorContext } from './hub/create-connector.js';
+export { buildHub, loadRules } from './commands/start.js';

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { DEFAULT_CUSTOM_WS_PORT, serverMessageSchema, type InjectEventMessage } from '@vmsc/core/protocol';
+import { readTokenFile, TOKEN_FILE } from '../hub/token-file.js';
 import type { CommandIo, ExitCode } from './io.js';
 
 /** Options of `vmsc simulate`. */
@@ -68,9 +69,9 @@ export async function simulateCommand(type: string | undefined, options: Simulat
     return 2;
   }
   const tokenEnv = options.tokenEnv ?? 'VMSC_TOKEN';
-  const token = io.env[tokenEnv];
+  const token = io.env[tokenEnv] ?? (await readTokenFile(io.cwd));
   if (!token) {
-    io.stderr.write(`set ${tokenEnv} to the hub's custom WS server token (vmsc start prints where to find it)\n`);
+    io.stderr.write(`set ${tokenEnv} to the hub's custom WS server token, or run from the directory of its ${TOKEN_FILE}\n`);
     return 2;
   }
   const username = options.user ?? 'simulated_viewer';

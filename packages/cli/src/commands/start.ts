@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { EventBus, validateRules, ValidationError, type Connector, type Rule, type ValidationIssue } from '@vmsc/core';
+import { loadConfig, parseConfig, type LoadedConfig } from '../config/load-config.js';
+import { createConnector } from '../hub/create-connector.js';
+import { Hub } from '../hub/hub.js';
+import { writeTokenFile } from '../hub/token-file.js';
+import { createView, type HubView } from '../view/hub-view.js';
+import type { CommandIo, ExitCode } from './io.js';
+
+/** Loads the rules a config names (a file relative to the config, or inline), naming every problem. */
+export async function loadRules(rules: string | readonly unknown[], baseDir: string, configFile: string | undefined): Promise<Rule[]> {
+  let input: unknown = rules;
+  let where = configFile ? `${configFile} (rules)` : 'rules';
+  if (typeof rules === 'string') {
+    const path = resolve(baseDir, rules);
+    where = path;
+    try {
+      input = JSON.parse(await readFile(path, 'utf8'));
+    } catch (error) {
+      throw new ValidationError(`cannot load rules from ${path}`, [{ path: '', message: (error as Error).message }], {
+        code: 'INVALID_RULES',
+      });
+    }
+  }
+  const result = validateRules(input);
+  if (!result.ok) throw new ValidationError(`invalid rules in ${where}`, result.issues, { code: 'INVALID_RULES' });
+  return result.rules;
+}
+
+/** Builds a hub from a loaded config: connectors (credentials from the environment), rules, server, journal. */
+export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, view: HubView): Promise<Hub> {
+  const { config, baseDir, file } = loaded;
+  const rules = await loadRules(config.rules, baseDir, file);
+  const issues: ValidationIssue[] = [];
+  const token = config.server.enabled ? env[config.server.tokenEnv] : undefined;
+  const bus = new EventBus(config.dedupe ? { crossSourceDedupe: config.dedupe } : {});
+  const connectors: Connector[] = [];
+  config.connectors.forEach((entry, index) => {
+    if (!entry.enabled) return;
+    try {
+      connectors.push(createConnector(entry, { bus, env, index }));
+    } catch (error) {
+      if (error instanceof ValidationError)
+        issues.push(...error.issues.map((issue) => ({ ...issue, path: issue.path || `connectors.${index}` })));
+      else issues.push({ path: `connectors.${index}`, message: (error as Error).message });
+    }
+  });
+  if (issues.length > 0)
+    throw new ValidationError(`cannot start the connectors${file ? ` of ${file}` : ''}`, issues, { code: 'INVALID_CONFIG' });
+  const hub = new Hub({
+    view,
+    bus,
+    rules,
+    connectors,
+    server: config.server.enabled
+      ? { port: config.server.port, host: config.server.host, maxConnections: config.server.maxConnections, ...(token ? { token } : {}) }
+      : false,
+    journalDir: config.journal.enabled ? resolve(baseDir, config.journal.dir) : false,
+    stateFile: resolve(baseDir, 'vmsc-state.json'),
+  });
+  if (config.server.enabled && !token && hub.server) {
+    const path = await writeTokenFile(baseDir, hub.server.token.reveal());
+    view.info(`no ${config.server.tokenEnv} set: generated a custom WS server token and saved it to ${path} (owner-only)`);
+  }
+  return hub;
+}
+
+/**
+ * `vmsc start [--config vmsc.config.json]`: runs the hub until Ctrl-C (or `signal` aborts), then
+ * shuts down cleanly. Without `--config`, uses `vmsc.config.json` in the working directory if there
+ * is one, else the defaults (server, journal, no connectors).
+ */
+export async function startCommand(options: { config?: string; signal?: AbortSignal }, io: CommandIo): Promise<ExitCode> {
+  let loaded: LoadedConfig;
+  try {
+    if (options.config) loaded = await loadConfig(resolve(io.cwd, options.config));
+    else {
+      const candidate = resolve(io.cwd, 'vmsc.config.json');
+      const exists = await readFile(candidate, 'utf8').then(
+        () => true,
+        () => false,
+      );
+      loaded = exists ? await loadConfig(candidate) : { config: parseConfig({}), file: undefined, baseDir: io.cwd };
+    }
+  } catch (error) {
+    io.stderr.write(formatError(error));
+    return 2;
+  }
+  const view = createView(io.stdout);
+  let hub: Hub;
+  try {
+    hub = await buildHub(loaded, io.env, view);
+  } catch (error) {
+    view.close();
+    io.stderr.write(formatError(error));
+    return 2;
+  }
+  const stopped = new Promise<void>((done) => {
+    const stop = () => done();
+    if (options.signal) options.signal.addEventListener('abort', stop, { once: true });
+    else {
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    }
+  });
+  await hub.start();
+  await stopped;
+  view.info('shutting down…');
+  await hub.stop();
+  return 0;
+}
+
+/** Formats an error for the terminal: a ValidationError lists every issue with its path. */
+export function formatError(error: unknown): string {
+  if (error instanceof ValidationError) {
+    const [headline] = error.message.split(': ');
+    return `${headline}:\n${error.issues.map((issue) => `  ${issue.path || '(root)'}: ${issue.message}`).join('\n')}\n`;
+  }
+  return `${error instanceof Error ? error.message : String(error)}\n`;
+}

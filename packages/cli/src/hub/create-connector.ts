@@ -1,0 +1,95 @@
+import type { Connector, EventBus } from '@vmsc/core';
+import { HypeRateConnector, PulsoidConnector } from '@vmsc/connector-heartrate';
+import { KickConnector } from '@vmsc/connector-kick';
+import { StreamElementsConnector } from '@vmsc/connector-streamelements';
+import { StreamlabsConnector } from '@vmsc/connector-streamlabs';
+import { TikTokConnector } from '@vmsc/connector-tiktok';
+import { TwitchConnector } from '@vmsc/connector-twitch';
+import { CustomWsClient, MultistreamerClient, VmscMirrorClient, type MessageMapping } from '@vmsc/custom-ws-client';
+import { ValidationError } from '@vmsc/core';
+import { readCredential } from '../config/load-config.js';
+import type { ConnectorConfig } from '../config/schema.js';
+
+/** What building a connector from its config needs besides the config. */
+export interface ConnectorContext {
+  bus: EventBus;
+  env: NodeJS.ProcessEnv;
+  /** Position in the config's `connectors` array, for error paths. */
+  index: number;
+}
+
+function optionalCredential(env: NodeJS.ProcessEnv, variable: string | undefined, what: string): string | undefined {
+  return variable ? readCredential(env, variable, what) : undefined;
+}
+
+/**
+ * Builds the connector a config entry describes, reading its credentials from the environment
+ * variables the entry names. Throws a ValidationError naming the entry's path for anything missing.
+ */
+export function createConnector(config: ConnectorConfig, context: ConnectorContext): Connector {
+  const { bus, env } = context;
+  const id = config.id;
+  const common = { bus, ...(id ? { id } : {}) };
+  switch (config.type) {
+    case 'kick':
+      return new KickConnector({
+        ...common,
+        channel: config.chatroomId
+          ? { slug: config.channel, chatroomId: config.chatroomId, ...(config.channelId ? { channelId: config.channelId } : {}) }
+          : config.channel,
+      });
+    case 'twitch':
+      return new TwitchConnector({
+        ...common,
+        clientId: readCredential(env, config.clientIdEnv, 'Twitch client id'),
+        auth: readCredential(env, config.tokenEnv, 'Twitch user access token'),
+        broadcaster: config.broadcaster,
+        ...(config.events ? { events: config.events as ConstructorParameters<typeof TwitchConnector>[0]['events'] } : {}),
+      });
+    case 'tiktok': {
+      const apiKey = optionalCredential(env, config.signApiKeyEnv, 'TikTok Sign API key');
+      const signApi = { ...(config.signApiUrl ? { url: config.signApiUrl } : {}), ...(apiKey ? { apiKey } : {}) };
+      if (config.roomId)
+        return new TikTokConnector({
+          ...common,
+          roomId: config.roomId,
+          ...(config.uniqueId ? { uniqueId: config.uniqueId } : {}),
+          signApi,
+        });
+      if (config.uniqueId) return new TikTokConnector({ ...common, uniqueId: config.uniqueId, signApi });
+      throw new ValidationError('invalid tiktok connector', [{ path: `connectors.${context.index}`, message: 'set uniqueId or roomId' }]);
+    }
+    case 'streamlabs':
+      return new StreamlabsConnector({ ...common, socketToken: readCredential(env, config.socketTokenEnv, 'Streamlabs socket API token') });
+    case 'streamelements':
+      return new StreamElementsConnector({
+        ...common,
+        token: readCredential(env, config.tokenEnv, 'StreamElements token'),
+        method: config.method,
+      });
+    case 'pulsoid':
+      return new PulsoidConnector({ ...common, token: readCredential(env, config.tokenEnv, 'Pulsoid access token') });
+    case 'hyperate':
+      return new HypeRateConnector({
+        ...common,
+        deviceId: config.deviceId,
+        token: readCredential(env, config.apiKeyEnv, 'HypeRate API key'),
+      });
+    case 'custom-ws': {
+      const token = optionalCredential(env, config.tokenEnv, 'custom WebSocket token');
+      const withToken = { ...common, url: config.url, ...(token ? { token } : {}) };
+      if (config.preset === 'multistreamer') return new MultistreamerClient(withToken);
+      if (config.preset === 'vmsc') return new VmscMirrorClient({ ...withToken, source: config.source });
+      if (!config.mapping) {
+        throw new ValidationError('invalid custom-ws connector', [
+          { path: `connectors.${context.index}.mapping`, message: 'a mapping is required unless a preset is chosen' },
+        ]);
+      }
+      return new CustomWsClient({ ...withToken, source: config.source, mapping: config.mapping as unknown as MessageMapping });
+    }
+    case 'youtube':
+      throw new ValidationError('unsupported connector', [
+        { path: `connectors.${context.index}.type`, message: 'youtube is not wired yet' },
+      ]);
+  }
+}

@@ -1,0 +1,134 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { EventBus, RuleEngine, type Connector, type CrossSourceDedupeOptions, type Rule, type Unsubscribe } from '@vmsc/core';
+import { CustomWsServer } from '@vmsc/custom-ws-server';
+import { EventJournal } from '../journal/event-journal.js';
+import type { HubView } from '../view/hub-view.js';
+
+/** Options of {@link Hub}. */
+export interface HubOptions {
+  view: HubView;
+  /** The bus to use (connectors built beforehand publish to it); a new one when absent. */
+  bus?: EventBus;
+  rules?: readonly Rule[];
+  connectors?: readonly Connector[];
+  /** Custom WS server settings; `false` runs without it. */
+  server?: false | { port: number; host: string; token?: string; maxConnections: number };
+  /** Directory of the event journal; `false` turns the journal off. */
+  journalDir?: string | false;
+  /** File the rule engine's cooldowns and counters are saved to on stop and restored from on start. */
+  stateFile?: string;
+  /** Cross-source duplicate suppression of the bus the hub creates (ignored when `bus` is given). */
+  dedupe?: false | CrossSourceDedupeOptions;
+}
+
+/**
+ * The running hub: one bus, the rule engine with its rules, the custom WS server, the journal and the
+ * connectors, all reporting to a view. `start()` brings everything up (a connector that fails does not
+ * stop the others: its status shows the error); `stop()` shuts everything down cleanly.
+ */
+export class Hub {
+  readonly bus: EventBus;
+  readonly engine: RuleEngine;
+  readonly server: CustomWsServer | undefined;
+  readonly journal: EventJournal | undefined;
+  readonly connectors: readonly Connector[];
+  readonly #view: HubView;
+  readonly #stateFile: string | undefined;
+  readonly #subscriptions: Unsubscribe[] = [];
+
+  constructor(options: HubOptions) {
+    this.#view = options.view;
+    this.#stateFile = options.stateFile;
+    this.bus = options.bus ?? new EventBus(options.dedupe ? { crossSourceDedupe: options.dedupe } : {});
+    this.engine = new RuleEngine({
+      bus: this.bus,
+      logger: (level, message, context) =>
+        level === 'error' ? this.#view.error(context.rule.name, message) : this.#view.ruleRun(`${context.rule.name}: ${message}`),
+    });
+    if (options.rules) this.engine.addRules(options.rules);
+    this.server = options.server
+      ? new CustomWsServer({
+          bus: this.bus,
+          engine: this.engine,
+          port: options.server.port,
+          host: options.server.host,
+          maxConnections: options.server.maxConnections,
+          ...(options.server.token ? { token: options.server.token } : {}),
+        })
+      : undefined;
+    this.journal = options.journalDir ? new EventJournal({ dir: options.journalDir }) : undefined;
+    this.connectors = options.connectors ?? [];
+  }
+
+  #watch(): void {
+    const view = this.#view;
+    this.#subscriptions.push(
+      this.bus.onAny((event) => view.event(event)),
+      this.bus.onNotice((notice) => {
+        switch (notice.kind) {
+          case 'status':
+            view.connectorStatus(notice.connector, notice.source, notice.status, notice.error?.message);
+            break;
+          case 'gap':
+            view.info(`${notice.connector}: events may be missing from ${new Date(notice.from).toISOString()} (${notice.reason})`);
+            break;
+          case 'deduped':
+            view.info(`dropped a duplicate ${notice.dropped.type} from ${notice.dropped.source}: ${notice.detail}`);
+            break;
+          case 'error':
+            view.error(notice.origin, notice.error.message);
+            break;
+          case 'handler-error':
+            view.error('handler', String(notice.error instanceof Error ? notice.error.message : notice.error));
+            break;
+        }
+      }),
+      this.engine.onRun((run) => {
+        const what = run.event ? ` for ${run.event.source} ${run.event.type}` : '';
+        view.ruleRun(`${run.rule.name}${what} → ${run.outcome} (${run.durationMs} ms)${run.error ? `: ${run.error.message}` : ''}`);
+      }),
+    );
+    if (this.journal) this.#subscriptions.push(this.journal.attach(this.bus));
+  }
+
+  /** Starts the server, restores rule state, and connects every connector (in parallel). */
+  async start(): Promise<void> {
+    this.#watch();
+    if (this.#stateFile) {
+      const saved = await readFile(this.#stateFile, 'utf8').catch(() => undefined);
+      if (saved) {
+        try {
+          this.engine.loadState(JSON.parse(saved));
+          this.#view.info(`restored rule state from ${this.#stateFile}`);
+        } catch (error) {
+          this.#view.error('state', `ignored ${this.#stateFile}: ${(error as Error).message}`);
+        }
+      }
+    }
+    if (this.server) {
+      await this.server.listen();
+      this.#view.info(`custom WS server listening on ${this.server.url}`);
+    }
+    for (const connector of this.connectors) this.#view.connectorStatus(connector.id, connector.source, connector.status);
+    await Promise.all(
+      this.connectors.map((connector) =>
+        connector.connect().catch((error: unknown) => {
+          // The connector's status is `error` and the view shows it; the other connectors go on.
+          if (connector.status !== 'error') this.#view.error(connector.id, (error as Error).message);
+        }),
+      ),
+    );
+  }
+
+  /** Disconnects everything, saves rule state, closes the server and the journal. */
+  async stop(): Promise<void> {
+    await Promise.allSettled(this.connectors.map((connector) => connector.disconnect()));
+    await this.engine.idle();
+    if (this.#stateFile) await writeFile(this.#stateFile, JSON.stringify(this.engine.getState(), null, 2));
+    this.engine.close();
+    await this.server?.close();
+    await this.journal?.close();
+    for (const off of this.#subscriptions.splice(0)) off();
+    this.#view.close();
+  }
+}
