@@ -3,6 +3,7 @@ import {
   BaseConnector,
   ConnectionError,
   ProtocolError,
+  RecentIds,
   TimeoutError,
   redact,
   toSecret,
@@ -14,7 +15,6 @@ import { io, type Socket } from 'socket.io-client';
 import { normalizeActivity, type NormalizedActivity } from './normalize/activity.js';
 import { normalizeOtherMessage, normalizeTestEvent } from './normalize/realtime-messages.js';
 import type { RawAuthenticate, RawAuthenticated, RawUnauthorized } from './raw/realtime.js';
-import { RecentKeys } from './recent-keys.js';
 
 /** The StreamElements Realtime API endpoint. */
 export const STREAMELEMENTS_REALTIME_URL = 'https://realtime.streamelements.com';
@@ -75,7 +75,7 @@ export class StreamElementsConnector extends BaseConnector {
   readonly #includeTests: boolean;
   readonly #authTimeoutMs: number;
   readonly #connectTimeoutMs: number;
-  readonly #seen: RecentKeys;
+  readonly #seen: RecentIds;
   #socket: Socket | undefined;
   #authTimer: unknown;
   #generation = 0;
@@ -92,7 +92,7 @@ export class StreamElementsConnector extends BaseConnector {
     this.#includeTests = options.includeTestEvents ?? true;
     this.#authTimeoutMs = options.authTimeoutMs ?? 10_000;
     this.#connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
-    this.#seen = new RecentKeys(options.dedupeMemory ?? 1_000);
+    this.#seen = new RecentIds(options.dedupeMemory ?? 1_000);
   }
 
   /** The StreamElements channel id, once authenticated. */

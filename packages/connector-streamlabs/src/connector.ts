@@ -3,6 +3,7 @@ import {
   BaseConnector,
   ConnectionError,
   ProtocolError,
+  RecentIds,
   redact,
   toSecret,
   type BaseConnectorOptions,
@@ -10,7 +11,6 @@ import {
 } from '@vmsc/core';
 import io from 'socket.io-client-v2';
 import { normalizeStreamlabsEvent } from './normalize/normalize.js';
-import { RecentKeys } from './recent-keys.js';
 
 /** The Streamlabs Socket API endpoint. */
 export const STREAMLABS_SOCKET_URL = 'https://sockets.streamlabs.com';
@@ -67,7 +67,7 @@ export class StreamlabsConnector extends BaseConnector {
   readonly #includeTests: boolean;
   readonly #connectTimeoutMs: number;
   readonly #maxClosesBeforeConnect: number;
-  readonly #seen: RecentKeys;
+  readonly #seen: RecentIds;
   #socket: io.Socket | undefined;
   #generation = 0;
   #wanted = false;
@@ -82,7 +82,7 @@ export class StreamlabsConnector extends BaseConnector {
     this.#includeTests = options.includeTestEvents ?? false;
     this.#connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
     this.#maxClosesBeforeConnect = options.maxClosesBeforeConnect ?? 3;
-    this.#seen = new RecentKeys(options.dedupeMemory ?? 1_000);
+    this.#seen = new RecentIds(options.dedupeMemory ?? 1_000);
   }
 
   /**

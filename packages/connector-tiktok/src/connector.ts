@@ -1,6 +1,5 @@
-import { BaseConnector, ConnectionError, ProtocolError, Secret, VmscError, redact, toSecret, type StreamEvent } from '@vmsc/core';
+import { BaseConnector, ConnectionError, ProtocolError, RecentIds, Secret, VmscError, redact, toSecret, type StreamEvent } from '@vmsc/core';
 import WebSocket from 'ws';
-import { RecentIds } from './dedupe.js';
 import {
   DEFAULT_DEDUPE_SIZE,
   DEFAULT_HANDSHAKE_TIMEOUT_MS,

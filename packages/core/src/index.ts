@@ -71,6 +71,7 @@ export type { BackoffOptions, ReconnectorOptions } from './connector/backoff.js'
 export { systemClock } from './util/clock.js';
 export type { Clock } from './util/clock.js';
 export { Secret, toSecret, redact, REDACTED } from './util/secret.js';
+export { RecentIds } from './util/recent-ids.js';
 
 // Rules
 export { RuleEngine } from './rules/engine.js';
