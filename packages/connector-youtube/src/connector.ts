@@ -1,0 +1,499 @@
+import {
+  BaseConnector,
+  ConnectionError,
+  ProtocolError,
+  createEvent,
+  type BaseConnectorOptions,
+  type ChatSender,
+  type ConnectorHealth,
+  type SendChatResult,
+  type VmscError,
+} from '@vmsc/core';
+import { Credentials, type YouTubeAuth } from './auth.js';
+import { classifyError, isTransient } from './api/classify.js';
+import { DataApiClient } from './api/client.js';
+import { JsonArrayStream } from './api/json-array-stream.js';
+import {
+  YouTubeApiError,
+  YouTubeAuthError,
+  YouTubeChatEndedError,
+  YouTubeQuotaExceededError,
+  YouTubeRateLimitError,
+  YouTubeSendChatError,
+} from './errors.js';
+import { ChatPipeline } from './normalize/pipeline.js';
+import { QuotaTracker, type QuotaCosts, type QuotaEstimate } from './quota.js';
+import type { RawErrorBody } from './raw/api.js';
+import type { RawListResponse, RawLiveChatMessage } from './raw/messages.js';
+import { resolveMine, resolveVideo, type ResolvedChat, type YouTubeTarget } from './resolve.js';
+
+/** How the connector reads the chat. */
+export type YouTubeReadMode = 'poll' | 'stream';
+
+/** Options of {@link YouTubeConnector}. */
+export interface YouTubeConnectorOptions extends BaseConnectorOptions {
+  /** An API key, an OAuth access token, or a token provider (see {@link YouTubeAuth}). */
+  auth: YouTubeAuth;
+  /** A video id, the channel's own live broadcast (`mine`, OAuth) or a live chat id. */
+  target: YouTubeTarget;
+  /**
+   * `poll` (default; spec 002's "Data API v3 (HTTP polling)"): `liveChatMessages.list` every
+   * `pollingIntervalMillis`. `stream`: `liveChatMessages.stream`, one long response pushing
+   * messages as they arrive (lower latency, 5 units per connection instead of per poll).
+   */
+  mode?: YouTubeReadMode;
+  /** Data API base URL (default `https://www.googleapis.com/youtube/v3`; tests point it at the fake). */
+  apiBaseUrl?: string;
+  /** Base URL of the streamed method (default: `apiBaseUrl` if given, else `https://youtube.googleapis.com/youtube/v3`). */
+  streamBaseUrl?: string;
+  /**
+   * Publish the first page's backlog (recent messages from before connecting), tagged
+   * `meta.history`. Default `false`: rules must not fire on old messages.
+   */
+  replayHistory?: boolean;
+  /** `maxResults` per page, 200–2000 (YouTube's default 500). */
+  maxResults?: number;
+  /** `profileImageSize`, 16–720 (YouTube's default 88). */
+  profileImageSize?: number;
+  /** `hl`: language of `amountDisplayString`. */
+  hl?: string;
+  /** Wait used when a page has no `pollingIntervalMillis` (default 5,000 ms). */
+  fallbackPollIntervalMs?: number;
+  /** The project's daily quota, for the estimate (default 10,000 units). */
+  quotaPerDay?: number;
+  /** Units per call, when your project's differ from the defaults (list 5, videos 1, insert 50). */
+  quotaCosts?: Partial<QuotaCosts>;
+  /** After `quotaExceeded`, start again by itself at the reset (midnight Pacific). Default `true`. */
+  resumeAfterQuotaReset?: boolean;
+  /** Keep each raw liveChatMessage as the event's `raw` (debugging). */
+  keepRaw?: boolean;
+  /** Message ids remembered for dedupe (default 10,000). */
+  idMemory?: number;
+}
+
+/** {@link YouTubeConnector}'s health: the base health plus the chat and the quota estimate. */
+export interface YouTubeConnectorHealth extends ConnectorHealth {
+  /** The chat being read, once resolved. */
+  liveChatId: string | undefined;
+  mode: YouTubeReadMode;
+  /** The last `pollingIntervalMillis` honoured (polling only). */
+  pollIntervalMs: number | undefined;
+  /** Today's quota use as counted by this connector. */
+  quota: QuotaEstimate;
+  /** Repeated items dropped (same id, same gift combo, same removal, unchanged poll). */
+  duplicatesDropped: number;
+  /** The chat ended (`stream_offline` was published and reading stopped). */
+  chatEnded: boolean;
+}
+
+const DEFAULT_BASE = 'https://www.googleapis.com/youtube/v3';
+const DEFAULT_STREAM_BASE = 'https://youtube.googleapis.com/youtube/v3';
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+/**
+ * YouTube live chat through the Data API v3: resolves the chat, reads it by polling or streaming,
+ * publishes typed events of source `youtube`, and sends chat with `sendChat` (OAuth).
+ *
+ * - Polling waits `pollingIntervalMillis` after every page and follows `nextPageToken`; after a
+ *   failure it retries with backoff using the same token, so nothing is lost.
+ * - Streaming parses the streamed JSON array incrementally and, after a drop, resumes with the last
+ *   `nextPageToken` (no gap).
+ * - The first page (recent messages from before connecting) is skipped unless `replayHistory`.
+ * - Errors are classified by `errors[0].reason`: `quotaExceeded` stops until midnight Pacific
+ *   (status `error`, {@link YouTubeQuotaExceededError} with `resetsAt`, then resumes by itself),
+ *   `rateLimitExceeded` slows down, `liveChatEnded` / `chatEndedEvent` / `offlineAt` publish
+ *   `stream_offline` and stop, `liveChatNotFound`, `liveChatDisabled`, `forbidden` and auth
+ *   failures stop with typed errors; a 401 refreshes the token once through the provider.
+ *
+ * @example
+ * ```ts
+ * const youtube = new YouTubeConnector({ bus, auth: { apiKey: process.env.YT_KEY! }, target: { videoId: 'dfJkAztJwA4' } });
+ * bus.on('super_chat', (e) => console.log(e.user.nickname, e.data.amountString, e.data.currency));
+ * await youtube.connect();
+ * console.log(youtube.quota.exhaustedAt); // when today's quota runs out at this polling rate
+ * ```
+ */
+export class YouTubeConnector extends BaseConnector implements ChatSender {
+  readonly #options: YouTubeConnectorOptions;
+  readonly #mode: YouTubeReadMode;
+  readonly #credentials: Credentials;
+  readonly #quota: QuotaTracker;
+  readonly #client: DataApiClient;
+  #pipeline: ChatPipeline;
+  #resolved: ResolvedChat | undefined;
+  #pageToken: string | undefined;
+  #pollIntervalMs: number | undefined;
+  #running = false;
+  #generation = 0;
+  #timer: unknown;
+  #abort: AbortController | undefined;
+  #waiter: { promise: Promise<void>; resolve: () => void; reject: (error: VmscError) => void } | undefined;
+  #rateLimitStreak = 0;
+  #duplicates = 0;
+  #chatEnded = false;
+  #lostAt: number | undefined;
+  #historyPending = true;
+
+  constructor(options: YouTubeConnectorOptions) {
+    const target = options.target;
+    const name = 'videoId' in target ? target.videoId : 'liveChatId' in target ? target.liveChatId : 'mine';
+    super('youtube', { ...options, id: options.id ?? `youtube:${name}` });
+    this.#options = options;
+    this.#mode = options.mode ?? 'poll';
+    this.#credentials = new Credentials(options.auth);
+    this.#quota = new QuotaTracker({
+      dailyLimit: options.quotaPerDay,
+      ...(options.quotaCosts ? { costs: options.quotaCosts } : {}),
+      now: () => this.clock.now(),
+    });
+    this.#client = new DataApiClient({
+      baseUrl: options.apiBaseUrl ?? DEFAULT_BASE,
+      streamBaseUrl: options.streamBaseUrl ?? options.apiBaseUrl ?? DEFAULT_STREAM_BASE,
+      credentials: this.#credentials,
+      quota: this.#quota,
+      now: () => this.clock.now(),
+    });
+    if ('liveChatId' in target) this.#resolved = { liveChatId: target.liveChatId };
+    this.#pipeline = this.#newPipeline();
+  }
+
+  override toString(): string {
+    return `YouTubeConnector(${this.id}, ${this.status})`;
+  }
+
+  /** Today's quota use as this connector counted it, and how long the rest lasts at the current polling interval. */
+  get quota(): QuotaEstimate {
+    return this.#quota.estimate(this.#mode === 'poll' && this.#running ? this.#pollIntervalMs : undefined);
+  }
+
+  /** The chat being read, once resolved. */
+  get liveChatId(): string | undefined {
+    return this.#resolved?.liveChatId;
+  }
+
+  override get health(): YouTubeConnectorHealth {
+    return {
+      ...super.health,
+      liveChatId: this.#resolved?.liveChatId,
+      mode: this.#mode,
+      pollIntervalMs: this.#pollIntervalMs,
+      quota: this.quota,
+      duplicatesDropped: this.#duplicates,
+      chatEnded: this.#chatEnded,
+    };
+  }
+
+  connect(): Promise<void> {
+    if (this.#waiter) return this.#waiter.promise;
+    if (this.#running && this.status === 'connected') return Promise.resolve();
+    let resolve!: () => void;
+    let reject!: (error: VmscError) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    this.#waiter = { promise, resolve, reject };
+    this.#begin();
+    return promise;
+  }
+
+  async disconnect(): Promise<void> {
+    this.#halt();
+    const waiter = this.#waiter;
+    this.#waiter = undefined;
+    this.setStatus('disconnected');
+    waiter?.reject(new ConnectionError('disconnect() was called before the connection was established', { code: 'DISCONNECTED' }));
+  }
+
+  /**
+   * Sends a chat message as the authorised user (`liveChatMessages.insert`, OAuth scope `youtube`
+   * or `youtube.force-ssl`; 50 quota units). The chat is resolved first if `connect()` has not.
+   * Refusals are typed: {@link YouTubeSendChatError} (`messageTextInvalid`...), a
+   * `YouTubeForbiddenError`, {@link YouTubeRateLimitError}, {@link YouTubeChatEndedError}...
+   * The sent message also comes back through the chat like any other.
+   *
+   * @example
+   * ```ts
+   * bus.on('chat', (e) => e.data.message === '!hi' && youtube.sendChat(`hi ${e.user.nickname}!`));
+   * ```
+   */
+  async sendChat(text: string): Promise<SendChatResult> {
+    if (this.#credentials.kind !== 'oauth') {
+      throw new YouTubeAuthError('sending YouTube chat needs OAuth (an API key can only read)', { reason: 'required' });
+    }
+    if (text.trim().length === 0) {
+      throw new YouTubeSendChatError('a YouTube chat message cannot be empty', { reason: 'messageTextRequired' });
+    }
+    const chat = this.#resolved ?? (this.#resolved = await this.#resolve());
+    const created = await this.#client.post<RawLiveChatMessage>(
+      { method: 'insert', operation: 'liveChatMessages.insert', path: 'liveChat/messages', params: { part: 'snippet' } },
+      { snippet: { liveChatId: chat.liveChatId, type: 'textMessageEvent', textMessageDetails: { messageText: text } } },
+    );
+    return created.id ? { messageId: created.id } : {};
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------
+
+  #newPipeline(): ChatPipeline {
+    return new ChatPipeline({
+      ...(this.#resolved ? { liveChatId: this.#resolved.liveChatId } : {}),
+      ...(this.#options.keepRaw ? { keepRaw: true } : {}),
+      ...(this.#options.idMemory ? { idMemory: this.#options.idMemory } : {}),
+    });
+  }
+
+  /** Starts a fresh session: resolve (if needed), first page (history), then read. */
+  #begin(): void {
+    this.#halt();
+    this.#running = true;
+    this.#chatEnded = false;
+    this.#pageToken = undefined;
+    this.#historyPending = true;
+    this.#lostAt = undefined;
+    if (!('liveChatId' in this.#options.target)) this.#resolved = undefined;
+    this.#pipeline.reset(this.#resolved?.liveChatId);
+    this.setStatus('connecting');
+    const generation = this.#generation;
+    void this.#read(generation);
+  }
+
+  /** Stops timers, requests and retries; invalidates callbacks of the current generation. */
+  #halt(): void {
+    this.#running = false;
+    this.#generation++;
+    this.reconnector.cancel();
+    if (this.#timer !== undefined) this.clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#abort?.abort();
+    this.#abort = undefined;
+  }
+
+  async #resolve(signal?: AbortSignal): Promise<ResolvedChat> {
+    const target = this.#options.target;
+    if ('liveChatId' in target) return { liveChatId: target.liveChatId };
+    if ('videoId' in target) return resolveVideo(this.#client, target.videoId, signal);
+    return resolveMine(this.#client, this.#credentials.kind === 'oauth', signal);
+  }
+
+  /** One read step: a poll, or one streamed connection until it ends. Failures go to {@link #onFailure}. */
+  async #read(generation: number): Promise<void> {
+    if (!this.#running || generation !== this.#generation) return;
+    const abort = new AbortController();
+    this.#abort = abort;
+    try {
+      if (!this.#resolved) {
+        this.#resolved = await this.#resolve(abort.signal);
+        this.#pipeline.reset(this.#resolved.liveChatId);
+      }
+      if (generation !== this.#generation) return;
+      if (this.#mode === 'poll') await this.#pollOnce(generation, abort.signal);
+      else await this.#streamOnce(generation, abort.signal);
+    } catch (error) {
+      if (generation !== this.#generation || !this.#running) return;
+      this.#onFailure(generation, this.toVmscError(error));
+    }
+  }
+
+  #listParams(): Record<string, string | number | undefined> {
+    return {
+      liveChatId: this.#resolved!.liveChatId,
+      part: 'snippet,authorDetails',
+      pageToken: this.#pageToken,
+      maxResults: this.#options.maxResults,
+      profileImageSize: this.#options.profileImageSize,
+      hl: this.#options.hl,
+    };
+  }
+
+  async #pollOnce(generation: number, signal: AbortSignal): Promise<void> {
+    const page = await this.#client.get<RawListResponse>({
+      method: 'list',
+      operation: 'liveChatMessages.list',
+      path: 'liveChat/messages',
+      params: this.#listParams(),
+      signal,
+    });
+    if (generation !== this.#generation) return;
+    if (typeof page !== 'object' || page === null) throw new ProtocolError('liveChatMessages.list answered with a body that is not an object');
+    this.#rateLimitStreak = 0;
+    this.#markConnected();
+    if (!this.#onPage(page)) return;
+    const interval = typeof page.pollingIntervalMillis === 'number' && page.pollingIntervalMillis >= 0 ? page.pollingIntervalMillis : undefined;
+    this.#pollIntervalMs = interval ?? this.#options.fallbackPollIntervalMs ?? 5_000;
+    this.#schedule(generation, this.#pollIntervalMs);
+  }
+
+  async #streamOnce(generation: number, signal: AbortSignal): Promise<void> {
+    const response = await this.#client.stream({
+      method: 'stream',
+      operation: 'liveChatMessages.stream',
+      path: 'liveChat/messages/stream',
+      params: this.#listParams(),
+      signal,
+    });
+    if (generation !== this.#generation) return;
+    if (!response.body) throw new ProtocolError('liveChatMessages.stream answered without a body');
+    this.#markConnected();
+    const parser = new JsonArrayStream();
+    const decoder = new TextDecoder();
+    const reader = response.body.getReader();
+    let elements = 0;
+    try {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          throw this.#client.networkError('liveChatMessages.stream', error);
+        }
+        if (generation !== this.#generation) return;
+        if (chunk.done) break;
+        for (const element of parser.push(decoder.decode(chunk.value, { stream: true }))) {
+          elements++;
+          if (!this.#onStreamElement(element)) return;
+        }
+      }
+    } finally {
+      reader.releaseLock();
+    }
+    if (!parser.done) throw new ConnectionError('liveChatMessages.stream: the stream broke off before the end of the array');
+    // The server closed the array: reopen where it stopped (right away when it sent something).
+    this.#reopen(generation, elements);
+  }
+
+  /** Reopens the stream after the server ended it cleanly; backs off if it ended without sending anything. */
+  #reopen(generation: number, elements: number): void {
+    if (elements > 0) this.#schedule(generation, 0);
+    else this.reconnector.schedule(() => this.#read(generation));
+  }
+
+  /** Handles one streamed element (a list response, or an error envelope). Returns `false` once the chat ended. */
+  #onStreamElement(element: unknown): boolean {
+    if (typeof element !== 'object' || element === null) {
+      this.reportError(new ProtocolError('liveChatMessages.stream sent an element that is not an object', { code: 'YOUTUBE_STREAM_MALFORMED' }));
+      return true;
+    }
+    const error = (element as RawErrorBody).error;
+    if (error) {
+      throw classifyError(typeof error.code === 'number' ? error.code : 500, element as RawErrorBody, {
+        operation: 'liveChatMessages.stream',
+        secrets: this.#credentials.secrets,
+        now: this.clock.now(),
+        quotaResetsAt: () => this.#quota.markExceeded(),
+      });
+    }
+    return this.#onPage(element as RawListResponse);
+  }
+
+  /** Publishes a page's events (skipping the backlog unless asked). Returns `false` once the chat ended. */
+  #onPage(page: RawListResponse): boolean {
+    const history = this.#historyPending;
+    this.#historyPending = false;
+    if (typeof page.nextPageToken === 'string' && page.nextPageToken) this.#pageToken = page.nextPageToken;
+    const now = this.clock.now();
+    const result = this.#pipeline.process(page, history, now);
+    this.#duplicates += result.duplicates;
+    const publishHistory = this.#options.replayHistory === true;
+    for (const event of result.events) {
+      if (history && !publishHistory && event.type !== 'stream_offline') continue;
+      this.publish(event);
+    }
+    if (this.#lostAt !== undefined) {
+      this.reportGap(this.#lostAt, now, 'the page token was refused; restarted from the recent messages');
+      this.#lostAt = undefined;
+    }
+    if (result.ended) {
+      this.#endChat(undefined);
+      return false;
+    }
+    return true;
+  }
+
+  #schedule(generation: number, delayMs: number): void {
+    if (!this.#running || generation !== this.#generation) return;
+    if (this.#timer !== undefined) this.clock.clearTimeout(this.#timer);
+    this.#timer = this.clock.setTimeout(() => {
+      this.#timer = undefined;
+      void this.#read(generation);
+    }, delayMs);
+  }
+
+  #markConnected(): void {
+    if (this.status !== 'connected') this.setStatus('connected');
+    const waiter = this.#waiter;
+    this.#waiter = undefined;
+    waiter?.resolve();
+  }
+
+  #onFailure(generation: number, error: VmscError): void {
+    if (error instanceof YouTubeChatEndedError) return this.#endChat(error);
+    if (error instanceof YouTubeQuotaExceededError) return this.#quotaStop(error);
+    if (error instanceof YouTubeRateLimitError) {
+      this.reportError(error);
+      this.#rateLimitStreak++;
+      const base = this.#pollIntervalMs ?? this.#options.fallbackPollIntervalMs ?? 5_000;
+      const wait = Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(1, base) * 2 ** this.#rateLimitStreak);
+      this.#schedule(generation, wait);
+      return;
+    }
+    if (error instanceof YouTubeApiError && error.code === 'YOUTUBE_PAGE_TOKEN_INVALID' && this.#pageToken !== undefined) {
+      this.reportError(error);
+      this.#pageToken = undefined;
+      this.#lostAt = this.health.lastEventAt ?? this.clock.now();
+      this.#schedule(generation, 0);
+      return;
+    }
+    if (isTransient(error)) {
+      this.setStatus('reconnecting', error);
+      this.reconnector.schedule(() => this.#read(generation));
+      return;
+    }
+    this.#fail(error);
+  }
+
+  /** Status `error`: stop and reject a pending `connect()`. */
+  #fail(error: VmscError): void {
+    this.#halt();
+    this.setStatus('error', error);
+    const waiter = this.#waiter;
+    this.#waiter = undefined;
+    waiter?.reject(error);
+  }
+
+  /** `quotaExceeded`: status `error` until the reset, then (by default) start again. */
+  #quotaStop(error: YouTubeQuotaExceededError): void {
+    this.#fail(error);
+    if (this.#options.resumeAfterQuotaReset === false) return;
+    const generation = this.#generation;
+    const wait = Math.max(0, error.resetsAt - this.clock.now()) + 1_000;
+    this.#timer = this.clock.setTimeout(() => {
+      this.#timer = undefined;
+      if (generation === this.#generation && this.status === 'error') this.#begin();
+    }, wait);
+  }
+
+  /** The chat is over: publish `stream_offline` (once) and stop. */
+  #endChat(error: YouTubeChatEndedError | undefined): void {
+    this.#chatEnded = true;
+    if (error) {
+      this.publish(
+        createEvent({
+          source: 'youtube',
+          type: 'stream_offline',
+          data: { reason: 'liveChatEnded' },
+          ...(this.#resolved ? { meta: { channel: this.#resolved.liveChatId } } : {}),
+        }),
+      );
+    }
+    this.#halt();
+    const waiter = this.#waiter;
+    this.#waiter = undefined;
+    if (waiter && error) {
+      this.setStatus('error', error);
+      waiter.reject(error);
+      return;
+    }
+    this.setStatus('disconnected');
+    waiter?.resolve();
+  }
+}

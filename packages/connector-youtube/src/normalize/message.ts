@@ -1,0 +1,272 @@
+import { createEvent, type EventMeta, type PlatformEvent, type PlatformEventType, type StreamUser } from '@vmsc/core';
+import type { RawLiveChatMessage, RawPollDetails, RawSnippet } from '../raw/messages.js';
+import { isInt64String, microsToDecimal, parseInt64, sumInt64 } from './int64.js';
+import { toStreamUser, toUserRef } from './user.js';
+
+/** Every event type the YouTube connector publishes. */
+export type YouTubeEventType = PlatformEventType<'youtube'>;
+
+/** A StreamEvent of source `youtube`. */
+export type YouTubeEvent = { [T in YouTubeEventType]: PlatformEvent<'youtube', T> }[YouTubeEventType];
+
+/** Where a message came from, for `meta` and the fallback timestamp. */
+export interface NormalizeContext {
+  /** The chat the message belongs to (`meta.channel`). */
+  liveChatId?: string;
+  /** The message is part of the backlog replayed on connect (`meta.history`). */
+  history?: boolean;
+  /** Fallback timestamp when `publishedAt` is missing or unreadable (Unix epoch ms). */
+  now?: number;
+  /** Keep the raw message as `raw` (debugging; off by default). */
+  keepRaw?: boolean;
+}
+
+/** The three poll event types. */
+export type PollEventType = 'poll_begin' | 'poll_progress' | 'poll_end';
+
+/** `publishedAt` (RFC 3339 with microseconds) as Unix epoch ms, or `undefined`. */
+export function toMs(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+type Build = <T extends YouTubeEventType>(type: T, user: StreamUser | undefined, data: PlatformEvent<'youtube', T>['data']) => YouTubeEvent;
+
+function builder(item: RawLiveChatMessage, context: NormalizeContext): Build {
+  const meta: EventMeta = {};
+  if (item.id) meta.platformMessageId = item.id;
+  const channel = item.snippet?.liveChatId ?? context.liveChatId;
+  if (channel) meta.channel = channel;
+  if (context.history) meta.history = true;
+  const timestamp = toMs(item.snippet?.publishedAt) ?? context.now ?? Date.now();
+  return (type, user, data) =>
+    createEvent({
+      source: 'youtube',
+      type,
+      ...(user ? { user } : {}),
+      data: data as never,
+      timestamp,
+      meta,
+      ...(context.keepRaw ? { raw: item } : {}),
+    }) as YouTubeEvent;
+}
+
+/** An `unknown` event for a message that cannot be mapped, keeping it whole. */
+export function unknownMessage(item: unknown, reason: string, context: NormalizeContext = {}): YouTubeEvent {
+  const raw = (typeof item === 'object' && item !== null ? item : {}) as RawLiveChatMessage;
+  const kind = typeof raw.snippet?.type === 'string' ? raw.snippet.type : 'liveChatMessage';
+  return builder(raw, context)('unknown', undefined, { kind, payload: item, reason });
+}
+
+function money(
+  details: { amountMicros?: string; currency?: string; amountDisplayString?: string },
+): { amount: number; currency: string; amountMicros: string; amountString: string; amountDisplayString?: string } | string {
+  const micros = parseInt64(details.amountMicros);
+  if (micros === undefined) return `amountMicros is not an integer string (${JSON.stringify(details.amountMicros)})`;
+  if (typeof details.currency !== 'string') return 'currency is missing';
+  const amountString = microsToDecimal(micros);
+  return {
+    amount: Number(amountString),
+    currency: details.currency,
+    amountMicros: details.amountMicros!,
+    amountString,
+    ...(details.amountDisplayString !== undefined ? { amountDisplayString: details.amountDisplayString } : {}),
+  };
+}
+
+/** The data of a poll event from `pollDetails`, or a reason it cannot be read. */
+export function pollData(
+  id: string | undefined,
+  details: RawPollDetails | undefined,
+): PlatformEvent<'youtube', 'poll_begin'>['data'] | string {
+  if (!id) return 'the poll message has no id';
+  const question = details?.metadata?.questionText;
+  if (typeof question !== 'string') return 'pollDetails.metadata.questionText is missing';
+  const options = details?.metadata?.options ?? [];
+  const choices = options.map((option) => {
+    const choice: { title: string; tally?: string } = { title: option.optionText ?? '' };
+    if (isInt64String(option.tally)) choice.tally = option.tally;
+    return choice;
+  });
+  return { pollId: id, title: question, choices, status: details?.status ?? 'active', totalTally: sumInt64(options.map((o) => o.tally)) };
+}
+
+/** The poll type a `pollEvent` maps to when no tracker says otherwise: closed → end, else begin. */
+export function defaultPollType(details: RawPollDetails | undefined): PollEventType {
+  return details?.status && details.status !== 'active' ? 'poll_end' : 'poll_begin';
+}
+
+/**
+ * Maps one liveChatMessage (from `list`, the streamed array or `insert`) to a typed event. Pure:
+ * no I/O, no state. Malformed or unmapped messages become `unknown` events with a reason.
+ *
+ * Mapping (author = `authorDetails`): `textMessageEvent` → `chat`; `superChatEvent` → `super_chat`;
+ * `fanFundingEvent` → `super_chat` with `isFanFunding`; `superStickerEvent` → `super_sticker`;
+ * `newSponsorEvent` → `new_subscriber`; `memberMilestoneChatEvent` → `member_milestone`;
+ * `membershipGiftingEvent` → `membership_gift`; `giftMembershipReceivedEvent` →
+ * `gift_membership_received`; `messageDeletedEvent` and `tombstone` → `message_deleted`;
+ * `messageRetractedEvent` → `message_retracted`; `userBannedEvent` → `user_banned` (user = the
+ * banned viewer, `moderator` = the author); `pollEvent` → `poll_*`; `giftEvent` → `jewels_gift`;
+ * `sponsorOnlyModeStarted/EndedEvent` → `members_only_mode`; `chatEndedEvent` → `stream_offline`.
+ *
+ * @example
+ * ```ts
+ * for (const item of page.items ?? []) bus.publish(normalizeMessage(item, { liveChatId }));
+ * ```
+ */
+export function normalizeMessage(item: RawLiveChatMessage, context: NormalizeContext = {}, pollType?: PollEventType): YouTubeEvent {
+  if (typeof item !== 'object' || item === null) return unknownMessage(item, 'a chat item is not an object', context);
+  const snippet: RawSnippet | undefined = item.snippet;
+  if (!snippet || typeof snippet.type !== 'string') return unknownMessage(item, 'snippet.type is missing', context);
+  const build = builder(item, context);
+  const author = () => toStreamUser(item.authorDetails, snippet.authorChannelId);
+  const messageId = item.id ? { messageId: item.id } : {};
+  const missing = (field: string) => unknownMessage(item, `${snippet.type} without ${field}`, context);
+
+  switch (snippet.type) {
+    case 'textMessageEvent': {
+      const text = snippet.textMessageDetails?.messageText ?? snippet.displayMessage;
+      if (typeof text !== 'string') return missing('textMessageDetails.messageText');
+      return build('chat', author(), { message: text, ...messageId });
+    }
+    case 'superChatEvent': {
+      const details = snippet.superChatDetails;
+      if (!details) return missing('superChatDetails');
+      const amount = money(details);
+      if (typeof amount === 'string') return unknownMessage(item, amount, context);
+      return build('super_chat', author(), {
+        ...amount,
+        ...(details.userComment ? { message: details.userComment } : {}),
+        ...(typeof details.tier === 'number' ? { tier: details.tier } : {}),
+        ...messageId,
+      });
+    }
+    case 'fanFundingEvent': {
+      const details = snippet.fanFundingEventDetails;
+      if (!details) return missing('fanFundingEventDetails');
+      const amount = money(details);
+      if (typeof amount === 'string') return unknownMessage(item, amount, context);
+      return build('super_chat', author(), {
+        ...amount,
+        ...(details.userComment ? { message: details.userComment } : {}),
+        isFanFunding: true,
+        ...messageId,
+      });
+    }
+    case 'superStickerEvent': {
+      const details = snippet.superStickerDetails;
+      const sticker = details?.superStickerMetadata;
+      if (!details || typeof sticker?.stickerId !== 'string') return missing('superStickerDetails.superStickerMetadata.stickerId');
+      const amount = money(details);
+      if (typeof amount === 'string') return unknownMessage(item, amount, context);
+      const language = sticker.altTextLanguage ?? sticker.language;
+      return build('super_sticker', author(), {
+        ...amount,
+        stickerId: sticker.stickerId,
+        ...(sticker.altText !== undefined ? { altText: sticker.altText } : {}),
+        ...(language !== undefined ? { altTextLanguage: language } : {}),
+        ...(typeof details.tier === 'number' ? { tier: details.tier } : {}),
+        ...messageId,
+      });
+    }
+    case 'newSponsorEvent': {
+      const details = snippet.newSponsorDetails;
+      return build('new_subscriber', author(), {
+        ...(details?.memberLevelName !== undefined ? { tier: details.memberLevelName } : {}),
+        ...(details?.isUpgrade !== undefined ? { isUpgrade: details.isUpgrade } : {}),
+      });
+    }
+    case 'memberMilestoneChatEvent': {
+      const details = snippet.memberMilestoneChatDetails;
+      if (typeof details?.memberMonth !== 'number') return missing('memberMilestoneChatDetails.memberMonth');
+      return build('member_milestone', author(), {
+        memberMonths: details.memberMonth,
+        ...(details.userComment ? { message: details.userComment } : {}),
+        ...(details.memberLevelName !== undefined ? { tier: details.memberLevelName } : {}),
+      });
+    }
+    case 'membershipGiftingEvent': {
+      const details = snippet.membershipGiftingDetails;
+      if (typeof details?.giftMembershipsCount !== 'number') return missing('membershipGiftingDetails.giftMembershipsCount');
+      return build('membership_gift', author(), {
+        tier: details.giftMembershipsLevelName ?? '',
+        giftCount: details.giftMembershipsCount,
+        ...messageId,
+      });
+    }
+    case 'giftMembershipReceivedEvent': {
+      const details = snippet.giftMembershipReceivedDetails;
+      if (typeof details?.gifterChannelId !== 'string') return missing('giftMembershipReceivedDetails.gifterChannelId');
+      return build('gift_membership_received', author(), {
+        tier: details.memberLevelName ?? '',
+        gifterChannelId: details.gifterChannelId,
+        ...(details.associatedMembershipGiftingMessageId ? { giftMessageId: details.associatedMembershipGiftingMessageId } : {}),
+      });
+    }
+    case 'messageDeletedEvent': {
+      const removed = snippet.messageDeletedDetails?.deletedMessageId;
+      if (typeof removed !== 'string') return missing('messageDeletedDetails.deletedMessageId');
+      return build('message_deleted', author(), { messageId: removed, via: 'messageDeletedEvent' });
+    }
+    case 'tombstone': {
+      if (!item.id) return missing('an id');
+      return build('message_deleted', author(), { messageId: item.id, via: 'tombstone' });
+    }
+    case 'messageRetractedEvent': {
+      const removed = snippet.messageRetractedDetails?.retractedMessageId;
+      if (typeof removed !== 'string') return missing('messageRetractedDetails.retractedMessageId');
+      return build('message_retracted', author(), { messageId: removed });
+    }
+    case 'userBannedEvent': {
+      const details = snippet.userBannedDetails;
+      const bannedDetails = details?.bannedUserDetails;
+      if (!details || typeof bannedDetails?.channelId !== 'string') return missing('userBannedDetails.bannedUserDetails.channelId');
+      const banned = toStreamUser({ ...bannedDetails }, bannedDetails.channelId);
+      delete banned.isModerator;
+      delete banned.isSubscriber;
+      const duration = parseInt64(details.banDurationSeconds);
+      if (details.banDurationSeconds !== undefined && duration === undefined) {
+        return unknownMessage(item, `banDurationSeconds is not an integer string (${JSON.stringify(details.banDurationSeconds)})`, context);
+      }
+      const publishedAt = toMs(snippet.publishedAt);
+      const data: PlatformEvent<'youtube', 'user_banned'>['data'] = { moderator: toUserRef(author()) };
+      if (details.banType !== undefined) {
+        data.banType = details.banType;
+        data.isPermanent = details.banType === 'permanent';
+      }
+      if (duration !== undefined) {
+        data.banDurationSeconds = details.banDurationSeconds!;
+        if (publishedAt !== undefined) data.endsAt = Number(BigInt(publishedAt) + duration * 1000n);
+      }
+      return build('user_banned', banned, data);
+    }
+    case 'pollEvent': {
+      const data = pollData(item.id, snippet.pollDetails);
+      if (typeof data === 'string') return unknownMessage(item, data, context);
+      return build(pollType ?? defaultPollType(snippet.pollDetails), author(), data);
+    }
+    case 'giftEvent': {
+      const details = snippet.giftDetails;
+      if (!details || typeof details.giftName !== 'string') return missing('giftDetails.giftName');
+      return build('jewels_gift', author(), {
+        giftName: details.giftName,
+        jewelsAmount: typeof details.jewelsAmount === 'number' ? details.jewelsAmount : 0,
+        comboCount: typeof details.comboCount === 'number' ? details.comboCount : 1,
+        ...(details.giftUrl !== undefined ? { giftUrl: details.giftUrl } : {}),
+        ...(details.altText !== undefined ? { altText: details.altText } : {}),
+        ...(typeof details.giftDuration === 'number' ? { giftDuration: details.giftDuration } : {}),
+        ...(typeof details.hasVisualEffect === 'boolean' ? { hasVisualEffect: details.hasVisualEffect } : {}),
+        ...messageId,
+      });
+    }
+    case 'sponsorOnlyModeStartedEvent':
+      return build('members_only_mode', author(), { enabled: true });
+    case 'sponsorOnlyModeEndedEvent':
+      return build('members_only_mode', author(), { enabled: false });
+    case 'chatEndedEvent':
+      return build('stream_offline', undefined, { reason: 'chatEndedEvent' });
+    default:
+      return unknownMessage(item, `no mapping for snippet.type "${snippet.type}"`, context);
+  }
+}
