@@ -151,3 +151,33 @@ export {
   streamEndMessage as tiktokStreamEndMessage,
   fakeModerator as tiktokFakeModerator,
 } from './fakes/tiktok/scenarios.js';
+export {
+  startYouTubeFake,
+  YOUTUBE_FAKE_API_KEY,
+  YOUTUBE_FAKE_ACCESS_TOKEN,
+  youtubeMessage,
+  youtubeTextMessage,
+  youtubeGiftEvent,
+  youtubeTimestamp,
+  freshYouTubeMessageId,
+  YOUTUBE_FAKE_VIEWER,
+  youtubeErrorFixtures,
+  youtubeListPage1Fixture,
+  youtubeListPage2EmptyFixture,
+  youtubeListChatEndedFixture,
+  youtubeVideosListFixture,
+  youtubeLiveBroadcastsListFixture,
+  youtubeInsertRequestFixture,
+  youtubeInsertResponseFixture,
+} from './fakes/youtube/index.js';
+export type {
+  YouTubeFake,
+  YouTubeFakeOptions,
+  YouTubeFakeRequest,
+  YouTubeFakeFault,
+  YouTubeFakeVideoState,
+  YouTubeFakeAuthor,
+  YouTubeFixtureErrorName,
+  YouTubeFakeMessage,
+  YouTubeFakeErrorBody,
+} from './fakes/youtube/index.js';
