@@ -314,11 +314,13 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
       signal,
     });
     if (generation !== this.#generation) return;
-    if (typeof page !== 'object' || page === null) throw new ProtocolError('liveChatMessages.list answered with a body that is not an object');
+    if (typeof page !== 'object' || page === null)
+      throw new ProtocolError('liveChatMessages.list answered with a body that is not an object');
     this.#rateLimitStreak = 0;
     this.#markConnected();
     if (!this.#onPage(page)) return;
-    const interval = typeof page.pollingIntervalMillis === 'number' && page.pollingIntervalMillis >= 0 ? page.pollingIntervalMillis : undefined;
+    const interval =
+      typeof page.pollingIntervalMillis === 'number' && page.pollingIntervalMillis >= 0 ? page.pollingIntervalMillis : undefined;
     this.#pollIntervalMs = interval ?? this.#options.fallbackPollIntervalMs ?? 5_000;
     this.#schedule(generation, this.#pollIntervalMs);
   }
@@ -370,7 +372,9 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
   /** Handles one streamed element (a list response, or an error envelope). Returns `false` once the chat ended. */
   #onStreamElement(element: unknown): boolean {
     if (typeof element !== 'object' || element === null) {
-      this.reportError(new ProtocolError('liveChatMessages.stream sent an element that is not an object', { code: 'YOUTUBE_STREAM_MALFORMED' }));
+      this.reportError(
+        new ProtocolError('liveChatMessages.stream sent an element that is not an object', { code: 'YOUTUBE_STREAM_MALFORMED' }),
+      );
       return true;
     }
     const error = (element as RawErrorBody).error;

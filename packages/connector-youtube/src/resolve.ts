@@ -56,7 +56,9 @@ const LIVE_STATES = new Set(['live', 'liveStarting']);
  */
 export async function resolveMine(client: DataApiClient, isOAuth: boolean, signal?: AbortSignal): Promise<ResolvedChat> {
   if (!isOAuth) {
-    throw new YouTubeAuthError('target { mine: true } needs OAuth (liveBroadcasts.list does not accept an API key)', { reason: 'required' });
+    throw new YouTubeAuthError('target { mine: true } needs OAuth (liveBroadcasts.list does not accept an API key)', {
+      reason: 'required',
+    });
   }
   const response = await client.get<RawBroadcastListResponse>({
     method: 'broadcasts',

@@ -25,8 +25,22 @@ export interface ClassifyContext {
   sending?: boolean;
 }
 
-const SEND_REASONS = new Set(['messageTextInvalid', 'messageTextRequired', 'liveChatIdRequired', 'typeRequired', 'preconditionCheckFailed']);
-const AUTH_REASONS = new Set(['authError', 'required', 'keyInvalid', 'keyExpired', 'accessNotConfigured', 'ipRefererBlocked', 'unauthorized']);
+const SEND_REASONS = new Set([
+  'messageTextInvalid',
+  'messageTextRequired',
+  'liveChatIdRequired',
+  'typeRequired',
+  'preconditionCheckFailed',
+]);
+const AUTH_REASONS = new Set([
+  'authError',
+  'required',
+  'keyInvalid',
+  'keyExpired',
+  'accessNotConfigured',
+  'ipRefererBlocked',
+  'unauthorized',
+]);
 
 function plain(text: string): string {
   return text.replace(/<[^>]*>/g, '').trim();

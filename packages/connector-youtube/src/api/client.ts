@@ -63,7 +63,12 @@ export class DataApiClient {
     this.#options.quota.spend(call.method);
     let response: Response;
     try {
-      response = await fetch(url, { method, headers, ...(body !== undefined ? { body } : {}), ...(call.signal ? { signal: call.signal } : {}) });
+      response = await fetch(url, {
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+        ...(call.signal ? { signal: call.signal } : {}),
+      });
     } catch (error) {
       throw this.networkError(call.operation, error);
     }

@@ -134,8 +134,11 @@ export class JsonArrayStream {
   }
 
   #unexpected(chunk: string, index: number, expected: string): ProtocolError {
-    return new ProtocolError(`the chat stream is not a JSON array: expected ${expected}, got ${JSON.stringify(chunk.slice(index, index + 12))}`, {
-      code: 'YOUTUBE_STREAM_MALFORMED',
-    });
+    return new ProtocolError(
+      `the chat stream is not a JSON array: expected ${expected}, got ${JSON.stringify(chunk.slice(index, index + 12))}`,
+      {
+        code: 'YOUTUBE_STREAM_MALFORMED',
+      },
+    );
   }
 }

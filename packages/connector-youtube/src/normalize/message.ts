@@ -59,9 +59,11 @@ export function unknownMessage(item: unknown, reason: string, context: Normalize
   return builder(raw, context)('unknown', undefined, { kind, payload: item, reason });
 }
 
-function money(
-  details: { amountMicros?: string; currency?: string; amountDisplayString?: string },
-): { amount: number; currency: string; amountMicros: string; amountString: string; amountDisplayString?: string } | string {
+function money(details: {
+  amountMicros?: string;
+  currency?: string;
+  amountDisplayString?: string;
+}): { amount: number; currency: string; amountMicros: string; amountString: string; amountDisplayString?: string } | string {
   const micros = parseInt64(details.amountMicros);
   if (micros === undefined) return `amountMicros is not an integer string (${JSON.stringify(details.amountMicros)})`;
   if (typeof details.currency !== 'string') return 'currency is missing';

@@ -72,7 +72,13 @@ export class ChatPipeline {
     const offlineAt = toMs(page.offlineAt);
     if (offlineAt !== undefined && !offline) {
       offline = normalizeMessage(
-        { snippet: { type: 'chatEndedEvent', ...(this.#context.liveChatId ? { liveChatId: this.#context.liveChatId } : {}), publishedAt: page.offlineAt } },
+        {
+          snippet: {
+            type: 'chatEndedEvent',
+            ...(this.#context.liveChatId ? { liveChatId: this.#context.liveChatId } : {}),
+            publishedAt: page.offlineAt,
+          },
+        },
         context,
       );
       offline.data = { reason: 'offlineAt' };
