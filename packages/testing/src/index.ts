@@ -181,3 +181,17 @@ export type {
   YouTubeFakeMessage,
   YouTubeFakeErrorBody,
 } from './fakes/youtube/index.js';
+
+// Property-based testing helpers (fast-check)
+export {
+  checkProperty,
+  checkAsyncProperty,
+  DEFAULT_PROPERTY_SEED,
+  mutatedBytes,
+  mutatedJson,
+  mutatedJsonOf,
+  arbitraryFrameText,
+  expectValidEvent,
+  expectTypedError,
+} from './properties/index.js';
+export type { CheckPropertyOptions, JsonLike } from './properties/index.js';
