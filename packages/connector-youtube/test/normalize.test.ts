@@ -257,3 +257,23 @@ describe('nextPacificMidnight', () => {
     expect(new Date(nextPacificMidnight(Date.parse('2024-03-10T20:00:00Z'))).toISOString()).toBe('2024-03-11T07:00:00.000Z');
   });
 });
+
+describe('toMs (publishedAt fast path)', () => {
+  it('agrees with Date.parse on YouTube timestamps and falls back for other forms', async () => {
+    const { toMs } = await import('../src/normalize/message.js');
+    for (const text of [
+      '2024-05-04T18:01:02.123456+00:00',
+      '2024-05-04T18:01:02.999999+00:00',
+      '2024-05-04T18:01:02+00:00',
+      '2024-05-04T18:01:02Z',
+      '2024-05-04T18:01:02.5Z',
+      '2024-12-31T23:59:59.000001-08:00',
+      '2024-02-29T00:00:00.000000+05:30',
+      'Sat, 04 May 2024 18:01:02 GMT',
+    ]) {
+      expect(toMs(text), text).toBe(Date.parse(text));
+    }
+    expect(toMs('not a date')).toBeUndefined();
+    expect(toMs('2024-0X-04T18:01:02.123456+00:00')).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import { createEvent, type EventMeta, type PlatformEvent, type PlatformEventType, type StreamUser } from '@vmsc/core';
+import { newEventId, systemUser, type EventMeta, type PlatformEvent, type PlatformEventType, type StreamUser } from '@vmsc/core';
 import type { RawLiveChatMessage, RawPollDetails, RawSnippet } from '../raw/messages.js';
 import { isInt64String, microsToDecimal, parseInt64, sumInt64 } from './int64.js';
 import { toStreamUser, toUserRef } from './user.js';
@@ -24,32 +24,90 @@ export interface NormalizeContext {
 /** The three poll event types. */
 export type PollEventType = 'poll_begin' | 'poll_progress' | 'poll_end';
 
-/** `publishedAt` (RFC 3339 with microseconds) as Unix epoch ms, or `undefined`. */
+const DIGIT0 = 48;
+
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - DIGIT0;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * `publishedAt` (RFC 3339, YouTube writes microseconds and a `+00:00` offset) as Unix epoch ms, or
+ * `undefined`. A hand-rolled fast path for `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; anything
+ * else goes through `Date.parse`.
+ */
 export function toMs(value: string | undefined): number | undefined {
   if (!value) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
+  if (value.length >= 20 && value.charCodeAt(4) === 45 && value.charCodeAt(10) === 84 && value.charCodeAt(13) === 58) {
+    let ms = Date.UTC(
+      digits(value, 0, 4),
+      digits(value, 5, 2) - 1,
+      digits(value, 8, 2),
+      digits(value, 11, 2),
+      digits(value, 14, 2),
+      digits(value, 17, 2),
+    );
+    let i = 19;
+    if (value.charCodeAt(i) === 46) {
+      let scale = 100;
+      i++;
+      while (i < value.length) {
+        const digit = value.charCodeAt(i) - DIGIT0;
+        if (digit < 0 || digit > 9) break;
+        ms += digit * scale;
+        scale /= 10;
+        i++;
+      }
+      ms = Math.floor(ms);
+    }
+    const sign = value.charCodeAt(i);
+    if (sign === 90 && i === value.length - 1) return Number.isNaN(ms) ? undefined : ms;
+    if ((sign === 43 || sign === 45) && i + 6 === value.length && value.charCodeAt(i + 3) === 58) {
+      const offset = (digits(value, i + 1, 2) * 60 + digits(value, i + 4, 2)) * 60_000;
+      const result = sign === 43 ? ms - offset : ms + offset;
+      if (!Number.isNaN(result)) return result;
+    }
+  }
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+/** Builds the event object directly (the hot path: no validation, no intermediate closures). */
+function make<T extends YouTubeEventType>(
+  type: T,
+  user: StreamUser | undefined,
+  data: PlatformEvent<'youtube', T>['data'],
+  item: RawLiveChatMessage,
+  context: NormalizeContext,
+): YouTubeEvent {
+  const snippet = item.snippet;
+  const meta: EventMeta = {};
+  if (item.id) meta.platformMessageId = item.id;
+  const channel = snippet?.liveChatId ?? context.liveChatId;
+  if (channel) meta.channel = channel;
+  if (context.history) meta.history = true;
+  const event = {
+    id: newEventId(),
+    type,
+    source: 'youtube' as const,
+    timestamp: toMs(snippet?.publishedAt) ?? context.now ?? Date.now(),
+    user: user ?? systemUser(),
+    data,
+    meta,
+  } as unknown as YouTubeEvent;
+  if (context.keepRaw) (event as { raw?: unknown }).raw = item;
+  return event;
 }
 
 type Build = <T extends YouTubeEventType>(type: T, user: StreamUser | undefined, data: PlatformEvent<'youtube', T>['data']) => YouTubeEvent;
 
 function builder(item: RawLiveChatMessage, context: NormalizeContext): Build {
-  const meta: EventMeta = {};
-  if (item.id) meta.platformMessageId = item.id;
-  const channel = item.snippet?.liveChatId ?? context.liveChatId;
-  if (channel) meta.channel = channel;
-  if (context.history) meta.history = true;
-  const timestamp = toMs(item.snippet?.publishedAt) ?? context.now ?? Date.now();
-  return (type, user, data) =>
-    createEvent({
-      source: 'youtube',
-      type,
-      ...(user ? { user } : {}),
-      data: data as never,
-      timestamp,
-      meta,
-      ...(context.keepRaw ? { raw: item } : {}),
-    }) as YouTubeEvent;
+  return (type, user, data) => make(type, user, data, item, context);
 }
 
 /** An `unknown` event for a message that cannot be mapped, keeping it whole. */
@@ -121,6 +179,14 @@ export function normalizeMessage(item: RawLiveChatMessage, context: NormalizeCon
   if (typeof item !== 'object' || item === null) return unknownMessage(item, 'a chat item is not an object', context);
   const snippet: RawSnippet | undefined = item.snippet;
   if (!snippet || typeof snippet.type !== 'string') return unknownMessage(item, 'snippet.type is missing', context);
+  if (snippet.type === 'textMessageEvent') {
+    // the hot path: most of a chat
+    const text = snippet.textMessageDetails?.messageText ?? snippet.displayMessage;
+    if (typeof text !== 'string') return unknownMessage(item, 'textMessageEvent without textMessageDetails.messageText', context);
+    const data: PlatformEvent<'youtube', 'chat'>['data'] = { message: text };
+    if (item.id) data.messageId = item.id;
+    return make('chat', toStreamUser(item.authorDetails, snippet.authorChannelId), data, item, context);
+  }
   const build = builder(item, context);
   const author = () => toStreamUser(item.authorDetails, snippet.authorChannelId);
   const messageId = item.id ? { messageId: item.id } : {};

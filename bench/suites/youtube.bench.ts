@@ -1,0 +1,70 @@
+/**
+ * YouTube: one 2,000-item `liveChatMessages.list` page (the largest `maxResults`), as text, to typed
+ * events delivered on the bus, against bare `JSON.parse` of the same page.
+ *
+ * The VMSC task runs the connector's per-page path: JSON.parse, then `ChatPipeline.process`
+ * (id dedupe, poll tracking, end detection, `normalizeMessage` with exact BigInt amount maths) and
+ * `EventBus.publish` for every event. The page mixes the fixture's item types in the proportions of
+ * a busy chat (mostly text messages), each item with a fresh id so that nothing is deduped away.
+ */
+import { EventBus } from '@vmsc/core';
+import { ChatPipeline, type RawListResponse } from '@vmsc/connector-youtube';
+import { youtubeListPage1Fixture, youtubeTextMessage } from '@vmsc/testing';
+import { compare, type Suite } from '../lib.js';
+
+const ITEMS = 2_000;
+
+function page(): string {
+  const extras = youtubeListPage1Fixture.items.filter((item) => item.snippet.type !== 'tombstone');
+  const items = Array.from({ length: ITEMS }, (_, i) => {
+    const base = i % 10 === 0 ? extras[(i / 10) % extras.length]! : youtubeTextMessage(`message number ${i}: pog, what a play! 🎉`);
+    const item = structuredClone(base);
+    item.id = `LCC.bench-${i}-${item.snippet.type}`;
+    if (item.snippet.type === 'pollEvent') item.snippet.type = 'textMessageEvent';
+    return item;
+  });
+  return JSON.stringify({
+    ...youtubeListPage1Fixture,
+    pageInfo: { totalResults: ITEMS, resultsPerPage: ITEMS },
+    items,
+    activePollItem: undefined,
+  });
+}
+
+const suite: Suite = async () => {
+  const text = page();
+  const bus = new EventBus({ idMemory: 1_000 });
+  let sink = 0;
+  bus.onAny(() => {
+    sink++;
+  });
+  const comparison = await compare({
+    title: 'YouTube: a 2,000-item list page to typed events',
+    description: `One liveChatMessages.list page of ${ITEMS} items (${Math.round(text.length / 1024)} KiB of JSON, 90% text messages, 10% Super Chats, stickers, memberships, bans, deletions), as text, to events on the bus.`,
+    target: 'within 1.25x of bare JSON.parse (parse + typed events)',
+    notes: [
+      'The second candidate adds EventBus.publish (same-id dedupe and dispatch, @vmsc/core) for each of the 2,000 events; that part is the bus, not the connector.',
+    ],
+    baseline: { name: 'JSON.parse of the page', fn: () => void (sink += (JSON.parse(text) as RawListResponse).items!.length) },
+    candidates: [
+      {
+        name: 'VMSC: parse + dedupe + normalize (typed events)',
+        fn: () => {
+          const pipeline = new ChatPipeline({ liveChatId: 'bench' });
+          sink += pipeline.process(JSON.parse(text) as RawListResponse).events.length;
+        },
+      },
+      {
+        name: 'VMSC: parse + dedupe + normalize + bus.publish',
+        fn: () => {
+          const pipeline = new ChatPipeline({ liveChatId: 'bench' });
+          for (const event of pipeline.process(JSON.parse(text) as RawListResponse).events) bus.publish(event);
+        },
+      },
+    ],
+  });
+  if (sink < 0) console.log(sink);
+  return [comparison];
+};
+
+export default suite;
