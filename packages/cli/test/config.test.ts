@@ -62,3 +62,51 @@ describe('hub configuration', () => {
     expect(() => readCredential({}, 'SE_JWT', 'StreamElements JWT')).toThrow(/SE_JWT/);
   });
 });
+
+describe('connectors from the config', () => {
+  it('builds every connector type, credentials from the environment', async () => {
+    const { createConnector } = await import('../src/hub/create-connector.js');
+    const { EventBus } = await import('@vmsc/core');
+    const bus = new EventBus();
+    const env = {
+      TW_ID: 'id',
+      TW_TOKEN: 'tok',
+      YT_KEY: 'key',
+      SL: 'sl',
+      SE: 'se',
+      PULSOID: 'p',
+      HR: 'h',
+      SIGN: 's',
+    };
+    const config = parseConfig({
+      connectors: [
+        { type: 'kick', channel: 'xqc', chatroomId: 668, channelId: 676 },
+        { type: 'twitch', broadcaster: 'twitchdev', clientIdEnv: 'TW_ID', tokenEnv: 'TW_TOKEN' },
+        { type: 'youtube', videoId: 'jfKfPfyJRdk', apiKeyEnv: 'YT_KEY' },
+        { type: 'tiktok', uniqueId: 'someone', signApiKeyEnv: 'SIGN' },
+        { type: 'streamlabs', socketTokenEnv: 'SL' },
+        { type: 'streamelements', tokenEnv: 'SE' },
+        { type: 'pulsoid', tokenEnv: 'PULSOID' },
+        { type: 'hyperate', deviceId: 'ABC1', apiKeyEnv: 'HR' },
+        { type: 'custom-ws', url: 'ws://127.0.0.1:9', source: 'multistreamer', preset: 'multistreamer' },
+        { type: 'custom-ws', url: 'ws://127.0.0.1:9', source: 'game', mapping: { type: { const: 'chat' }, 'data.message': '$.text' } },
+      ],
+    });
+    const connectors = config.connectors.map((entry, index) => createConnector(entry, { bus, env, index }));
+    expect(connectors.map((connector) => connector.source)).toEqual([
+      'kick',
+      'twitch',
+      'youtube',
+      'tiktok',
+      'streamlabs',
+      'streamelements',
+      'heartrate',
+      'heartrate',
+      expect.any(String),
+      'game',
+    ]);
+    for (const connector of connectors) expect(connector.status).toBe('disconnected');
+    const youtubeWithoutTarget = parseConfig({ connectors: [{ type: 'youtube', apiKeyEnv: 'YT_KEY' }] }).connectors[0]!;
+    expect(() => createConnector(youtubeWithoutTarget, { bus, env, index: 0 })).toThrow(/videoId, liveChatId or mine/);
+  });
+});

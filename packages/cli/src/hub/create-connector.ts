@@ -5,6 +5,7 @@ import { StreamElementsConnector } from '@vmsc/connector-streamelements';
 import { StreamlabsConnector } from '@vmsc/connector-streamlabs';
 import { TikTokConnector } from '@vmsc/connector-tiktok';
 import { TwitchConnector } from '@vmsc/connector-twitch';
+import { YouTubeConnector } from '@vmsc/connector-youtube';
 import { CustomWsClient, MultistreamerClient, VmscMirrorClient, type MessageMapping } from '@vmsc/custom-ws-client';
 import { ValidationError } from '@vmsc/core';
 import { readCredential } from '../config/load-config.js';
@@ -87,9 +88,27 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
       }
       return new CustomWsClient({ ...withToken, source: config.source, mapping: config.mapping as unknown as MessageMapping });
     }
-    case 'youtube':
-      throw new ValidationError('unsupported connector', [
-        { path: `connectors.${context.index}.type`, message: 'youtube is not wired yet' },
-      ]);
+    case 'youtube': {
+      const where = `connectors.${context.index}`;
+      const target = config.liveChatId
+        ? { liveChatId: config.liveChatId }
+        : config.videoId
+          ? { videoId: config.videoId }
+          : config.mine
+            ? ({ mine: true } as const)
+            : undefined;
+      if (!target)
+        throw new ValidationError('invalid youtube connector', [{ path: where, message: 'set videoId, liveChatId or mine: true' }]);
+      const accessToken = optionalCredential(env, config.tokenEnv, 'YouTube OAuth access token');
+      const apiKey = optionalCredential(env, config.apiKeyEnv, 'YouTube Data API key');
+      if (config.mine && !accessToken) {
+        throw new ValidationError('invalid youtube connector', [
+          { path: `${where}.tokenEnv`, message: '"mine" needs an OAuth access token (tokenEnv)' },
+        ]);
+      }
+      const auth = accessToken ? { accessToken } : apiKey ? { apiKey } : undefined;
+      if (!auth) throw new ValidationError('invalid youtube connector', [{ path: where, message: 'set apiKeyEnv or tokenEnv' }]);
+      return new YouTubeConnector({ ...common, auth, target });
+    }
   }
 }
