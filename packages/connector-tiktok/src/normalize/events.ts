@@ -39,7 +39,8 @@ function metaOf(common: RawCommon | undefined, context: NormalizeContext): Event
 }
 
 function timestampOf(common: RawCommon | undefined, context: NormalizeContext): number {
-  return common && common.createTime > 0 ? common.createTime : context.receivedAt;
+  // A createTime past 2^53 (a corrupt varint) is no time at all: events keep integer timestamps.
+  return common && common.createTime > 0 && Number.isSafeInteger(common.createTime) ? common.createTime : context.receivedAt;
 }
 
 /**
