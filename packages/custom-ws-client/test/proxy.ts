@@ -26,17 +26,18 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     upstream.pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const dropAll = () => {
+    for (const [a, b] of pairs) {
+      a.destroy();
+      b.destroy();
+    }
+    pairs.clear();
+  };
   return {
     port: (server.address() as AddressInfo).port,
-    dropAll() {
-      for (const [a, b] of pairs) {
-        a.destroy();
-        b.destroy();
-      }
-      pairs.clear();
-    },
+    dropAll,
     close() {
-      this.dropAll();
+      dropAll();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };

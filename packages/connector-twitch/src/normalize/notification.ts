@@ -1,5 +1,5 @@
-import { createEvent, systemUser, type EventData, type EventMeta, type PlatformEvent, type StreamUser } from '@vmsc/core';
-import type { RawNotificationMessage } from '../raw/eventsub.js';
+import { createEvent, streamUserSchema, systemUser, validateData, type EventData, type EventMeta, type PlatformEvent, type StreamUser } from '@vmsc/core';
+import type { RawMetadata, RawNotificationMessage } from '../raw/eventsub.js';
 import type {
   RawAdBreakEvent,
   RawBanEvent,
@@ -187,17 +187,29 @@ export function normalizeNotification(
   receivedAt: number = Date.now(),
   options: NormalizeOptions = {},
 ): TwitchEvent {
-  const { metadata, payload } = message;
-  const subscriptionType = payload.subscription?.type ?? metadata.subscription_type ?? 'unknown';
+  // Frames arrive as unchecked JSON: a part missing or of the wrong type must not throw.
+  const metadata: Partial<RawMetadata> = message?.metadata ?? {};
+  const payload: Partial<RawNotificationMessage['payload']> = message?.payload ?? {};
+  const declaredType = payload.subscription?.type ?? metadata.subscription_type;
+  const subscriptionType = typeof declaredType === 'string' ? declaredType : 'unknown';
   const timestamp = toMs(metadata.message_timestamp) ?? receivedAt;
-  const event = payload.event ?? {};
-  const meta: EventMeta = { platformMessageId: metadata.message_id };
+  const event = typeof payload.event === 'object' && payload.event !== null ? payload.event : {};
+  const meta: EventMeta = typeof metadata.message_id === 'string' ? { platformMessageId: metadata.message_id } : {};
   const channel = channelOf(event);
   if (channel) meta.channel = channel;
-  const mapper = MAPPERS[subscriptionType];
+  const mapper = Object.hasOwn(MAPPERS, subscriptionType) ? MAPPERS[subscriptionType] : undefined;
   if (mapper) {
     try {
       const out = (mapper as (event: Record<string, unknown>) => AnyMapped)(event);
+      // The mappers trust the documented field types; a frame that breaks them must not yield an invalid event.
+      const checked = validateData('twitch', out.type, out.data);
+      const user = out.user === undefined ? undefined : streamUserSchema.safeParse(out.user);
+      if (!checked.ok || (user && !user.success)) {
+        const issues = checked.ok ? [] : checked.issues.map((issue) => `${issue.path}: ${issue.message}`);
+        if (user && !user.success) issues.push(...user.error.issues.map((issue) => `user.${issue.path.join('.')}: ${issue.message}`));
+        const problems = issues.join('; ');
+        return unknownEvent(subscriptionType, message, `the ${subscriptionType} event does not have the documented shape: ${problems}`, timestamp, meta);
+      }
       return createEvent(
         options.includeRaw
           ? { source: 'twitch', type: out.type, user: out.user, data: out.data, timestamp, meta, raw: event }
