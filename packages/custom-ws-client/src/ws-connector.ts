@@ -9,9 +9,14 @@ import {
   type Secret,
   type VmscError,
 } from '@vmsc/core';
+import { CUSTOM_WS_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '@vmsc/core/protocol';
 
-/** How the auth token travels: an `Authorization: Bearer` header (Node only) or a query parameter. */
-export type TokenPlacement = 'header' | 'query';
+/**
+ * How the auth token travels: an `Authorization: Bearer` header (Node only), a query parameter, or
+ * (VMSC servers, any runtime) the WebSocket subprotocols `['vmsc.v1', 'vmsc.token.<token>']`, which
+ * browsers can send and which keep the token out of the URL.
+ */
+export type TokenPlacement = 'header' | 'query' | 'subprotocol';
 
 /** Options shared by every WebSocket client connector of this package. */
 export interface WsConnectorOptions extends BaseConnectorOptions {
@@ -22,6 +27,7 @@ export interface WsConnectorOptions extends BaseConnectorOptions {
   /**
    * Where to send the token. Default: `header` where the runtime can set headers (Node), `query`
    * elsewhere (browsers cannot set WebSocket headers; `header` there is a configuration error).
+   * `subprotocol` is for VMSC custom WS servers (the VMSC preset's default in browsers).
    */
   tokenIn?: TokenPlacement;
   /** Name of the query parameter carrying the token (default `token`). */
@@ -73,7 +79,7 @@ export abstract class WsConnector extends BaseConnector {
     this.#tokenIn = options.tokenIn ?? (canHeader ? 'header' : 'query');
     if (this.#tokenIn === 'header' && !canHeader) {
       throw new ValidationError('invalid token placement', [
-        { path: 'tokenIn', message: 'this runtime cannot set WebSocket headers; use "query"' },
+        { path: 'tokenIn', message: 'this runtime cannot set WebSocket headers; use "query" or "subprotocol"' },
       ]);
     }
     this.#tokenParam = options.tokenParam ?? 'token';
@@ -205,15 +211,17 @@ export abstract class WsConnector extends BaseConnector {
     if (this.#stopped) return;
     let url = this.#url;
     const headers: Record<string, string> = {};
+    let protocols: string[] | undefined;
     if (this.#token && !this.#token.isEmpty) {
       if (this.#tokenIn === 'header') headers.Authorization = `Bearer ${this.#token.reveal()}`;
+      else if (this.#tokenIn === 'subprotocol') protocols = [CUSTOM_WS_SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${this.#token.reveal()}`];
       else url += `${url.includes('?') ? '&' : '?'}${encodeURIComponent(this.#tokenParam)}=${encodeURIComponent(this.#token.reveal())}`;
     }
     let socket: Socket;
     try {
       socket = (runtimeCanSetHeaders()
-        ? new WebSocket(url, { headers })
-        : new (WebSocket as unknown as new (url: string) => WebSocket)(url)) as unknown as Socket;
+        ? new WebSocket(url, protocols ?? [], { headers })
+        : new (WebSocket as unknown as new (url: string, protocols?: string[]) => WebSocket)(url, protocols)) as unknown as Socket;
     } catch (error) {
       this.#fail(
         new ConnectionError(this.redact(`${this.id}: cannot open ${url}: ${error instanceof Error ? error.message : String(error)}`)),

@@ -1,13 +1,13 @@
 import { newEventId, parseEvent, ProtocolError, systemUser, toSecret, VmscError, type EventBus } from '@vmsc/core';
 import type { ClientMessage } from '@vmsc/core/protocol';
-import { WsConnector, type WsConnectorOptions } from '../../ws-connector.js';
+import { runtimeCanSetHeaders, WsConnector, type WsConnectorOptions } from '../../ws-connector.js';
 
 /** Options of {@link VmscMirrorClient}. */
 export interface VmscMirrorClientOptions extends Omit<WsConnectorOptions, 'bus'> {
   bus: EventBus;
   /** The other VMSC's custom WebSocket server, e.g. `ws://studio-pc:7895`. */
   url: string;
-  /** Its token (sent as `Authorization: Bearer` in Node, `?token=` in browsers). */
+  /** Its token (sent as `Authorization: Bearer` in Node, as the `vmsc.token.<token>` subprotocol in browsers). */
   token?: WsConnectorOptions['token'];
   /** Connector name and the source of its `unknown` events (default `vmsc`); mirrored events keep their own source. */
   source?: string;
@@ -37,6 +37,7 @@ export class VmscMirrorClient extends WsConnector {
 
   constructor(options: VmscMirrorClientOptions) {
     super(options.source ?? 'vmsc', {
+      ...(runtimeCanSetHeaders() ? {} : { tokenIn: 'subprotocol' as const }),
       ...options,
       ...(options.token !== undefined ? { token: toSecret(options.token) } : {}),
     } as WsConnectorOptions & { token?: ReturnType<typeof toSecret> });
