@@ -1,4 +1,4 @@
-import { systemUser, type EventMeta, type StreamEvent } from '@vmsc/core';
+import { parseEvent, systemUser, type EventMeta, type StreamEvent } from '@vmsc/core';
 import { createKickEvent as createEvent, kickEvent, platformUuid } from './event.js';
 import type { DecodedFrame } from '../raw/pusher.js';
 import type {
@@ -80,6 +80,10 @@ const UNMAPPED_REASON: Readonly<Record<string, string>> = {
   PredictionCreated: 'prediction; not mapped',
   PredictionUpdated: 'prediction; not mapped',
 };
+
+function unmappedReason(name: string): string | undefined {
+  return Object.hasOwn(UNMAPPED_REASON, name) ? UNMAPPED_REASON[name] : undefined;
+}
 
 function unknownEvent(frame: DecodedFrame, context: NormalizeContext, reason?: string): NormalizedFrame {
   const event = createEvent({
@@ -220,7 +224,27 @@ function stripUndefined(data: Data): Data {
  * ```
  */
 export function normalizeKickFrame(frame: DecodedFrame, context: NormalizeContext = {}): NormalizedFrame {
-  return withRaw(normalize(frame, context), frame, context);
+  let result: NormalizedFrame;
+  try {
+    result = checked(normalize(frame, context), frame, context);
+  } catch (error) {
+    result = malformed(frame, context, `the documented shape (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return withRaw(result, frame, context);
+}
+
+/**
+ * The handlers trust Kick's documented field types; a frame that breaks them (a number where a
+ * string belongs, an object as a user id) must not yield an invalid event: the mapped data is
+ * checked against the catalogue (`parseEvent`: data, user, timestamp, meta), and a mismatch becomes
+ * `unknown` with the issues as the reason.
+ */
+function checked(result: NormalizedFrame, frame: DecodedFrame, context: NormalizeContext): NormalizedFrame {
+  if (result.event.type === 'unknown') return result;
+  const parsed = parseEvent(result.event);
+  if (parsed.ok) return result;
+  const issues = parsed.error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  return malformed(frame, context, `the documented shape (${issues})`);
 }
 
 function normalize(frame: DecodedFrame, context: NormalizeContext): NormalizedFrame {
@@ -234,10 +258,10 @@ function normalize(frame: DecodedFrame, context: NormalizeContext): NormalizedFr
   if (kind === 'PollDeleteEvent') return { event: createEvent({ source: 'kick', type: 'poll_delete', data: {}, meta: metaOf(context) }) };
   if (kind === 'ChatroomClearEvent') return { event: createEvent({ source: 'kick', type: 'chat_clear', data: {}, meta: metaOf(context) }) };
   if (!isObject(data)) {
-    return kind === undefined ? unknownEvent(frame, context, UNMAPPED_REASON[frame.name]) : malformed(frame, context, 'an object payload');
+    return kind === undefined ? unknownEvent(frame, context, unmappedReason(frame.name)) : malformed(frame, context, 'an object payload');
   }
   const handler = kind === undefined ? undefined : HANDLERS[kind];
-  return handler ? handler(frame, data, context) : unknownEvent(frame, context, UNMAPPED_REASON[frame.name]);
+  return handler ? handler(frame, data, context) : unknownEvent(frame, context, unmappedReason(frame.name));
 }
 
 /** One handler per mapped Kick event name (prefix stripped); `data` is known to be an object. */

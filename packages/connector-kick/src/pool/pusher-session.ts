@@ -1,5 +1,5 @@
 import Pusher from 'pusher-js';
-import { ConnectionError, Reconnector, VmscError, type Clock } from '@vmsc/core';
+import { ConnectionError, ProtocolError, Reconnector, VmscError, type Clock } from '@vmsc/core';
 import { closeAction, describeCloseCode } from '../close-codes.js';
 import { KickAppKeyError, KickConnectionRefusedError } from '../errors.js';
 import { decodePusherFrame } from '../normalize/decode.js';
@@ -57,6 +57,7 @@ interface ManagerLike {
   disconnect(): void;
   connect(): void;
   send_event(name: string, data: unknown, channel?: string): boolean;
+  emit(event: string, data?: unknown): unknown;
 }
 
 function errorCode(error: unknown): number | undefined {
@@ -216,11 +217,31 @@ export class PusherSession {
     const pusher = new Pusher(endpoint.appKey, options);
     this.#pusher = pusher;
     const manager = pusher.connection as unknown as ManagerLike;
+    this.#guardMessages(pusher, manager);
     manager.bind('state_change', (change) => this.#onStateChange(pusher, (change as { current: string }).current));
     manager.bind('error', (error) => this.#onPusherError(pusher, error));
     manager.bind('connecting_in', () => this.#onAutonomousRetry(pusher));
     manager.bind('message', (message) => this.#onMessage(pusher, message as PusherFrame));
     for (const channel of this.#byChannel.keys()) pusher.subscribe(channel);
+  }
+
+  /**
+   * pusher-js hands every JSON frame to its own `message` listener, which reads `event.indexOf`:
+   * a frame without a string `event` (`[]`, `{}`, `{"event":1}`) would throw out of the socket's
+   * message handler and crash the process. Such frames are reported as a ProtocolError instead.
+   */
+  #guardMessages(pusher: Pusher, manager: ManagerLike): void {
+    const emit = manager.emit.bind(manager);
+    manager.emit = (event: string, data?: unknown) => {
+      if (event === 'message' && typeof (data as { event?: unknown } | undefined)?.event !== 'string') {
+        if (pusher === this.#pusher) {
+          const error = new ProtocolError('Kick sent a Pusher frame without an event name', { code: 'KICK_MALFORMED_FRAME' });
+          for (const member of this.#members) member.onError(error);
+        }
+        return manager;
+      }
+      return emit(event, data);
+    };
   }
 
   #destroyPusher(): void {
