@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RuleRunResult, StreamEvent } from '@vmsc/core';
+import { closeAllFakes, startHttpServer, startKickPusherFake, waitUntil, type KickPusherFake } from '@vmsc/testing';
+import { KickConnectionPool } from '@vmsc/connector-kick';
+import { sidesOf, start, type DiceBot } from './bot.js';
+import { kickChatReply } from './kick-chat-api.js';
+
+const CHANNEL = { chatroomId: 668, channelId: 668, slug: 'xqc' };
+
+/** A Kick `ChatMessageEvent` as the Pusher feed delivers it (real field set, see the Kick fixtures). */
+function chat(pusher: KickPusherFake, sender: { id: number; username: string }, content: string): string {
+  const id = randomUUID();
+  pusher.sendEvent('chatrooms.668.v2', 'App\\Events\\ChatMessageEvent', {
+    id,
+    chatroom_id: 668,
+    content,
+    type: 'message',
+    created_at: new Date().toISOString().replace(/\.\d+Z$/, '+00:00'),
+    sender: { id: sender.id, username: sender.username, slug: sender.username.toLowerCase(), identity: { color: '#E26EFF', badges: [] } },
+  });
+  return id;
+}
+
+let bot: DiceBot | undefined;
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+  await closeAllFakes();
+});
+
+async function startBot(pusher: KickPusherFake, reply: (text: string, event: StreamEvent) => void, runs: RuleRunResult[] = []) {
+  bot = await start({
+    channel: CHANNEL,
+    reply,
+    random: () => 0.5,
+    onRun: (run) => void runs.push(run),
+    connector: {
+      wsHost: pusher.host,
+      wsPort: pusher.port,
+      forceTLS: false,
+      keyRefresh: false,
+      pool: new KickConnectionPool({ backoff: { initialDelayMs: 20, maxDelayMs: 80, jitterMs: 0 } }),
+    },
+  });
+  await pusher.waitForSubscription('chatrooms.668.v2');
+  return bot;
+}
+
+describe('examples/kick-dice-bot', () => {
+  it('answers !dice and !dice 20 from the Kick fake, ignores other chat, and applies the per-viewer cooldown', async () => {
+    const pusher = await startKickPusherFake();
+    const replies: Array<{ text: string; chatId: unknown }> = [];
+    const runs: RuleRunResult[] = [];
+    const { engine } = await startBot(
+      pusher,
+      (text, event) => void replies.push({ text, chatId: event.type === 'chat' ? event.data.chatId : undefined }),
+      runs,
+    );
+
+    chat(pusher, { id: 1, username: 'Alice' }, 'hello chat');
+    const first = chat(pusher, { id: 1, username: 'Alice' }, '!dice');
+    chat(pusher, { id: 2, username: 'Bob' }, '!DICE 20');
+    chat(pusher, { id: 3, username: 'Carol' }, '!dicey'); // not the command
+    await waitUntil(() => replies.length === 2, 'two answers');
+    chat(pusher, { id: 1, username: 'Alice' }, '!dice'); // Alice again within 5 s: cooldown
+    await waitUntil(() => runs.length === 3, 'the third run report');
+    await engine.idle();
+
+    // random() = 0.5 → 1 + floor(0.5 × 6) = 4 on a d6, 1 + floor(0.5 × 20) = 11 on a d20
+    expect(replies).toEqual([
+      { text: '@Alice rolled a 4 (d6)', chatId: first },
+      { text: '@Bob rolled a 11 (d20)', chatId: expect.any(String) },
+    ]);
+    expect(runs.map((run) => run.outcome)).toEqual(['completed', 'completed', 'cooldown']);
+  });
+
+  it('reports a failing reply as a failed run instead of crashing', async () => {
+    const pusher = await startKickPusherFake();
+    const runs: RuleRunResult[] = [];
+    await startBot(
+      pusher,
+      () => {
+        throw new Error('chat is down');
+      },
+      runs,
+    );
+    chat(pusher, { id: 9, username: 'Dave' }, '!dice');
+    await waitUntil(() => runs.length === 1, 'a run report');
+    expect(runs[0]!.outcome).toBe('failed');
+    expect(runs[0]!.error?.message).toContain('chat is down');
+  });
+
+  it('sidesOf clamps the die size', () => {
+    expect([sidesOf('!dice'), sidesOf('!dice 1'), sidesOf('!dice 100'), sidesOf('!dice 999999')]).toEqual([6, 2, 100, 1000]);
+  });
+});
+
+describe('examples/kick-dice-bot: kickChatReply', () => {
+  // The Kick fake in @vmsc/testing covers the receive-only Pusher feed; the official chat API is a
+  // plain HTTPS POST, recorded here by a loopback HTTP server.
+  it('posts the answer to /public/v1/chat with the bearer token, as a reply to the message', async () => {
+    const requests: Array<{ path: string; auth: string | undefined; body: unknown }> = [];
+    let status = 200;
+    const server = await startHttpServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        requests.push({ path: request.url ?? '', auth: request.headers.authorization, body: JSON.parse(body) });
+        response.writeHead(status, { 'content-type': 'application/json', ...(status === 429 ? { 'retry-after': '3' } : {}) });
+        response.end(status === 200 ? '{"data":{"is_sent":true,"message_id":"m1"},"message":"OK"}' : '{"message":"nope"}');
+      });
+    });
+    const reply = kickChatReply({ token: 'kick-user-token', broadcasterUserId: 676, baseUrl: server.url });
+    const event = {
+      id: 'e1',
+      type: 'chat',
+      source: 'kick',
+      timestamp: 0,
+      user: { id: '1', username: 'Alice', nickname: 'Alice' },
+      data: { message: '!dice', chatId: 'c-1' },
+    } as StreamEvent;
+    await reply('@Alice rolled a 4 (d6)', event);
+    expect(requests[0]).toEqual({
+      path: '/public/v1/chat',
+      auth: 'Bearer kick-user-token',
+      body: { content: '@Alice rolled a 4 (d6)', type: 'user', broadcaster_user_id: 676, reply_to_message_id: 'c-1' },
+    });
+
+    status = 401;
+    await expect(reply('x', event)).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+    status = 429;
+    await expect(reply('x', event)).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 3000 });
+    status = 403;
+    const blocked = await reply('x', event).catch((error: Error) => error);
+    expect(blocked).toMatchObject({ code: 'PLATFORM_BLOCKED' });
+    expect(String(blocked)).not.toContain('kick-user-token');
+  });
+});
