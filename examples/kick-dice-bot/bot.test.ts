@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RuleRunResult, StreamEvent } from '@vmsc/core';
+import { isEvent, type RuleRunResult, type StreamEvent } from '@vmsc/core';
 import { closeAllFakes, startHttpServer, startKickPusherFake, waitUntil, type KickPusherFake } from '@vmsc/testing';
 import { KickConnectionPool } from '@vmsc/connector-kick';
 import { sidesOf, start, type DiceBot } from './bot.js';
@@ -54,7 +54,7 @@ describe('examples/kick-dice-bot', () => {
     const runs: RuleRunResult[] = [];
     const { engine } = await startBot(
       pusher,
-      (text, event) => void replies.push({ text, chatId: event.type === 'chat' ? event.data.chatId : undefined }),
+      (text, event) => void replies.push({ text, chatId: isEvent(event, 'kick', 'chat') ? event.data.chatId : undefined }),
       runs,
     );
 
@@ -132,7 +132,10 @@ describe('examples/kick-dice-bot: kickChatReply', () => {
     status = 429;
     await expect(reply('x', event)).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 3000 });
     status = 403;
-    const blocked = await reply('x', event).catch((error: Error) => error);
+    const blocked = await reply('x', event).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(blocked).toMatchObject({ code: 'PLATFORM_BLOCKED' });
     expect(String(blocked)).not.toContain('kick-user-token');
   });

@@ -5,7 +5,16 @@
  * id.kick.com). Kick has been seen answering 403 "Request blocked by security policy" to some server
  * IPs: the error says so.
  */
-import { AuthError, PlatformBlockedError, ProtocolError, RateLimitedError, toSecret, type Secret, type StreamEvent } from '@vmsc/core';
+import {
+  AuthError,
+  isEvent,
+  PlatformBlockedError,
+  ProtocolError,
+  RateLimitedError,
+  toSecret,
+  type Secret,
+  type StreamEvent,
+} from '@vmsc/core';
 import type { DiceReply } from './bot.js';
 
 /** Options of {@link kickChatReply}. */
@@ -20,8 +29,8 @@ export interface KickChatReplyOptions {
   baseUrl?: string;
 }
 
-/** A {@link DiceReply} that posts each answer to Kick chat as a reply to the `!dice` message. */
-export function kickChatReply(options: KickChatReplyOptions): DiceReply {
+/** A reply callback for the dice bot that posts each answer to Kick chat as a reply to the `!dice` message. */
+export function kickChatReply(options: KickChatReplyOptions): (text: string, event: StreamEvent) => Promise<void> {
   const token = toSecret(options.token);
   const url = `${options.baseUrl ?? 'https://api.kick.com'}/public/v1/chat`;
   return async (text: string, event: StreamEvent) => {
@@ -30,7 +39,7 @@ export function kickChatReply(options: KickChatReplyOptions): DiceReply {
       type: options.type ?? 'user',
       broadcaster_user_id: options.broadcasterUserId,
     };
-    if (event.type === 'chat' && event.source === 'kick' && event.data.chatId) body.reply_to_message_id = event.data.chatId;
+    if (isEvent(event, 'kick', 'chat') && event.data.chatId) body.reply_to_message_id = event.data.chatId;
     const response = await fetch(url, {
       method: 'POST',
       headers: { authorization: `Bearer ${token.reveal()}`, 'content-type': 'application/json', accept: 'application/json' },
