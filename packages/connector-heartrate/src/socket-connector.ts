@@ -23,12 +23,6 @@ export interface RejectionVerdict {
   retryAfterMs?: number;
 }
 
-interface Pending {
-  promise: Promise<void>;
-  resolve(): void;
-  reject(error: VmscError): void;
-}
-
 const MAX_ERROR_BODY = 4_096;
 
 /**
@@ -41,9 +35,6 @@ export abstract class SocketConnector extends BaseConnector {
   readonly #handshakeTimeoutMs: number;
   #socket: WebSocket | undefined;
   #generation = 0;
-  #running = false;
-  #pending: Pending | undefined;
-  #lostAt: number | undefined;
 
   protected constructor(options: SocketConnectorOptions) {
     super('heartrate', options);
@@ -76,67 +67,32 @@ export abstract class SocketConnector extends BaseConnector {
    * with backoff (status `reconnecting`) while the promise stays pending.
    */
   connect(): Promise<void> {
-    if (this.status === 'connected') return Promise.resolve();
-    if (this.#pending) return this.#pending.promise;
-    let resolve!: () => void;
-    let reject!: (error: VmscError) => void;
-    const promise = new Promise<void>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    this.#pending = { promise, resolve, reject };
-    this.#running = true;
-    this.setStatus('connecting');
-    this.#open();
-    return promise;
+    return this.startConnecting(() => this.#open());
   }
 
   /** Stops the socket, the timers and any scheduled retry; resolves in status `disconnected`. Idempotent. */
   async disconnect(): Promise<void> {
-    this.#running = false;
-    this.reconnector.cancel();
     const socket = this.#detach(true);
-    this.#lostAt = undefined;
+    this.markDisconnected(new ConnectionError('disconnect() was called before the connection was established', { code: 'DISCONNECTED' }));
     if (socket) await this.#closeGracefully(socket);
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.reject(new ConnectionError('disconnect() was called before the connection was established', { code: 'DISCONNECTED' }));
-    if (this.status !== 'disconnected') this.setStatus('disconnected');
   }
 
   /** Readings can flow: status `connected`, and the time without a connection reported as a gap. */
   protected markReady(): void {
-    this.setStatus('connected');
-    if (this.#lostAt !== undefined) {
-      this.reportGap(this.#lostAt, this.clock.now(), 'reconnected: readings sent while disconnected are not replayed');
-      this.#lostAt = undefined;
-    }
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.resolve();
+    this.markConnected('reconnected: readings sent while disconnected are not replayed');
   }
 
   /** The connection is lost or unusable: drop it and retry with backoff (or after `delayMs`). */
   protected connectionLost(error: VmscError, delayMs?: number): void {
-    if (!this.#running) return;
-    const wasConnected = this.status === 'connected';
+    if (!this.wanted) return;
     this.#detach();
-    if (wasConnected) this.#lostAt = this.clock.now();
-    this.setStatus('reconnecting', error);
-    this.reconnector.schedule(() => {
-      if (this.#running) this.#open();
-    }, delayMs);
+    this.markLost(error, () => this.#open(), { delayMs });
   }
 
   /** Retrying cannot help (bad token, unknown id): stop in status `error` and reject `connect()`. */
   protected fail(error: VmscError): void {
-    this.#running = false;
-    this.reconnector.cancel();
     this.#detach();
-    this.setStatus('error', error);
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.reject(error);
+    this.markFailed(error);
   }
 
   /** Scrubs the credentials from a text that will reach an error message. */

@@ -43,12 +43,6 @@ export interface StreamElementsConnectorOptions extends BaseConnectorOptions {
 /** Server events handled explicitly; any other is surfaced as an `unknown` event. */
 const HANDLED = new Set(['event', 'event:test', 'authenticated', 'unauthorized']);
 
-interface Pending {
-  promise: Promise<void>;
-  resolve(): void;
-  reject(error: Error): void;
-}
-
 /**
  * StreamElements Realtime API connector (spec 001): tips, follows, subscribers, cheers, raids,
  * hosts, merch, redemptions, Super Chats and community gifts from every platform linked to the
@@ -79,9 +73,6 @@ export class StreamElementsConnector extends BaseConnector {
   #socket: Socket | undefined;
   #authTimer: unknown;
   #generation = 0;
-  #wanted = false;
-  #pending: Pending | undefined;
-  #lostAt: number | undefined;
   #channelId: string | undefined;
 
   constructor(options: StreamElementsConnectorOptions) {
@@ -107,35 +98,18 @@ export class StreamElementsConnector extends BaseConnector {
    */
   connect(): Promise<void> {
     if (this.status === 'connected') return Promise.resolve();
-    if (this.#pending) return this.#pending.promise;
     if (this.#token.isEmpty) {
       const error = new AuthError(`StreamElements ${this.#method} token is empty: copy it from Account Settings → Channels → Show Secrets`);
       this.setStatus('error', error);
       return Promise.reject(error);
     }
-    let resolve!: () => void;
-    let reject!: (error: Error) => void;
-    const promise = new Promise<void>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    this.#pending = { promise, resolve, reject };
-    this.#wanted = true;
-    this.setStatus('connecting');
-    this.#open();
-    return promise;
+    return this.startConnecting(() => this.#open());
   }
 
   /** Closes the socket, cancels retries; status `disconnected`. Idempotent. */
   async disconnect(): Promise<void> {
-    this.#wanted = false;
-    this.reconnector.cancel();
     this.#closeSocket();
-    this.#lostAt = undefined;
-    const pending = this.#pending;
-    this.#pending = undefined;
-    if (this.status !== 'error') this.setStatus('disconnected');
-    pending?.reject(new ConnectionError('disconnect() was called before StreamElements authenticated'));
+    this.markDisconnected(new ConnectionError('disconnect() was called before StreamElements authenticated'));
   }
 
   override toString(): string {
@@ -152,7 +126,7 @@ export class StreamElementsConnector extends BaseConnector {
       timeout: this.#connectTimeoutMs,
     });
     this.#socket = socket;
-    const current = () => generation === this.#generation && this.#wanted;
+    const current = () => generation === this.#generation && this.wanted;
     socket.on('connect', () => {
       if (!current()) return;
       const auth: RawAuthenticate = { method: this.#method, token: this.#token.reveal() };
@@ -202,33 +176,17 @@ export class StreamElementsConnector extends BaseConnector {
   }
 
   #onAuthenticated(): void {
-    this.setStatus('connected');
-    if (this.#lostAt !== undefined) {
-      this.reportGap(this.#lostAt, this.clock.now(), 'StreamElements does not replay activities sent while the socket was disconnected');
-      this.#lostAt = undefined;
-    }
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.resolve();
+    this.markConnected('StreamElements does not replay activities sent while the socket was disconnected');
   }
 
   #lost(error: VmscError): void {
     this.#closeSocket();
-    if (this.status === 'connected') this.#lostAt = this.clock.now();
-    this.setStatus('reconnecting', error);
-    this.reconnector.schedule(() => {
-      if (this.#wanted) this.#open();
-    });
+    this.markLost(error, () => this.#open());
   }
 
   #fail(error: AuthError): void {
-    this.#wanted = false;
-    this.reconnector.cancel();
     this.#closeSocket();
-    this.setStatus('error', error);
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.reject(error);
+    this.markFailed(error);
   }
 
   #clearAuthTimer(): void {

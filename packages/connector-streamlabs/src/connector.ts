@@ -38,12 +38,6 @@ export interface StreamlabsConnectorOptions extends BaseConnectorOptions {
   maxClosesBeforeConnect?: number;
 }
 
-interface Pending {
-  promise: Promise<void>;
-  resolve(): void;
-  reject(error: Error): void;
-}
-
 /**
  * Streamlabs Socket API connector: donations, follows, subscriptions (resubs and gifts), hosts,
  * bits, raids and merch from every platform linked to the Streamlabs account, as `streamlabs`
@@ -70,9 +64,6 @@ export class StreamlabsConnector extends BaseConnector {
   readonly #seen: RecentIds;
   #socket: io.Socket | undefined;
   #generation = 0;
-  #wanted = false;
-  #pending: Pending | undefined;
-  #lostAt: number | undefined;
   #closesBeforeConnect = 0;
 
   constructor(options: StreamlabsConnectorOptions) {
@@ -92,36 +83,21 @@ export class StreamlabsConnector extends BaseConnector {
    */
   connect(): Promise<void> {
     if (this.status === 'connected') return Promise.resolve();
-    if (this.#pending) return this.#pending.promise;
     if (this.#token.isEmpty) {
       const error = new AuthError('Streamlabs socket token is empty: copy the Socket API token from Settings → API Settings');
       this.setStatus('error', error);
       return Promise.reject(error);
     }
-    let resolve!: () => void;
-    let reject!: (error: Error) => void;
-    const promise = new Promise<void>((res, rej) => {
-      resolve = res;
-      reject = rej;
+    return this.startConnecting(() => {
+      this.#closesBeforeConnect = 0;
+      this.#open();
     });
-    this.#pending = { promise, resolve, reject };
-    this.#wanted = true;
-    this.#closesBeforeConnect = 0;
-    this.setStatus('connecting');
-    this.#open();
-    return promise;
   }
 
   /** Closes the socket, cancels retries; status `disconnected`. Idempotent. */
   async disconnect(): Promise<void> {
-    this.#wanted = false;
-    this.reconnector.cancel();
     this.#closeSocket();
-    this.#lostAt = undefined;
-    const pending = this.#pending;
-    this.#pending = undefined;
-    if (this.status !== 'error') this.setStatus('disconnected');
-    pending?.reject(new ConnectionError('disconnect() was called before Streamlabs connected'));
+    this.markDisconnected(new ConnectionError('disconnect() was called before Streamlabs connected'));
   }
 
   override toString(): string {
@@ -139,7 +115,7 @@ export class StreamlabsConnector extends BaseConnector {
       timeout: this.#connectTimeoutMs,
     });
     this.#socket = socket;
-    const current = () => generation === this.#generation && this.#wanted;
+    const current = () => generation === this.#generation && this.wanted;
     let namespaceConnected = false;
     socket.on('connect', () => {
       if (!current()) return;
@@ -189,14 +165,7 @@ export class StreamlabsConnector extends BaseConnector {
   }
 
   #onConnected(): void {
-    this.setStatus('connected');
-    if (this.#lostAt !== undefined) {
-      this.reportGap(this.#lostAt, this.clock.now(), 'Streamlabs does not replay alerts sent while the socket was disconnected');
-      this.#lostAt = undefined;
-    }
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.resolve();
+    this.markConnected('Streamlabs does not replay alerts sent while the socket was disconnected');
   }
 
   #onEvent(payload: unknown): void {
@@ -210,21 +179,12 @@ export class StreamlabsConnector extends BaseConnector {
 
   #lost(error: ConnectionError): void {
     this.#closeSocket();
-    if (this.status === 'connected') this.#lostAt = this.clock.now();
-    this.setStatus('reconnecting', error);
-    this.reconnector.schedule(() => {
-      if (this.#wanted) this.#open();
-    });
+    this.markLost(error, () => this.#open());
   }
 
   #fail(error: AuthError): void {
-    this.#wanted = false;
-    this.reconnector.cancel();
     this.#closeSocket();
-    this.setStatus('error', error);
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.reject(error);
+    this.markFailed(error);
   }
 
   #closeSocket(): void {

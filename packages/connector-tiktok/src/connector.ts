@@ -1,4 +1,14 @@
-import { BaseConnector, ConnectionError, ProtocolError, RecentIds, Secret, VmscError, redact, toSecret, type StreamEvent } from '@vmsc/core';
+import {
+  BaseConnector,
+  ConnectionError,
+  ProtocolError,
+  RecentIds,
+  Secret,
+  VmscError,
+  redact,
+  toSecret,
+  type StreamEvent,
+} from '@vmsc/core';
 import WebSocket from 'ws';
 import {
   DEFAULT_DEDUPE_SIZE,
@@ -48,12 +58,6 @@ export interface TikTokConnectorStats {
   readonly heartbeatsSent: number;
   /** Sign API calls made (one per connection attempt). */
   readonly signCalls: number;
-}
-
-interface Pending {
-  promise: Promise<void>;
-  resolve(): void;
-  reject(error: VmscError): void;
 }
 
 /** Errors that retrying cannot fix. */
@@ -111,9 +115,6 @@ export class TikTokConnector extends BaseConnector {
   #roomId: string | undefined;
   #socket: WebSocket | undefined;
   #generation = 0;
-  #running = false;
-  #pending: Pending | undefined;
-  #lostAt: number | undefined;
   #heartbeatTimer: unknown;
   #heartbeatSeq = 0;
   #lastFrameAt = 0;
@@ -178,33 +179,15 @@ export class TikTokConnector extends BaseConnector {
    * Network failures, Sign API 5xx and 429 are retried (status `reconnecting`).
    */
   connect(): Promise<void> {
-    if (this.status === 'connected') return Promise.resolve();
-    if (this.#pending) return this.#pending.promise;
-    let resolve!: () => void;
-    let reject!: (error: VmscError) => void;
-    const promise = new Promise<void>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    this.#pending = { promise, resolve, reject };
-    this.#running = true;
-    this.setStatus('connecting');
-    void this.#attempt();
-    return promise;
+    return this.startConnecting(() => void this.#attempt());
   }
 
   /** Stops the socket, timers and retries; resolves in status `disconnected`. Idempotent. */
   async disconnect(): Promise<void> {
-    this.#running = false;
     this.#generation++;
-    this.reconnector.cancel();
-    this.#lostAt = undefined;
     const socket = this.#detach();
+    this.markDisconnected(new ConnectionError('disconnect() was called before the connection was established', { code: 'DISCONNECTED' }));
     if (socket) await this.#closeGracefully(socket);
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.reject(new ConnectionError('disconnect() was called before the connection was established', { code: 'DISCONNECTED' }));
-    if (this.status !== 'disconnected') this.setStatus('disconnected');
   }
 
   /** Text for logs; never contains the API key or session. */
@@ -327,14 +310,7 @@ export class TikTokConnector extends BaseConnector {
   }
 
   #ready(): void {
-    this.setStatus('connected');
-    if (this.#lostAt !== undefined) {
-      this.reportGap(this.#lostAt, this.clock.now(), 'reconnected: TikTok does not replay the events sent while disconnected');
-      this.#lostAt = undefined;
-    }
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.resolve();
+    this.markConnected('reconnected: TikTok does not replay the events sent while disconnected');
   }
 
   #scheduleHeartbeat(socket: WebSocket, roomId: string, generation: number): void {
@@ -425,20 +401,18 @@ export class TikTokConnector extends BaseConnector {
     const socket = this.#detach();
     if (socket) void this.#closeGracefully(socket);
     if (!this.#givenRoomId) this.#roomId = undefined;
-    if (this.#waitUntilLive && this.#running) {
+    if (this.#waitUntilLive && this.wanted) {
       this.setStatus('reconnecting', new TikTokUserOfflineError('the TikTok stream ended; waiting for the next one'));
       this.reconnector.schedule(() => this.#retry(), this.#livePollMs);
       return;
     }
-    this.#running = false;
-    this.reconnector.cancel();
-    this.setStatus('disconnected');
+    this.markDisconnected(new TikTokUserOfflineError('the TikTok stream ended'));
   }
 
   // ---- failures ----
 
   #failed(error: VmscError): void {
-    if (!this.#running) return;
+    if (!this.wanted) return;
     if (error instanceof TikTokUserOfflineError && this.#waitUntilLive) {
       this.#detach();
       this.setStatus('reconnecting', error);
@@ -446,14 +420,9 @@ export class TikTokConnector extends BaseConnector {
       return;
     }
     if (error instanceof TikTokUserOfflineError || isTerminal(error)) {
-      this.#running = false;
       this.#generation++;
-      this.reconnector.cancel();
       this.#detach();
-      this.setStatus('error', error);
-      const pending = this.#pending;
-      this.#pending = undefined;
-      pending?.reject(error);
+      this.markFailed(error);
       return;
     }
     const delay = error instanceof SignApiRateLimitError && error.retryAfterMs !== undefined ? error.retryAfterMs : undefined;
@@ -461,23 +430,16 @@ export class TikTokConnector extends BaseConnector {
   }
 
   #lost(error: VmscError, delayMs?: number): void {
-    if (!this.#running) return;
-    const wasConnected = this.status === 'connected';
+    if (!this.wanted) return;
     const socket = this.#detach();
     socket?.terminate();
-    if (wasConnected) this.#lostAt = this.clock.now();
-    this.setStatus('reconnecting', error);
-    if (delayMs !== undefined) {
-      // Honour the retry-after, but never retry sooner than the backoff would.
-      const backoff = this.reconnector.backoff.next();
-      this.reconnector.schedule(() => this.#retry(), Math.max(delayMs, backoff));
-    } else {
-      this.reconnector.schedule(() => this.#retry());
-    }
+    // Honour a retry-after, but never retry sooner than the backoff would.
+    const delay = delayMs === undefined ? undefined : Math.max(delayMs, this.reconnector.backoff.next());
+    this.markLost(error, () => this.#retry(), { delayMs: delay });
   }
 
   #retry(): void {
-    if (this.#running) void this.#attempt();
+    if (this.wanted) void this.#attempt();
   }
 
   #detach(): WebSocket | undefined {

@@ -107,3 +107,82 @@ describe('BaseConnector', () => {
     expect(canSendChat(connector)).toBe(false);
   });
 });
+
+/** A connector whose transport is driven by the test: `opens` counts attempts, the test says what happened. */
+class LifecycleConnector extends BaseConnector {
+  opens = 0;
+  constructor(options: BaseConnectorOptions) {
+    super('my-game', options);
+  }
+  connect(): Promise<void> {
+    return this.startConnecting(() => {
+      this.opens++;
+    });
+  }
+  async disconnect(): Promise<void> {
+    this.markDisconnected(new ConnectionError('disconnect() was called before the connection was established'));
+  }
+  up(): void {
+    this.markConnected('the game does not replay');
+  }
+  drop(): void {
+    this.markLost(new ConnectionError('socket closed'), () => {
+      this.opens++;
+    });
+  }
+  refuse(): void {
+    this.markFailed(new AuthError('bad token'));
+  }
+}
+
+describe('BaseConnector connection lifecycle helpers', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('one pending connect() for concurrent callers; lost while connected → reconnect with backoff and a gap', async () => {
+    vi.useFakeTimers();
+    const bus = new EventBus();
+    const connector = new LifecycleConnector({ bus, backoff: { random: () => 0 } });
+    const gaps: string[] = [];
+    connector.on('gap', (gap) => gaps.push(gap.reason));
+    const first = connector.connect();
+    expect(connector.connect()).toBe(first);
+    expect(connector.status).toBe('connecting');
+    expect(connector.opens).toBe(1);
+    connector.up();
+    await expect(first).resolves.toBeUndefined();
+    vi.advanceTimersByTime(5_000);
+    connector.drop();
+    expect(connector.status).toBe('reconnecting');
+    vi.advanceTimersByTime(999);
+    expect(connector.opens).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(connector.opens).toBe(2);
+    connector.up();
+    expect(gaps).toEqual(['the game does not replay']);
+    expect(connector.health.lastGap?.to).toBeGreaterThanOrEqual(connector.health.lastGap!.from);
+  });
+
+  it('a refusal rejects the pending connect() and stops retrying; disconnect() rejects it and cancels the retry', async () => {
+    vi.useFakeTimers();
+    const bus = new EventBus();
+    const refused = new LifecycleConnector({ bus, backoff: { random: () => 0 } });
+    const attempt = refused.connect();
+    refused.drop(); // network failure before the first connection: pending stays pending, retry scheduled
+    refused.refuse();
+    await expect(attempt).rejects.toBeInstanceOf(AuthError);
+    vi.advanceTimersByTime(60_000);
+    expect(refused.opens).toBe(1);
+    expect(refused.status).toBe('error');
+
+    const stopped = new LifecycleConnector({ bus, backoff: { random: () => 0 } });
+    const pending = stopped.connect();
+    stopped.drop();
+    await stopped.disconnect();
+    await expect(pending).rejects.toBeInstanceOf(ConnectionError);
+    vi.advanceTimersByTime(60_000);
+    expect(stopped.opens).toBe(1);
+    expect(stopped.status).toBe('disconnected');
+    stopped.drop(); // a late transport event after disconnect() changes nothing
+    expect(stopped.status).toBe('disconnected');
+  });
+});

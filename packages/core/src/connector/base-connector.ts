@@ -7,6 +7,12 @@ import { Reconnector, type Backoff, type BackoffOptions } from './backoff.js';
 import type { Connector, ConnectorEvents, ConnectorHealth, Gap } from './connector.js';
 import type { ConnectorStatus } from './status.js';
 
+interface PendingConnect {
+  promise: Promise<void>;
+  resolve(): void;
+  reject(error: VmscError): void;
+}
+
 /** Options every connector accepts. */
 export interface BaseConnectorOptions {
   /** The bus the connector publishes to. */
@@ -37,6 +43,9 @@ export abstract class BaseConnector implements Connector {
   #connectedAt: number | undefined;
   #eventCount = 0;
   #lastGap: Gap | undefined;
+  #wanted = false;
+  #pendingConnect: PendingConnect | undefined;
+  #lostAt: number | undefined;
 
   protected constructor(source: string, options: BaseConnectorOptions) {
     this.source = source;
@@ -119,6 +128,102 @@ export abstract class BaseConnector implements Connector {
     this.#lastError = error;
     this.#emitter.emit('error', error);
     this.bus.notify({ kind: 'error', origin: this.id, error });
+  }
+
+  /**
+   * Whether the user wants the connector connected: true from {@link startConnecting} until
+   * {@link markFailed} or {@link markDisconnected}. A scheduled reconnect checks it before opening.
+   */
+  protected get wanted(): boolean {
+    return this.#wanted;
+  }
+
+  /**
+   * The shared start of `connect()`: resolves at once when connected, joins an attempt in progress,
+   * otherwise moves to `connecting`, calls `open` and returns a promise that {@link markConnected}
+   * resolves and {@link markFailed} / {@link markDisconnected} reject. Network failures in between
+   * ({@link markLost}) keep it pending while the connector retries.
+   *
+   * @example
+   * ```ts
+   * connect(): Promise<void> {
+   *   return this.startConnecting(() => this.#open());
+   * }
+   * ```
+   */
+  protected startConnecting(open: () => void): Promise<void> {
+    if (this.#status === 'connected') return Promise.resolve();
+    if (this.#pendingConnect) return this.#pendingConnect.promise;
+    let resolve!: () => void;
+    let reject!: (error: VmscError) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    this.#pendingConnect = { promise, resolve, reject };
+    this.#wanted = true;
+    this.setStatus('connecting');
+    open();
+    return promise;
+  }
+
+  /**
+   * The connection is up: status `connected` (the backoff resets), the time since the connection
+   * was lost reported as a gap with `gapReason` (for platforms that do not replay), and a pending
+   * `connect()` resolved.
+   */
+  protected markConnected(gapReason: string): void {
+    this.setStatus('connected');
+    if (this.#lostAt !== undefined) {
+      this.reportGap(this.#lostAt, this.clock.now(), gapReason);
+      this.#lostAt = undefined;
+    }
+    this.#settleConnect();
+  }
+
+  /**
+   * The connection dropped or could not be opened: status `reconnecting` with `error`, and `reopen`
+   * scheduled with the backoff (or after exactly `delayMs`, e.g. a server's Retry-After). The
+   * caller closes its transport first. Does nothing once the connector is no longer {@link wanted}.
+   *
+   * @param lostAt when events stopped arriving, if the connector knows better than "now".
+   */
+  protected markLost(error: VmscError, reopen: () => void, options: { delayMs?: number; lostAt?: number } = {}): void {
+    if (!this.#wanted) return;
+    if (this.#status === 'connected' && this.#lostAt === undefined) this.#lostAt = options.lostAt ?? this.clock.now();
+    this.setStatus('reconnecting', error);
+    this.reconnector.schedule(() => {
+      if (this.#wanted) reopen();
+    }, options.delayMs);
+  }
+
+  /** Retrying cannot help (a refused token, an unknown channel): status `error`, no retry, `connect()` rejected. */
+  protected markFailed(error: VmscError): void {
+    this.#wanted = false;
+    this.reconnector.cancel();
+    this.#lostAt = undefined;
+    this.setStatus('error', error);
+    this.#settleConnect(error);
+  }
+
+  /**
+   * The user called `disconnect()`: no retry, status `disconnected` (the last error stays in
+   * `health.lastError`), and a pending `connect()` rejected with `reason`.
+   */
+  protected markDisconnected(reason: VmscError): void {
+    this.#wanted = false;
+    this.reconnector.cancel();
+    this.#lostAt = undefined;
+    this.setStatus('disconnected');
+    this.#settleConnect(reason);
+  }
+
+  #settleConnect(error?: VmscError): void {
+    const pending = this.#pendingConnect;
+    this.#pendingConnect = undefined;
+    if (!pending) return;
+    if (error) pending.reject(error);
+    else pending.resolve();
   }
 
   /** Wraps anything thrown into a {@link VmscError} (unknown errors get code `INTERNAL`). */
