@@ -33,7 +33,8 @@ export interface KickApiFake {
   /** Base URL for both `lookup.baseUrl` and `keyRefresh.baseUrl`. */
   readonly url: string;
   readonly requests: readonly KickApiRequest[];
-  setMode(mode: KickLookupMode): void;
+  /** Switches the lookup's answer; with `error`, `status` is the HTTP status sent (default 503). */
+  setMode(mode: KickLookupMode, status?: number): void;
   close(): Promise<void>;
   readonly server: LoopbackHttpServer;
 }
@@ -45,6 +46,7 @@ export interface KickApiFake {
  */
 export async function startKickApiFake(options: KickApiFakeOptions = {}): Promise<KickApiFake> {
   let mode: KickLookupMode = options.mode ?? 'ok';
+  let errorStatus = 503;
   const channels = options.channels ?? { xqc: { channelId: 668, chatroomId: 668, userId: 676 } };
   const requests: KickApiRequest[] = [];
   const server = await startHttpServer((request, response) => {
@@ -61,8 +63,8 @@ export async function startKickApiFake(options: KickApiFakeOptions = {}): Promis
           return;
         }
         if (mode === 'error') {
-          response.writeHead(503, { 'content-type': 'text/plain' });
-          response.end('Service Unavailable');
+          response.writeHead(errorStatus, { 'content-type': 'text/plain' });
+          response.end(errorStatus === 503 ? 'Service Unavailable' : `HTTP ${errorStatus}`);
           return;
         }
         const slug = decodeURIComponent(lookup[1]!);
@@ -102,8 +104,9 @@ export async function startKickApiFake(options: KickApiFakeOptions = {}): Promis
   return {
     url: server.url,
     requests,
-    setMode(next) {
+    setMode(next, status) {
       mode = next;
+      errorStatus = status ?? 503;
     },
     close: () => server.close(),
     server,

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConnectionError, type BusNotice, type StreamEvent } from '@vmsc/core';
+import { closeAllFakes, kickEventFrames, startKickApiFake, waitUntil } from '@vmsc/testing';
+import { KickLookupBlockedError, type KickConnectionPool } from '../src/index.js';
+import { PRIMARY, setupKick } from './helpers.js';
+
+const pools: KickConnectionPool[] = [];
+afterEach(async () => {
+  for (const pool of pools.splice(0)) pool.closeAll();
+  await closeAllFakes();
+});
+
+const chat = JSON.parse(kickEventFrames.ChatMessageEvent) as { event: string; data: string };
+const chatData = JSON.parse(chat.data) as Record<string, unknown>;
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** A seeded PRNG (mulberry32) so the random drop points are reproducible. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function live() {
+  const setup = await setupKick();
+  pools.push(setup.pool);
+  const events: StreamEvent[] = [];
+  const notices: BusNotice[] = [];
+  const statuses: string[] = [];
+  setup.bus.onAny((event) => void events.push(event));
+  setup.bus.onNotice((notice) => void notices.push(notice));
+  setup.connector.on('status', (change) => void statuses.push(change.status));
+  await setup.connector.connect();
+  return { ...setup, events, notices, statuses };
+}
+
+describe('Kick faults against the Pusher fake', () => {
+  it('a drop at a random point of a chat stream: connected → reconnecting → connected, a gap is reported, nothing is delivered twice and every chat after the reconnect arrives', async () => {
+    const random = seeded(0x4b1c);
+    const { pusher, connector, events, notices, statuses } = await live();
+    let next = 0;
+    for (let round = 0; round < 6; round++) {
+      const before = Math.floor(random() * 12);
+      const sentBefore: string[] = [];
+      for (let i = 0; i < before; i++) {
+        const id = uuid(++next);
+        sentBefore.push(id);
+        pusher.sendEvent(PRIMARY, chat.event, { ...chatData, id });
+      }
+      // Half the rounds drop while frames may still be in flight, half after they arrived.
+      if (random() < 0.5) await waitUntil(() => sentBefore.every((id) => events.some((event) => event.id === id)), 'chats before the drop');
+      const gaps = notices.filter((notice) => notice.kind === 'gap').length;
+      statuses.length = 0;
+      pusher.dropAll();
+      await waitUntil(() => statuses.includes('reconnecting') && connector.status === 'connected', `round ${round}: reconnected`);
+      expect(statuses.slice(0, 1)).toEqual(['reconnecting']);
+      await waitUntil(() => notices.filter((notice) => notice.kind === 'gap').length === gaps + 1, `round ${round}: a gap`);
+      const after = 1 + Math.floor(random() * 8);
+      const sentAfter: string[] = [];
+      for (let i = 0; i < after; i++) {
+        const id = uuid(++next);
+        sentAfter.push(id);
+        pusher.sendEvent(PRIMARY, chat.event, { ...chatData, id });
+      }
+      await waitUntil(() => sentAfter.every((id) => events.some((event) => event.id === id)), `round ${round}: chats after the reconnect`);
+    }
+    const ids = events.map((event) => event.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => Number(id.slice(-12)) <= next)).toBe(true);
+    const gap = notices.find((notice) => notice.kind === 'gap');
+    expect(gap).toMatchObject({ kind: 'gap', reason: expect.stringMatching(/does not replay/) });
+    expect(pusher.connectionsAccepted).toBe(7);
+  });
+
+  for (const code of [4201, 4250, 4299]) {
+    it(`Pusher reconnect error ${code}: reconnecting (ConnectionError) → connected at once, gap reported, the stream resumes`, async () => {
+      const { pusher, connector, events, notices, statuses } = await live();
+      pusher.sendEvent(PRIMARY, chat.event, { ...chatData, id: uuid(1) });
+      await waitUntil(() => events.length === 1, 'first chat');
+      pusher.errorAndClose(code);
+      await waitUntil(() => connector.status === 'connected' && statuses.includes('reconnecting'), 'reconnected');
+      const change = notices.find((notice) => notice.kind === 'status' && notice.status === 'reconnecting');
+      expect(change?.kind === 'status' && change.error).toBeInstanceOf(ConnectionError);
+      expect(notices.some((notice) => notice.kind === 'gap')).toBe(true);
+      expect(pusher.connectionsAccepted).toBe(2);
+      pusher.sendEvent(PRIMARY, chat.event, { ...chatData, id: uuid(2) });
+      await waitUntil(() => events.length === 2, 'chat after the reconnect');
+      expect(events.map((event) => event.id)).toEqual([uuid(1), uuid(2)]);
+    });
+  }
+});
+
+describe('Kick channel lookup HTTP faults (the only HTTP endpoint on the connect path)', () => {
+  for (const status of [403, 429]) {
+    it(`HTTP ${status}: status error with KickLookupBlockedError naming the ids to pass, no socket opened`, async () => {
+      const api = await startKickApiFake();
+      api.setMode('error', status);
+      const setup = await setupKick({ channel: 'xqc', lookup: { baseUrl: api.url } });
+      pools.push(setup.pool);
+      const error = await setup.connector.connect().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(KickLookupBlockedError);
+      expect((error as Error).message).toMatch(new RegExp(`HTTP ${status}`));
+      expect(setup.connector.status).toBe('error');
+      expect(setup.pusher.connectionsAccepted).toBe(0);
+    });
+  }
+
+  for (const status of [401, 500, 502]) {
+    it(`HTTP ${status}: reconnecting with a ConnectionError, retried with backoff, connected once the lookup answers`, async () => {
+      const api = await startKickApiFake();
+      api.setMode('error', status);
+      const setup = await setupKick({ channel: 'xqc', lookup: { baseUrl: api.url }, backoff: { initialDelayMs: 10, jitterMs: 0 } });
+      pools.push(setup.pool);
+      const errors: unknown[] = [];
+      setup.connector.on('status', (change) => void (change.status === 'reconnecting' && errors.push(change.error)));
+      const connecting = setup.connector.connect();
+      await waitUntil(() => api.requests.length >= 2, 'a retried lookup');
+      expect(setup.connector.status).toBe('reconnecting');
+      expect(errors[0]).toBeInstanceOf(ConnectionError);
+      expect((errors[0] as Error).message).toContain(`HTTP ${status}`);
+      api.setMode('ok');
+      await connecting;
+      expect(setup.connector.status).toBe('connected');
+      expect(setup.pusher.subscriptions()).toContain(PRIMARY);
+    });
+  }
+});
