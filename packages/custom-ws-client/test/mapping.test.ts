@@ -83,3 +83,23 @@ describe('compileMapping', () => {
     expect(byPresence.accepts('not an object')).toBe(false);
   });
 });
+
+describe('regressions found by the property tests', () => {
+  it('rejects a script that jsonpath-plus splits into a null segment ($[?(...)]0), without running it', () => {
+    globalThis.__vmscPwned = undefined;
+    expect(() => compileMapping({ type: '$[?(globalThis.__vmscPwned = true)]0' })).toThrow(/script expressions are not allowed/);
+    expect(globalThis.__vmscPwned).toBeUndefined();
+  });
+
+  it('answers a ValidationError (not a TypeError) for a null or malformed filter and for non-string type renames', () => {
+    expect(() => compileMapping({ type: { const: 'chat' }, filter: null } as never)).toThrow(ValidationError);
+    expect(() => compileMapping({ type: { const: 'chat' }, filter: { equals: 1 } } as never)).toThrow(ValidationError);
+    expect(() => compileMapping({ type: '$.kind', types: { tip: 5 } } as never)).toThrow(/types/);
+  });
+
+  it('does not read inherited properties when renaming a type ("constructor" stays "constructor")', () => {
+    const mapping = compileMapping({ type: '$.kind', types: { tip: 'donation' } });
+    expect(mapping.apply({ kind: 'constructor' })).toMatchObject({ kind: 'mapped', type: 'constructor' });
+    expect(mapping.apply({ kind: 'tip' })).toMatchObject({ kind: 'mapped', type: 'donation' });
+  });
+});

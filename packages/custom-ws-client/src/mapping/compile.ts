@@ -35,7 +35,12 @@ export function compilePath(expression: string, where: string): CompiledPath {
       { path: where, message: `cannot parse JSONPath: ${error instanceof Error ? error.message : String(error)}` },
     ]);
   }
-  if (segments.some((segment) => segment.startsWith('?(') || segment.startsWith('(') || /^\?/.test(segment))) {
+  // Parentheses only ever appear in script expressions (`?(...)`, `(...)`): refuse them anywhere in the
+  // text, before looking at how jsonpath-plus split it (it can yield null segments around a script).
+  if (segments.some((segment) => typeof segment !== 'string') && !expression.includes('(')) {
+    throw new ValidationError('invalid mapping', [{ path: where, message: `cannot parse JSONPath: ${JSON.stringify(expression)}` }]);
+  }
+  if (expression.includes('(') || segments.some((segment) => typeof segment !== 'string' || segment.startsWith('?'))) {
     throw new ValidationError('invalid mapping', [
       { path: where, message: `script expressions are not allowed in mappings: ${JSON.stringify(expression)}` },
     ]);
@@ -88,6 +93,12 @@ function compileField(spec: FieldMapping, where: string): CompiledField {
 }
 
 function compileFilter(filter: MessageFilter, where: string): (message: unknown) => boolean {
+  if (
+    typeof filter !== 'string' &&
+    (filter === null || typeof filter !== 'object' || !('equals' in filter) || typeof filter.path !== 'string')
+  ) {
+    throw new ValidationError('invalid mapping', [{ path: where, message: 'expected a JSONPath string or { path, equals }' }]);
+  }
   if (typeof filter === 'string') {
     const path = compilePath(filter, where);
     return (message) => {
@@ -154,8 +165,17 @@ export function compileMapping(mapping: MessageMapping, where = 'mapping'): Comp
       issues.push({ path: `${where}.${key}`, message: 'unknown mapping key: use type, types, filter, user.<field> or data.<field>' });
     }
   }
-  if (issues.length > 0) throw new ValidationError('invalid mapping', issues);
   const renames = mapping.types;
+  if (
+    renames !== undefined &&
+    (renames === null ||
+      typeof renames !== 'object' ||
+      Array.isArray(renames) ||
+      Object.values(renames).some((name) => typeof name !== 'string'))
+  ) {
+    issues.push({ path: `${where}.types`, message: 'expected an object mapping found values to event type names (strings)' });
+  }
+  if (issues.length > 0) throw new ValidationError('invalid mapping', issues);
   return {
     accepts: (message) => !filter || filter(message),
     apply(message) {
@@ -164,7 +184,8 @@ export function compileMapping(mapping: MessageMapping, where = 'mapping'): Comp
       if (typeof rawType !== 'string' && typeof rawType !== 'number') {
         return { kind: 'unmapped', reason: `the type mapping found no value (${describe(mapping.type)})` };
       }
-      const eventType = renames ? (renames[String(rawType)] ?? String(rawType)) : String(rawType);
+      const found = String(rawType);
+      const eventType = renames && Object.hasOwn(renames, found) ? renames[found]! : found;
       let user: Record<string, unknown> | undefined;
       for (const [key, field] of users) {
         const value = field(message);
