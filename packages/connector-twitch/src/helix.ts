@@ -1,4 +1,13 @@
-import { AuthError, ConnectionError, NotFoundError, ProtocolError, redact, type Secret } from '@vmsc/core';
+import {
+  AuthError,
+  ConnectionError,
+  NotFoundError,
+  ProtocolError,
+  RateLimitedError,
+  redact,
+  type Secret,
+  type VmscError,
+} from '@vmsc/core';
 import type { TokenSource } from './auth.js';
 import type { RawCreateSubscriptionResponse, RawHelixError, RawHelixUser, RawSendChatResponse, RawValidateResponse } from './raw/helix.js';
 
@@ -23,6 +32,21 @@ export interface HelixClientOptions {
 export function helixMessage(body: unknown, status: number): string {
   const error = body as RawHelixError | undefined;
   return error?.message || error?.error || `HTTP ${status}`;
+}
+
+/**
+ * A 429 or 5xx answer as the retryable error it is (not the call's own verdict): `RateLimitedError`
+ * (with `Ratelimit-Reset` / `Retry-After` as `retryAfterMs` when given) or `ConnectionError`.
+ */
+function transientError(what: string, response: HelixResponse<unknown>, message: string): VmscError | undefined {
+  if (response.status === 429) {
+    const reset = Number(response.headers.get('ratelimit-reset'));
+    const after = Number(response.headers.get('retry-after'));
+    const retryAfterMs = reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : after > 0 ? after * 1000 : undefined;
+    return new RateLimitedError(`${what} answered 429: ${message}`, retryAfterMs === undefined ? {} : { retryAfterMs });
+  }
+  if (response.status >= 500) return new ConnectionError(`${what} answered ${response.status}: ${message}`);
+  return undefined;
 }
 
 /**
@@ -98,6 +122,8 @@ export class HelixClient {
       { method: 'GET' },
       (token) => `OAuth ${token.reveal()}`,
     );
+    const transient = transientError('Twitch GET /oauth2/validate', response, this.#redact(helixMessage(response.body, response.status)));
+    if (transient) throw transient;
     if (response.status !== 200 || !response.body?.user_id) {
       throw new AuthError(`Twitch token validation failed: ${this.#redact(helixMessage(response.body, response.status))}`, {
         code: 'TWITCH_TOKEN_INVALID',
@@ -120,6 +146,8 @@ export class HelixClient {
     const isDigits = /^\d+$/.test(value);
     const query = isDigits ? `id=${value}&login=${encodeURIComponent(value)}` : `login=${encodeURIComponent(value.toLowerCase())}`;
     const response = await this.request<{ data: RawHelixUser[] }>('GET', `/users?${query}`);
+    const transient = transientError('Twitch GET /helix/users', response, this.#redact(helixMessage(response.body, response.status)));
+    if (transient) throw transient;
     if (response.status !== 200 || !Array.isArray(response.body?.data)) {
       throw new ProtocolError(
         `Twitch GET /helix/users answered ${response.status}: ${this.#redact(helixMessage(response.body, response.status))}`,
