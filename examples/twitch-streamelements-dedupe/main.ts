@@ -1,51 +1,80 @@
 /**
- * Cross-source dedupe (spec 001): the same Twitch follow arrives from Twitch directly (EventSub) and
- * again through StreamElements; the bus delivers it once and says which copy it dropped. Runs
- * against the local fakes: `npx tsx examples/twitch-streamelements-dedupe.ts`.
+ * Twitch + StreamElements with cross-source duplicate suppression.
+ *
+ * With credentials it connects for real:
+ *
+ *   TWITCH_CLIENT_ID=... TWITCH_TOKEN=... TWITCH_CHANNEL=yourlogin SE_JWT=... \
+ *     npx tsx examples/twitch-streamelements-dedupe/main.ts
+ *
+ * (TWITCH_TOKEN: a user token of the broadcaster with `moderator:read:followers` and `bits:read`;
+ * SE_JWT: the JWT from StreamElements → Account → Channels.) Without them it runs against the local
+ * fakes of @vmsc/testing and plays a cheer and a follow that both sources deliver.
  */
-import { TwitchConnector } from '@vmsc/connector-twitch';
-import { StreamElementsConnector } from '@vmsc/connector-streamelements';
-import { EventBus } from '@vmsc/core';
 import {
   closeAllFakes,
   startStreamElementsFake,
   startTwitchFake,
   STREAMELEMENTS_FAKE_JWT,
   streamelementsActivityFixtures,
-  waitUntil,
 } from '@vmsc/testing';
+import { start, type DedupeSetupOptions } from './setup.js';
 
-const twitchFake = await startTwitchFake();
-const seFake = await startStreamElementsFake();
+const env = process.env;
+const real = env.TWITCH_CLIENT_ID && env.TWITCH_TOKEN && env.TWITCH_CHANNEL && env.SE_JWT;
 
-// Prefer Twitch's copy, waiting up to 500 ms for it when StreamElements is faster.
-const bus = new EventBus({ crossSourceDedupe: { priority: ['twitch', 'streamelements'], holdMs: 500 } });
-bus.on('follow', (e) =>
-  console.log(`follow: ${e.user.nickname} (id ${e.user.id}) via ${e.source}, platform ${e.meta?.platform ?? e.source}`),
-);
-bus.onNotice('deduped', (notice) => console.log(`duplicate dropped: ${notice.detail}`));
+let options: DedupeSetupOptions;
+let play: (() => void) | undefined;
+if (real) {
+  options = {
+    twitch: {
+      clientId: env.TWITCH_CLIENT_ID!,
+      auth: env.TWITCH_TOKEN!,
+      broadcaster: env.TWITCH_CHANNEL!,
+      events: ['follow', 'cheer', 'subscribe', 'raid'],
+    },
+    streamelements: { token: env.SE_JWT!, method: 'jwt' },
+  };
+} else {
+  console.log('No TWITCH_* / SE_JWT in the environment: running against the local fakes.');
+  const twitchFake = await startTwitchFake();
+  const seFake = await startStreamElementsFake();
+  options = {
+    twitch: {
+      clientId: twitchFake.clientId,
+      auth: 'test-token',
+      broadcaster: 'cool_user',
+      events: ['follow', 'cheer'],
+      urls: { eventsub: twitchFake.eventsubUrl, helix: twitchFake.helixUrl, auth: twitchFake.authUrl },
+    },
+    streamelements: { token: STREAMELEMENTS_FAKE_JWT, method: 'jwt', url: seFake.url },
+  };
+  play = () => {
+    // cool_user (Twitch user 1234) cheers 1000 bits and follows; StreamElements relays both, first.
+    const cheer = streamelementsActivityFixtures['event-cheer'];
+    const follower = streamelementsActivityFixtures['event-follower'];
+    const user = { username: 'cool_user', displayName: 'Cool_User', providerId: '1234' };
+    seFake.emitEvent({ ...cheer, _id: 'se-cheer-1', data: { ...cheer.data, ...user, amount: 1000 } });
+    seFake.emitEvent({ ...follower, _id: 'se-follow-1', data: { ...follower.data, ...user } });
+    twitchFake.notify('channel.cheer');
+    twitchFake.notify('channel.follow');
+  };
+}
 
-const twitch = new TwitchConnector({
-  bus,
-  clientId: twitchFake.clientId,
-  auth: 'test-token',
-  broadcaster: 'cool_user',
-  events: ['follow'],
-  urls: { eventsub: twitchFake.eventsubUrl, helix: twitchFake.helixUrl, auth: twitchFake.authUrl },
+const setup = await start(options);
+setup.bus.on('cheer', (e) => {
+  const bits = 'bits' in e.data ? e.data.bits : 'amount' in e.data ? e.data.amount : '?'; // Twitch says bits, relays say amount
+  console.log(`cheer: ${e.user.nickname} ${bits} bits via ${e.source}`);
 });
-const streamelements = new StreamElementsConnector({ bus, token: STREAMELEMENTS_FAKE_JWT, method: 'jwt', url: seFake.url });
-await Promise.all([twitch.connect(), streamelements.connect()]);
+setup.bus.on('follow', (e) => console.log(`follow: ${e.user.nickname} via ${e.source}`));
+setup.bus.on('tip', (e) => console.log(`tip: ${e.user.nickname} ${e.data.amount} ${e.data.currency ?? ''} via ${e.source}`));
+setup.bus.onNotice('deduped', (notice) => console.log(`  duplicate dropped: ${notice.detail}`));
 
-// The follow of cool_user (Twitch user 1234): first as StreamElements relays it, then from EventSub.
-const follower = streamelementsActivityFixtures['event-follower'];
-seFake.emitEvent({
-  ...follower,
-  _id: 'se-1',
-  data: { ...follower.data, username: 'cool_user', displayName: 'Cool_User', providerId: '1234' },
-});
-twitchFake.notify('channel.follow');
-
-await waitUntil(() => twitch.health.eventCount === 1 && streamelements.health.eventCount === 1, 'both copies');
-await new Promise((resolve) => setTimeout(resolve, 600));
-await Promise.all([twitch.disconnect(), streamelements.disconnect()]);
-await closeAllFakes();
+if (play) {
+  play();
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await setup.stop();
+  await closeAllFakes();
+} else {
+  console.log('Connected. Ctrl-C to stop.');
+  process.once('SIGINT', () => void setup.stop().then(() => process.exit(0)));
+}
