@@ -1,10 +1,13 @@
 import type { StreamEvent } from '@vmsc/core';
 
-/** An event kept for replay, with its broadcast frame serialized once. */
+/** An event kept for replay, with its broadcast frame serialized and UTF-8 encoded once. */
 export interface BufferedEvent {
   event: StreamEvent;
-  /** `{"action":"event","event":...}` as sent to subscribers. */
-  frame: string;
+  /**
+   * `{"action":"event","event":...}` as sent to subscribers, UTF-8 encoded once for every subscriber
+   * (sent as a text frame; `ws` would otherwise encode a string again for each of them).
+   */
+  frame: Buffer;
 }
 
 /**

@@ -51,6 +51,8 @@ const ACTION_SCOPE: Record<string, TokenScope | undefined> = {
 };
 /** How long a connection closed for being slow may take to flush its close frame before it is cut. */
 const SLOW_CONSUMER_GRACE_MS = 2_000;
+/** Send options for a pre-encoded JSON frame: a text frame, not a binary one. */
+const TEXT_FRAME = { binary: false } as const;
 /** How long `close()` waits for clients to answer the close handshake before cutting them. */
 const CLOSE_GRACE_MS = 2_000;
 
@@ -546,7 +548,7 @@ export class CustomWsServer {
 
   #sendFrame(connection: Connection, entry: BufferedEvent): void {
     if (connection.closing) return;
-    connection.socket.send(entry.frame);
+    connection.socket.send(entry.frame, TEXT_FRAME);
     this.#checkBackpressure(connection);
   }
 
@@ -601,5 +603,5 @@ function rawToString(data: RawData, _isBinary: boolean): string {
 function toBuffered(event: StreamEvent): BufferedEvent {
   // `raw` is for local debugging only: it is never sent to clients.
   const sent = event.raw === undefined ? event : { ...event, raw: undefined };
-  return { event, frame: `{"action":"event","event":${JSON.stringify(sent)}}` };
+  return { event, frame: Buffer.from(`{"action":"event","event":${JSON.stringify(sent)}}`, 'utf8') };
 }
