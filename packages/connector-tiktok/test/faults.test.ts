@@ -84,7 +84,8 @@ describe('TikTok faults against the fake', () => {
     const whole = encodeTikTokPushFrame({ logId: 9, payloadType: 'msg', headers: { compress_type: 'gzip' }, payload: payload(first) });
     fake.sendRaw(whole.slice(0, Math.floor(whole.length * 0.6)));
     const corrupted = Uint8Array.from(payload(second));
-    corrupted[Math.floor(corrupted.length / 2)] ^= 0xff;
+    const middle = Math.floor(corrupted.length / 2);
+    corrupted[middle] = (corrupted[middle] ?? 0) ^ 0xff;
     fake.sendRaw(encodeTikTokPushFrame({ logId: 10, payloadType: 'msg', headers: { compress_type: 'gzip' }, payload: corrupted }));
     fake.sendBatch(first);
     fake.sendBatch(second);
