@@ -1,5 +1,5 @@
 import { newEventId, parseEvent, ProtocolError, systemUser, toSecret, VmscError, type EventBus } from '@vmsc/core';
-import type { ClientMessage } from '@vmsc/core/protocol';
+import { errorMessageSchema, subscribeAckSchema, type ClientMessage } from '@vmsc/core/protocol';
 import { runtimeCanSetHeaders, WsConnector, type WsConnectorOptions } from '../../ws-connector.js';
 
 /** Options of {@link VmscMirrorClient}. */
@@ -92,10 +92,16 @@ export class VmscMirrorClient extends WsConnector {
         return;
       }
       case 'subscribe': {
+        // Acks and errors are checked with the protocol's own schemas, the ones the server is typed by.
+        const ack = subscribeAckSchema.safeParse(message);
+        if (!ack.success) {
+          this.reportError(new ProtocolError(`${this.id}: malformed subscribe ack: ${ack.error.message}`, { code: 'UNEXPECTED_MESSAGE' }));
+          return;
+        }
         this.handshakeComplete();
         const lostAt = this.#lostAt;
         this.#lostAt = undefined;
-        if (message.sinceFound === false) {
+        if (ack.data.sinceFound === false) {
           this.reportGap(
             lostAt ?? this.clock.now(),
             this.clock.now(),
@@ -104,14 +110,17 @@ export class VmscMirrorClient extends WsConnector {
         }
         return;
       }
-      case 'error':
+      case 'error': {
+        const error = errorMessageSchema.safeParse(message);
         this.reportError(
-          new VmscError(
-            typeof message.code === 'string' ? message.code : 'INTERNAL',
-            `${this.id}: server error: ${this.redact(String(message.message))}`,
-          ),
+          error.success
+            ? new VmscError(error.data.code, `${this.id}: server error: ${this.redact(error.data.message)}`)
+            : new ProtocolError(`${this.id}: malformed error message: ${this.redact(JSON.stringify(message).slice(0, 200))}`, {
+                code: 'UNEXPECTED_MESSAGE',
+              }),
         );
         return;
+      }
       default:
         this.reportError(
           new ProtocolError(`${this.id}: unexpected message ${JSON.stringify(message?.action)}`, { code: 'UNEXPECTED_MESSAGE' }),
