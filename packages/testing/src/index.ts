@@ -195,3 +195,30 @@ export {
   expectTypedError,
 } from './properties/index.js';
 export type { CheckPropertyOptions, JsonLike } from './properties/index.js';
+
+// Every fake at once, with one uniform scripting API per platform
+export { startAllFakes, FAKE_PLATFORMS, TIKTOK_FAKE_SIGN_API_KEY } from './fakes/all.js';
+export type { AllFakes, StartAllFakesOptions, FakePlatform } from './fakes/all.js';
+export { KICK_FAKE_CHANNEL } from './fakes/all-kick.js';
+export type { KickScript } from './fakes/all-kick.js';
+export type { TwitchScript } from './fakes/all-twitch.js';
+export type { TikTokScript } from './fakes/all-tiktok.js';
+export type { YouTubeScript } from './fakes/all-youtube.js';
+export type { StreamlabsScript, StreamElementsScript } from './fakes/all-socketio.js';
+export { HYPERATE_FAKE_DEVICE_ID } from './fakes/all-heartrate.js';
+export type { HeartRateScript } from './fakes/all-heartrate.js';
+export type { MultistreamerScript } from './fakes/all-multistreamer.js';
+export type { ScriptedFake } from './fakes/all-shared.js';
+export type {
+  FakeConnectionOptions,
+  FakeBackoff,
+  KickFakeConnectionOptions,
+  TwitchFakeConnectionOptions,
+  TikTokFakeConnectionOptions,
+  YouTubeFakeConnectionOptions,
+  StreamlabsFakeConnectionOptions,
+  StreamElementsFakeConnectionOptions,
+  PulsoidFakeConnectionOptions,
+  HypeRateFakeConnectionOptions,
+  MultistreamerFakeConnectionOptions,
+} from './fakes/all-options.js';
