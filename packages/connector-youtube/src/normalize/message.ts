@@ -1,4 +1,12 @@
-import { newEventId, systemUser, type EventMeta, type PlatformEvent, type PlatformEventType, type StreamUser } from '@vmsc/core';
+import {
+  newEventId,
+  parseEvent,
+  systemUser,
+  type EventMeta,
+  type PlatformEvent,
+  type PlatformEventType,
+  type StreamUser,
+} from '@vmsc/core';
 import type { RawLiveChatMessage, RawPollDetails, RawSnippet } from '../raw/messages.js';
 import { isInt64String, microsToDecimal, parseInt64, sumInt64 } from './int64.js';
 import { toStreamUser, toUserRef } from './user.js';
@@ -87,15 +95,15 @@ function make<T extends YouTubeEventType>(
 ): YouTubeEvent {
   const snippet = item.snippet;
   const meta: EventMeta = {};
-  if (item.id) meta.platformMessageId = item.id;
-  const channel = snippet?.liveChatId ?? context.liveChatId;
+  if (typeof item.id === 'string' && item.id) meta.platformMessageId = item.id;
+  const channel = typeof snippet?.liveChatId === 'string' ? snippet.liveChatId : context.liveChatId;
   if (channel) meta.channel = channel;
   if (context.history) meta.history = true;
   const event = {
     id: newEventId(),
     type,
     source: 'youtube' as const,
-    timestamp: toMs(snippet?.publishedAt) ?? context.now ?? Date.now(),
+    timestamp: (typeof snippet?.publishedAt === 'string' ? toMs(snippet.publishedAt) : undefined) ?? context.now ?? Date.now(),
     user: user ?? systemUser(),
     data,
     meta,
@@ -175,7 +183,7 @@ export function defaultPollType(details: RawPollDetails | undefined): PollEventT
  * for (const item of page.items ?? []) bus.publish(normalizeMessage(item, { liveChatId }));
  * ```
  */
-export function normalizeMessage(item: RawLiveChatMessage, context: NormalizeContext = {}, pollType?: PollEventType): YouTubeEvent {
+function mapMessage(item: RawLiveChatMessage, context: NormalizeContext, pollType?: PollEventType): YouTubeEvent {
   if (typeof item !== 'object' || item === null) return unknownMessage(item, 'a chat item is not an object', context);
   const snippet: RawSnippet | undefined = item.snippet;
   if (!snippet || typeof snippet.type !== 'string') return unknownMessage(item, 'snippet.type is missing', context);
@@ -184,8 +192,11 @@ export function normalizeMessage(item: RawLiveChatMessage, context: NormalizeCon
     const text = snippet.textMessageDetails?.messageText ?? snippet.displayMessage;
     if (typeof text !== 'string') return unknownMessage(item, 'textMessageEvent without textMessageDetails.messageText', context);
     const data: PlatformEvent<'youtube', 'chat'>['data'] = { message: text };
-    if (item.id) data.messageId = item.id;
-    return make('chat', toStreamUser(item.authorDetails, snippet.authorChannelId), data, item, context);
+    if (typeof item.id === 'string' && item.id) data.messageId = item.id;
+    const user = toStreamUser(item.authorDetails, snippet.authorChannelId);
+    // The chat hot path checks the user cheaply; the other types go through the catalogue (below).
+    if (!isPlainUser(user)) return unknownMessage(item, 'textMessageEvent whose authorDetails do not have the documented types', context);
+    return make('chat', user, data, item, context);
   }
   const build = builder(item, context);
   const author = () => toStreamUser(item.authorDetails, snippet.authorChannelId);
@@ -337,4 +348,37 @@ export function normalizeMessage(item: RawLiveChatMessage, context: NormalizeCon
     default:
       return unknownMessage(item, `no mapping for snippet.type "${snippet.type}"`, context);
   }
+}
+
+function isPlainUser(user: StreamUser): boolean {
+  return (
+    typeof user.id === 'string' &&
+    typeof user.username === 'string' &&
+    typeof user.nickname === 'string' &&
+    (user.profilePictureUrl === undefined || typeof user.profilePictureUrl === 'string')
+  );
+}
+
+/**
+ * One `liveChatMessage` to a typed event. `pollType` (from the pipeline's poll tracker) picks the
+ * poll event type. Never throws: an item that is not an object, lacks what its type needs, or
+ * breaks the documented field types (checked against the catalogue with `parseEvent`, except on
+ * the chat hot path, which checks its few fields directly) becomes `unknown` with the reason.
+ */
+export function normalizeMessage(item: RawLiveChatMessage, context: NormalizeContext = {}, pollType?: PollEventType): YouTubeEvent {
+  let event: YouTubeEvent;
+  try {
+    event = mapMessage(item, context, pollType);
+  } catch (error) {
+    return unknownMessage(
+      item,
+      `the item does not have the documented shape: ${error instanceof Error ? error.message : String(error)}`,
+      context,
+    );
+  }
+  if (event.type === 'unknown' || event.type === 'chat') return event;
+  const parsed = parseEvent(event);
+  if (parsed.ok) return event;
+  const issues = parsed.error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  return unknownMessage(item, `the item does not have the documented shape: ${issues}`, context);
 }

@@ -20,7 +20,12 @@ export class PollTracker {
     const details = item.snippet?.pollDetails;
     if (!id || !details) return undefined;
     const status = details.status ?? 'active';
-    const signature = `${status}|${(details.metadata?.options ?? []).map((option) => option.tally ?? '').join(',')}`;
+    const options: unknown = details.metadata?.options;
+    // A snapshot whose options are not a list still counts as a (changed) snapshot; normalizeMessage reports it.
+    const tallies = Array.isArray(options)
+      ? options.map((option: { tally?: unknown } | null) => String(option?.tally ?? ''))
+      : [String(options)];
+    const signature = `${String(status)}|${tallies.join(',')}`;
     const previous = this.#seen.get(id);
     if (previous === signature) return undefined;
     this.#remember(id, signature);
