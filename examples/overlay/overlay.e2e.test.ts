@@ -1,0 +1,214 @@
+/**
+ * End-to-end: the overlay page in real headless Chromium (Debian's `chromium`, driven by
+ * playwright-core) subscribes to a real CustomWsServer over loopback; events published on the
+ * hub's bus must show up as alerts and chat lines in the page's DOM. The page loads the browser
+ * build of @vmsc/custom-ws-client bundled from its sources with the package's own browser build
+ * options. A screenshot is saved to examples/overlay/screenshots/overlay.png (gitignored).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'tsup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEvent, EventBus, type StreamEvent } from '@vmsc/core';
+import { CustomWsServer } from '@vmsc/custom-ws-server';
+import { kickSamples, tiktokSamples, twitchSamples, youtubeSamples } from '@vmsc/testing';
+import { browserBuild } from '../../packages/custom-ws-client/tsup.config.js';
+import { startOverlayServer, type OverlayServer } from './serve.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const clientPackage = fileURLToPath(new URL('../../packages/custom-ws-client/', import.meta.url));
+const screenshotPath = join(here, 'screenshots', 'overlay.png');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const TOKEN = 'overlay-e2e-token-0123456789abcdef';
+
+function sample(samples: StreamEvent[], type: string, pick: (event: StreamEvent) => boolean = () => true): StreamEvent {
+  const found = samples.find((event) => event.type === type && pick(event));
+  if (!found) throw new Error(`no ${type} sample`);
+  return found;
+}
+
+let tmp: string;
+let bundle: string;
+let overlay: OverlayServer;
+let bus: EventBus;
+let server: CustomWsServer;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'vmsc-overlay-'));
+  const outDir = join(tmp, 'bundle');
+  await build({
+    ...browserBuild,
+    entry: { browser: join(clientPackage, 'src/browser.ts') },
+    format: ['esm'],
+    outDir,
+    dts: false,
+    clean: false,
+    silent: true,
+    config: false,
+  });
+  bundle = join(outDir, 'browser.js');
+  overlay = await startOverlayServer({ clientBundle: bundle });
+  bus = new EventBus();
+  server = new CustomWsServer({ bus, port: 0, token: TOKEN, allowedOrigins: [overlay.url.replace(/\/$/, '')] });
+  await server.listen();
+  context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 720 },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  await overlay?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+}, 30_000);
+
+async function waitForConnections(count: number): Promise<void> {
+  for (let i = 0; i < 100 && server.connectionCount !== count; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(server.connectionCount).toBe(count);
+}
+
+async function openOverlay(query: Record<string, string>): Promise<Page> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${overlay.url}?${new URLSearchParams(query)}`);
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+describe('overlay (real Chromium)', () => {
+  it('the browser bundle is one ES module without ws or Node builtins', () => {
+    const code = readFileSync(bundle, 'utf8');
+    const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"']+)["']/g)].map((match) => match[1]);
+    expect(specifiers).toEqual([]);
+    expect(code).not.toMatch(/["']node:[a-z_/]+["']/);
+    expect(code).toMatch(/export\s*\{/);
+  });
+
+  it('shows alerts and chat for events published on the hub bus, and saves a screenshot', async () => {
+    const socketUrls: string[] = [];
+    context.once('page', (opened) => opened.on('websocket', (socket) => socketUrls.push(socket.url())));
+    const page = await openOverlay({ url: server.url, token: TOKEN, alertMs: '700', chat: '5' });
+    await page.waitForSelector('body[data-status="connected"]', { timeout: 15_000 });
+    expect(server.connectionCount).toBe(1);
+    // Browsers cannot set headers: the token travels as the `vmsc.token.<token>` subprotocol, not in the URL.
+    expect(socketUrls).toHaveLength(1);
+    expect(socketUrls[0]).not.toContain(TOKEN);
+
+    // A TikTok gift: an alert naming the sender and the gift.
+    bus.publish(sample(tiktokSamples(), 'gift'));
+    const giftAlert = page.locator('.alert--gift .alert__text');
+    await giftAlert.waitFor({ timeout: 10_000 });
+    expect(await giftAlert.textContent()).toBe('Rose Fan 🌹 sent 5 × Rose');
+    expect(await page.locator('.alert--gift .alert__platform').textContent()).toBe('TikTok');
+
+    // A Twitch follow, queued behind the gift.
+    bus.publish(sample(twitchSamples(), 'follow'));
+    await page.locator('.alert--follow').waitFor({ timeout: 10_000 });
+    expect(await page.locator('.alert--follow .alert__text').textContent()).toMatch(/^.+ followed$/);
+
+    // A Kick chat message in the chat box.
+    const kickChat = sample(kickSamples(), 'chat');
+    bus.publish(kickChat);
+    const line = page.locator('#chat .chat__line').filter({ hasText: 'lets go' });
+    await line.waitFor({ timeout: 10_000 });
+    expect(await line.locator('.chat__name').textContent()).toBe(kickChat.user.nickname);
+    expect((kickChat.data as { message: string }).message).toBe('lets go [emote:37226:KEKW]');
+    expect(await line.locator('.chat__message').textContent()).toBe('lets go KEKW');
+    expect(await line.locator('.chat__platform').textContent()).toBe('Kick');
+
+    // User text is text, never markup.
+    const hostile = '<img src=x onerror="document.body.dataset.pwned=1"><b>bold</b>';
+    bus.publish(
+      createEvent({
+        source: 'youtube',
+        type: 'chat',
+        user: { id: 'x1', username: 'mallory', nickname: '<i>Mallory</i>' },
+        data: { message: hostile },
+      }),
+    );
+    const hostileLine = page.locator('#chat .chat__line').filter({ hasText: '<b>bold</b>' });
+    await hostileLine.waitFor({ timeout: 10_000 });
+    expect(await hostileLine.locator('.chat__message').textContent()).toBe(hostile);
+    expect(await hostileLine.locator('.chat__name').textContent()).toBe('<i>Mallory</i>');
+    expect(await page.locator('#chat img, #chat b, #chat i').count()).toBe(0);
+    expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
+
+    // Tip, sub and raid alerts of other platforms.
+    bus.publish(sample(youtubeSamples(), 'super_chat'));
+    bus.publish(sample(twitchSamples(), 'subscription_gift', (event) => (event.data as { isAnonymous?: boolean }).isAnonymous === false));
+    bus.publish(sample(twitchSamples(), 'raid'));
+    await page.locator('.alert--tip .alert__text').filter({ hasText: 'sent $5.00' }).waitFor({ timeout: 10_000 });
+    await page.locator('.alert--sub .alert__text').filter({ hasText: 'gifted 5 subs (Tier 1)' }).waitFor({ timeout: 10_000 });
+    await page.locator('.alert--raid .alert__text').filter({ hasText: 'Cool_User raided with 9001 viewers' }).waitFor({ timeout: 10_000 });
+
+    // The chat box keeps the last `chat` (5) lines.
+    for (let i = 0; i < 7; i++) {
+      bus.publish(
+        createEvent({
+          source: 'twitch',
+          type: 'chat',
+          user: { id: `u${i}`, username: `u${i}`, nickname: `U${i}` },
+          data: { message: `line ${i}` },
+        }),
+      );
+    }
+    await page.locator('#chat .chat__line').filter({ hasText: 'line 6' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('#chat .chat__line').allTextContents()).toEqual([2, 3, 4, 5, 6].map((i) => `TwitchU${i}line ${i}`));
+
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+    await waitForConnections(0);
+
+    // The screenshot: a fresh page with a long alert, a few chat lines, over a dark stand-in for
+    // the stream scene (the page itself is transparent; OBS composites it).
+    const shot = await openOverlay({ url: server.url, token: TOKEN, alertMs: '60000' });
+    await shot.waitForSelector('body[data-status="connected"]', { timeout: 15_000 });
+    await shot.addStyleTag({ content: 'html { background: linear-gradient(135deg, #1d2b3a, #3a1d35) !important; }' });
+    bus.publish(sample(twitchSamples(), 'chat'));
+    bus.publish(sample(kickSamples(), 'chat'));
+    bus.publish(sample(youtubeSamples(), 'chat'));
+    bus.publish(sample(tiktokSamples(), 'chat'));
+    bus.publish(sample(kickSamples(), 'kicks_gift'));
+    const kicksAlert = shot.locator('.alert--gift').filter({ hasText: 'Rage Quit' });
+    await kicksAlert.waitFor({ timeout: 10_000 });
+    await shot.locator('#chat .chat__line').nth(3).waitFor({ timeout: 10_000 });
+    await shot.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => (a as CSSAnimation).animationName !== 'alert-glow')
+          .map((a) => a.finished),
+      ),
+    );
+    mkdirSync(join(here, 'screenshots'), { recursive: true });
+    await shot.screenshot({ path: screenshotPath });
+    console.log(`overlay screenshot: ${screenshotPath}`);
+    expect((shot as Page & { errors: string[] }).errors).toEqual([]);
+    await shot.close();
+  }, 90_000);
+
+  it('shows the error state when the hub refuses the token', async () => {
+    const page = await openOverlay({ url: server.url, token: 'wrong-token' });
+    await page.waitForSelector('body[data-status="error"]', { timeout: 15_000 });
+    expect(await page.locator('#status').getAttribute('title')).toMatch(/refused the credentials/);
+    expect(await page.locator('#status').getAttribute('title')).not.toContain('wrong-token');
+    await page.close();
+  }, 30_000);
+});
