@@ -77,6 +77,22 @@ describe('VmscMirrorClient (VMSC preset) against a real CustomWsServer', () => {
     expect(notices.filter((notice) => notice.kind === 'deduped')).toHaveLength(0);
   });
 
+  it('drops before receiving any event: resumes after the subscribe ack’s lastEventId, so nothing is lost', async () => {
+    const { upstream, events, mirror, proxy, notices } = await setup();
+    const history = chat('history, before the mirror subscribed');
+    upstream.publish(history);
+    await mirror.connect();
+    expect(mirror.lastEventId).toBe(history.id);
+    proxy.dropAll();
+    await waitUntil(() => mirror.status === 'reconnecting', 'reconnecting');
+    const missed = [chat('missed 1'), chat('missed 2')];
+    for (const event of missed) upstream.publish(event);
+    await waitUntil(() => mirror.status === 'connected', 'connected again');
+    await waitUntil(() => events.length === 2, 'the two missed events, replayed');
+    expect(events.map((event) => event.id)).toEqual(missed.map((event) => event.id));
+    expect(notices.filter((notice) => notice.kind === 'gap')).toHaveLength(0);
+  });
+
   it('reports a gap when the server no longer buffers the last event it saw', async () => {
     const { upstream, events, mirror, proxy, notices } = await setup({ replayBufferSize: 2 });
     await mirror.connect();

@@ -35,6 +35,12 @@ export class ReplayBuffer {
     return Math.min(this.#pushed, this.#capacity);
   }
 
+  /** The id of the newest buffered event, `undefined` while none is buffered. */
+  get newestId(): string | undefined {
+    if (this.size === 0) return undefined;
+    return this.#ring[(this.#pushed - 1) % this.#capacity]!.event.id;
+  }
+
   push(entry: BufferedEvent): void {
     if (this.#capacity === 0) return;
     const slot = this.#pushed % this.#capacity;

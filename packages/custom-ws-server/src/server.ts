@@ -466,6 +466,7 @@ export class CustomWsServer {
     };
     const replay = since !== undefined ? this.#buffer.after(since) : undefined;
     const entries = replay ? replay.entries.filter((entry) => connection.wants(entry.event.type, entry.event.source)) : [];
+    const lastEventId = this.#buffer.newestId;
     const ack: ServerMessage = {
       action: 'subscribe',
       status: 'ok',
@@ -473,6 +474,7 @@ export class CustomWsServer {
       ...(eventTypes ? { eventTypes } : {}),
       ...(sources ? { sources } : {}),
       ...(replay ? { sinceFound: replay.found } : {}),
+      ...(lastEventId !== undefined ? { lastEventId } : {}),
     };
     this.#send(connection, withRequestId(ack, requestId));
     // Replay and the switch to live delivery happen in the same tick: nothing is missed or sent twice.

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEvent, type StreamEvent } from '@vmsc/core';
 import { errorCodes, requestIdSchema, serverMessageSchema, type ServerMessage } from '@vmsc/core/protocol';
 import { arbitraryFrameText, checkAsyncProperty, mutatedJsonOf, type JsonLike } from '@vmsc/testing';
 import type { CustomWsServer } from '../src/index.js';
-import { cleanup, connectOpen, startServer, type TestClient } from './helpers.js';
+import { cleanup, connectOpen, isAck, startServer, type TestClient } from './helpers.js';
 
 /**
  * Arbitrary frames over a real loopback socket. Every frame gets exactly one reply (an ack or a typed
@@ -129,5 +130,73 @@ describe('CustomWsServer over a real socket', () => {
     await checkAsyncProperty('custom-ws-server arbitrary action objects', arbitraryAction, (message) => exchange(JSON.stringify(message)), {
       numRuns: 300,
     });
+  });
+});
+
+/** One step of a reconnect scenario: publish some events, or drop the connection and come back. */
+type Step = { kind: 'publish'; count: number } | { kind: 'reconnect'; publishWhileAway: number };
+
+const steps = fc.array(
+  fc.oneof(
+    fc.record({ kind: fc.constant('publish' as const), count: fc.integer({ min: 0, max: 8 }) }),
+    fc.record({ kind: fc.constant('reconnect' as const), publishWhileAway: fc.integer({ min: 0, max: 8 }) }),
+  ),
+  { minLength: 1, maxLength: 8 },
+);
+
+describe('reconnect with `since`', () => {
+  it('delivers every published event exactly once, in order, across any sequence of drops and reconnects', async () => {
+    await checkAsyncProperty(
+      'custom-ws-server reconnect + since replay',
+      steps,
+      async (scenario: Step[]) => {
+        const { server: replaying, bus } = await startServer({ replayBufferSize: 200 });
+        const published: string[] = [];
+        const received: string[] = [];
+        const publish = (count: number) => {
+          for (let i = 0; i < count; i++) {
+            const event = createEvent({ source: 'my-app', type: 'chat', data: { message: `m${published.length}` } });
+            published.push(event.id);
+            bus.publish(event);
+          }
+        };
+        // History from before the client's first subscribe: not expected, but it gives the first ack a `lastEventId`.
+        bus.publish(createEvent({ source: 'my-app', type: 'chat', data: { message: 'before' } }));
+        let current: TestClient | undefined;
+        let resumeFrom: string | undefined;
+        const attach = async () => {
+          const next = await connectOpen(replaying);
+          next.socket.on('message', (data) => {
+            const message = JSON.parse(data.toString()) as ServerMessage;
+            if (message.action === 'event') received.push((message.event as StreamEvent).id);
+          });
+          const since = received.at(-1) ?? resumeFrom;
+          next.send({ action: 'subscribe', ...(since ? { since } : {}) });
+          const ack = await next.next(isAck('subscribe'));
+          expect(ack).toMatchObject(since ? { sinceFound: true } : {});
+          resumeFrom ??= (ack as { lastEventId?: string }).lastEventId;
+          current = next;
+        };
+        await attach();
+        for (const step of scenario) {
+          if (step.kind === 'publish') {
+            publish(step.count);
+          } else {
+            // Events may be in flight when the connection drops: the ones not received come back via `since`.
+            publish(1);
+            current!.socket.terminate();
+            await current!.closed;
+            publish(step.publishWhileAway);
+            await attach();
+          }
+        }
+        const deadline = Date.now() + 2_000;
+        while (received.length < published.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(received).toEqual(published);
+        await replaying.close();
+      },
+      { numRuns: 40 },
+    );
   });
 });

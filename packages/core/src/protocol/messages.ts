@@ -169,7 +169,9 @@ export type TriggerRuleAck = z.output<typeof triggerRuleAckSchema>;
 /**
  * Ack of `subscribe`, sent before any replayed event. `replayed` events follow it; `sinceFound` is
  * `false` when `since` was given but is no longer buffered (everything buffered is replayed, and
- * older events may be lost).
+ * older events may be lost). `lastEventId` is the newest buffered event when the subscribe was
+ * processed (absent while nothing is buffered): a client that drops before receiving any event
+ * resumes with `since: lastEventId`.
  */
 export const subscribeAckSchema = z.object({
   action: z.literal('subscribe'),
@@ -178,6 +180,7 @@ export const subscribeAckSchema = z.object({
   sources: z.array(z.string()).optional(),
   replayed: z.number().int().nonnegative(),
   sinceFound: z.boolean().optional(),
+  lastEventId: z.string().optional(),
   requestId: requestIdSchema.optional(),
 });
 

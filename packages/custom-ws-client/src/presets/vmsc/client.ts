@@ -99,6 +99,8 @@ export class VmscMirrorClient extends WsConnector {
           return;
         }
         this.handshakeComplete();
+        // Nothing received yet: resume after the newest event the server had when we subscribed.
+        if (this.#lastEventId === undefined && ack.data.lastEventId !== undefined) this.#lastEventId = ack.data.lastEventId;
         const lostAt = this.#lostAt;
         this.#lostAt = undefined;
         if (ack.data.sinceFound === false) {
