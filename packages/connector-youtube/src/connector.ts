@@ -132,6 +132,10 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
   #duplicates = 0;
   #chatEnded = false;
   #lostAt: number | undefined;
+  /** When this session first read the chat (its backlog is what came before). */
+  #connectedAt: number | undefined;
+  /** Reconnected before the first page arrived: the next backlog may hold messages from after {@link #connectedAt}. */
+  #backlogMayHideMessages = false;
   #historyPending = true;
 
   constructor(options: YouTubeConnectorOptions) {
@@ -250,6 +254,8 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
     this.#pageToken = undefined;
     this.#historyPending = true;
     this.#lostAt = undefined;
+    this.#connectedAt = undefined;
+    this.#backlogMayHideMessages = false;
     if (!('liveChatId' in this.#options.target)) this.#resolved = undefined;
     this.#pipeline.reset(this.#resolved?.liveChatId);
     this.setStatus('connecting');
@@ -405,6 +411,14 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
     if (this.#lostAt !== undefined) {
       this.reportGap(this.#lostAt, now, 'the page token was refused; restarted from the recent messages');
       this.#lostAt = undefined;
+    } else if (history && this.#backlogMayHideMessages && !publishHistory && this.#connectedAt !== undefined) {
+      // The connection broke before its first page (no page token yet): the backlog now also holds
+      // what arrived since connecting, and it was skipped as history.
+      this.reportGap(
+        this.#connectedAt,
+        now,
+        'the connection broke before the first page; messages since connecting were skipped as backlog',
+      );
     }
     if (result.ended) {
       this.#endChat(undefined);
@@ -423,6 +437,8 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
   }
 
   #markConnected(): void {
+    if (this.#connectedAt === undefined) this.#connectedAt = this.clock.now();
+    else if (this.#historyPending) this.#backlogMayHideMessages = true;
     if (this.status !== 'connected') this.setStatus('connected');
     const waiter = this.#waiter;
     this.#waiter = undefined;

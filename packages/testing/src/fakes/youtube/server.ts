@@ -88,6 +88,8 @@ export interface YouTubeFake {
   setActivePoll(poll: YouTubeFakeMessage | null): void;
   /** The next `count` chat requests (list, stream, insert) fail with `fault`. */
   fail(fault: YouTubeFakeFault, count?: number): void;
+  /** The same faults for the next lookup request(s) (`videos.list`, `liveBroadcasts.list`). */
+  failLookup(fault: YouTubeFakeFault, count?: number): void;
   /** Resets every open streamed response mid-array (a dropped connection). */
   dropStreams(): void;
   /** Closes every open streamed response cleanly (`]`). */
@@ -181,6 +183,7 @@ export async function startYouTubeFake(options: YouTubeFakeOptions = {}): Promis
   const requests: YouTubeFakeRequest[] = [];
   const inserted: YouTubeFakeMessage[] = [];
   const faults: YouTubeFakeFault[] = [];
+  const lookupFaults: YouTubeFakeFault[] = [];
   const streams = new Set<OpenStream>();
   let quotaUsed = 0;
   let tokenEpoch = 0;
@@ -282,8 +285,8 @@ export async function startYouTubeFake(options: YouTubeFakeOptions = {}): Promis
   };
 
   /** Applies a scripted fault or the chat-ended state; returns true when it answered. */
-  const injectFault = (response: ServerResponse): boolean => {
-    const fault = faults.shift();
+  const injectFault = (response: ServerResponse, queue: YouTubeFakeFault[] = faults): boolean => {
+    const fault = queue.shift();
     if (fault) {
       if (fault.kind === 'reset') response.socket?.destroy();
       else if (fault.kind === 'error') {
@@ -296,7 +299,7 @@ export async function startYouTubeFake(options: YouTubeFakeOptions = {}): Promis
       }
       return true;
     }
-    if (ended === 'error') {
+    if (queue === faults && ended === 'error') {
       send(response, 403, youtubeErrorFixtures.liveChatEnded);
       return true;
     }
@@ -385,7 +388,7 @@ export async function startYouTubeFake(options: YouTubeFakeOptions = {}): Promis
     const maxResults = Math.min(2000, Math.max(200, Number(url.searchParams.get('maxResults') ?? 500) || 500));
 
     if (method === 'GET' && path === 'videos') {
-      if (!authorize(request, url, response, false) || !charge(response, COSTS.videos)) return;
+      if (!authorize(request, url, response, false) || injectFault(response, lookupFaults) || !charge(response, COSTS.videos)) return;
       const items = url.searchParams.get('id') === videoId ? video() : [];
       return send(response, 200, {
         kind: 'youtube#videoListResponse',
@@ -395,7 +398,7 @@ export async function startYouTubeFake(options: YouTubeFakeOptions = {}): Promis
       });
     }
     if (method === 'GET' && path === 'liveBroadcasts') {
-      if (!authorize(request, url, response, true) || !charge(response, COSTS.broadcasts)) return;
+      if (!authorize(request, url, response, true) || injectFault(response, lookupFaults) || !charge(response, COSTS.broadcasts)) return;
       const all = url.searchParams.get('broadcastType') === 'all';
       const items = broadcasts.filter(
         (item) => all || (item as { snippet?: { isDefaultBroadcast?: boolean } }).snippet?.isDefaultBroadcast !== true,
@@ -528,6 +531,9 @@ export async function startYouTubeFake(options: YouTubeFakeOptions = {}): Promis
     setActivePoll(poll) {
       activePoll = poll ? structuredClone(poll) : null;
       flushStreams();
+    },
+    failLookup(fault, count = 1) {
+      for (let i = 0; i < count; i++) lookupFaults.push(fault);
     },
     fail(fault, count = 1) {
       for (let i = 0; i < count; i++) faults.push(fault);
