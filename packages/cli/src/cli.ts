@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CommandIo, ExitCode } from './commands/io.js';
+import { demoCommand } from './commands/demo.js';
 import { replayCommand } from './commands/replay.js';
 import { rulesValidateCommand } from './commands/rules-validate.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -10,6 +11,9 @@ const usage = `vmsc — the VMSC hub
 usage:
   vmsc start [--config vmsc.config.json]
                                 run the hub: connectors, rules, custom WS server, journal (Ctrl-C stops)
+  vmsc demo [--port 7895] [--duration <s>] [--once]
+                                every platform's fake, the real connectors, sample rules and a
+                                scripted stream: see events flow and rules fire (Ctrl-C stops)
   vmsc simulate <type> [--source s] [--data key=value ...] [--user name] [--url ws://127.0.0.1:7895]
                                 inject a test event into a running hub (token from $VMSC_TOKEN)
   vmsc rules validate <file>    validate a rules file, printing every problem with its path
@@ -17,6 +21,13 @@ usage:
                                 play a journal (JSON Lines) back through the bus and the rules
   vmsc help                     this text
 `;
+
+/** Parses a non-negative number option, naming the option when it is not one. */
+function parseNumber(text: string, option: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0) throw new Error(`${option} must be a non-negative number, got "${text}"`);
+  return value;
+}
 
 /** Runs the `vmsc` command line with `argv` (without node and script). */
 export async function runCli(argv: readonly string[], io: CommandIo): Promise<ExitCode> {
@@ -26,6 +37,20 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<Ex
       case 'start': {
         const { values } = parseArgs({ args: [...rest], options: { config: { type: 'string' } } });
         return await startCommand(values.config ? { config: values.config } : {}, io);
+      }
+      case 'demo': {
+        const { values } = parseArgs({
+          args: [...rest],
+          options: { port: { type: 'string' }, duration: { type: 'string' }, once: { type: 'boolean' } },
+        });
+        return await demoCommand(
+          {
+            ...(values.port !== undefined ? { port: parseNumber(values.port, '--port') } : {}),
+            ...(values.duration !== undefined ? { durationS: parseNumber(values.duration, '--duration') } : {}),
+            once: Boolean(values.once),
+          },
+          io,
+        );
       }
       case 'simulate': {
         const { values, positionals } = parseArgs({

@@ -1,11 +1,16 @@
 import type { Connector, EventBus } from '@vmsc/core';
-import { HypeRateConnector, PulsoidConnector } from '@vmsc/connector-heartrate';
-import { KickConnector } from '@vmsc/connector-kick';
-import { StreamElementsConnector } from '@vmsc/connector-streamelements';
-import { StreamlabsConnector } from '@vmsc/connector-streamlabs';
-import { TikTokConnector } from '@vmsc/connector-tiktok';
-import { TwitchConnector } from '@vmsc/connector-twitch';
-import { YouTubeConnector } from '@vmsc/connector-youtube';
+import {
+  HypeRateConnector,
+  PulsoidConnector,
+  type HypeRateConnectorOptions,
+  type PulsoidConnectorOptions,
+} from '@vmsc/connector-heartrate';
+import { KickConnector, type KickConnectorOptions } from '@vmsc/connector-kick';
+import { StreamElementsConnector, type StreamElementsConnectorOptions } from '@vmsc/connector-streamelements';
+import { StreamlabsConnector, type StreamlabsConnectorOptions } from '@vmsc/connector-streamlabs';
+import { TikTokConnector, type TikTokConnectorCommonOptions } from '@vmsc/connector-tiktok';
+import { TwitchConnector, type TwitchConnectorOptions } from '@vmsc/connector-twitch';
+import { YouTubeConnector, type YouTubeConnectorOptions } from '@vmsc/connector-youtube';
 import { CustomWsClient, MultistreamerClient, VmscMirrorClient, type MessageMapping } from '@vmsc/custom-ws-client';
 import { ValidationError } from '@vmsc/core';
 import { readCredential } from '../config/load-config.js';
@@ -17,6 +22,23 @@ export interface ConnectorContext {
   env: NodeJS.ProcessEnv;
   /** Position in the config's `connectors` array, for error paths. */
   index: number;
+  /**
+   * Extra constructor options per connector type, applied over what the config gives: endpoints
+   * and backoff that a config file does not carry (`vmsc demo` points the connectors at the fakes with it).
+   */
+  overrides?: ConnectorOverrides;
+}
+
+/** Extra constructor options per connector type (endpoints, backoff), see {@link ConnectorContext.overrides}. */
+export interface ConnectorOverrides {
+  kick?: Partial<Omit<KickConnectorOptions, 'bus' | 'channel'>>;
+  twitch?: Partial<Omit<TwitchConnectorOptions, 'bus' | 'clientId' | 'auth' | 'broadcaster'>>;
+  tiktok?: Partial<Omit<TikTokConnectorCommonOptions, 'bus' | 'signApi'>>;
+  youtube?: Partial<Omit<YouTubeConnectorOptions, 'bus' | 'auth' | 'target'>>;
+  streamlabs?: Partial<Omit<StreamlabsConnectorOptions, 'bus' | 'socketToken'>>;
+  streamelements?: Partial<Omit<StreamElementsConnectorOptions, 'bus' | 'token' | 'method'>>;
+  pulsoid?: Partial<Omit<PulsoidConnectorOptions, 'bus' | 'token'>>;
+  hyperate?: Partial<Omit<HypeRateConnectorOptions, 'bus' | 'token' | 'deviceId'>>;
 }
 
 function optionalCredential(env: NodeJS.ProcessEnv, variable: string | undefined, what: string): string | undefined {
@@ -29,6 +51,7 @@ function optionalCredential(env: NodeJS.ProcessEnv, variable: string | undefined
  */
 export function createConnector(config: ConnectorConfig, context: ConnectorContext): Connector {
   const { bus, env } = context;
+  const extra = context.overrides ?? {};
   const id = config.id;
   const common = { bus, ...(id ? { id } : {}) };
   switch (config.type) {
@@ -38,6 +61,7 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
         channel: config.chatroomId
           ? { slug: config.channel, chatroomId: config.chatroomId, ...(config.channelId ? { channelId: config.channelId } : {}) }
           : config.channel,
+        ...extra.kick,
       });
     case 'twitch':
       return new TwitchConnector({
@@ -46,6 +70,7 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
         auth: readCredential(env, config.tokenEnv, 'Twitch user access token'),
         broadcaster: config.broadcaster,
         ...(config.events ? { events: config.events as ConstructorParameters<typeof TwitchConnector>[0]['events'] } : {}),
+        ...extra.twitch,
       });
     case 'tiktok': {
       const apiKey = optionalCredential(env, config.signApiKeyEnv, 'TikTok Sign API key');
@@ -56,25 +81,32 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
           roomId: config.roomId,
           ...(config.uniqueId ? { uniqueId: config.uniqueId } : {}),
           signApi,
+          ...extra.tiktok,
         });
-      if (config.uniqueId) return new TikTokConnector({ ...common, uniqueId: config.uniqueId, signApi });
+      if (config.uniqueId) return new TikTokConnector({ ...common, uniqueId: config.uniqueId, signApi, ...extra.tiktok });
       throw new ValidationError('invalid tiktok connector', [{ path: `connectors.${context.index}`, message: 'set uniqueId or roomId' }]);
     }
     case 'streamlabs':
-      return new StreamlabsConnector({ ...common, socketToken: readCredential(env, config.socketTokenEnv, 'Streamlabs socket API token') });
+      return new StreamlabsConnector({
+        ...common,
+        socketToken: readCredential(env, config.socketTokenEnv, 'Streamlabs socket API token'),
+        ...extra.streamlabs,
+      });
     case 'streamelements':
       return new StreamElementsConnector({
         ...common,
         token: readCredential(env, config.tokenEnv, 'StreamElements token'),
         method: config.method,
+        ...extra.streamelements,
       });
     case 'pulsoid':
-      return new PulsoidConnector({ ...common, token: readCredential(env, config.tokenEnv, 'Pulsoid access token') });
+      return new PulsoidConnector({ ...common, token: readCredential(env, config.tokenEnv, 'Pulsoid access token'), ...extra.pulsoid });
     case 'hyperate':
       return new HypeRateConnector({
         ...common,
         deviceId: config.deviceId,
         token: readCredential(env, config.apiKeyEnv, 'HypeRate API key'),
+        ...extra.hyperate,
       });
     case 'custom-ws': {
       const token = optionalCredential(env, config.tokenEnv, 'custom WebSocket token');
@@ -108,7 +140,7 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
       }
       const auth = accessToken ? { accessToken } : apiKey ? { apiKey } : undefined;
       if (!auth) throw new ValidationError('invalid youtube connector', [{ path: where, message: 'set apiKeyEnv or tokenEnv' }]);
-      return new YouTubeConnector({ ...common, auth, target });
+      return new YouTubeConnector({ ...common, auth, target, ...extra.youtube });
     }
   }
 }

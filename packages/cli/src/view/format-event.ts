@@ -26,7 +26,11 @@ export function describeEvent(event: StreamEvent): string {
     case 'viewer_count':
       return `${event.data.viewerCount} watching`;
     case 'follow':
+      if (isEvent(event, 'kick', 'follow') && event.data.anonymous)
+        return `someone followed${event.data.followersCount !== undefined ? ` (${event.data.followersCount} followers)` : ''}`;
       return `${who} followed`;
+    case 'kicks_gift':
+      return `${who} gifted ${event.data.amount} Kicks (${event.data.giftName})`;
     case 'unknown':
       return `unmapped message "${event.data.kind}"`;
     default:
