@@ -7,12 +7,14 @@ import {
   checkProperty,
   closeAllFakes,
   expectValidEvent,
+  multistreamerFixtures,
   mutatedJsonOf,
+  startMultistreamerFake,
   startWsServer,
   type JsonLike,
   type LoopbackWsServer,
 } from '@vmsc/testing';
-import { compileMapping, CustomWsClient, type MessageMapping } from '../src/index.js';
+import { compileMapping, CustomWsClient, MultistreamerClient, type MessageMapping } from '../src/index.js';
 
 declare global {
   var __vmscPropertyPwned: number | undefined;
@@ -213,5 +215,58 @@ describe('compileMapping on arbitrary configurations', () => {
       },
     );
     expect(globalThis.__vmscPropertyPwned).toBeUndefined();
+  });
+});
+
+describe('MultistreamerClient over a real socket', () => {
+  it('turns mutated spec-004 messages into valid events, `unknown` events or reported errors, and keeps working', async () => {
+    const fake = await startMultistreamerFake();
+    const msBus = new EventBus();
+    const published: StreamEvent[] = [];
+    const reported: BusNotice[] = [];
+    msBus.onAny((event) => void published.push(event));
+    msBus.onNotice('error', (notice) => void reported.push(notice));
+    const ms = new MultistreamerClient({ bus: msBus, url: fake.url, token: fake.token });
+    try {
+      await ms.connect();
+      await fake.waitForMessage('status');
+      const bases = Object.values(multistreamerFixtures) as unknown as JsonLike[];
+      let n = 0;
+      await checkAsyncProperty(
+        'custom-ws-client multistreamer mutated messages',
+        mutatedJsonOf(bases),
+        async (message) => {
+          published.length = 0;
+          reported.length = 0;
+          fake.sendRaw(JSON.stringify(message));
+          const id = `sentinel-${++n}`;
+          fake.send({ type: 'text', account_id: 0, network: 'irc', from: { id: 2, name: 'test' }, text: id, markdown: id });
+          const isSentinel = (event: StreamEvent) => {
+            const data = event.data as { message?: unknown; payload?: { text?: unknown } };
+            return data.message === id || data.payload?.text === id;
+          };
+          const deadline = Date.now() + 2_000;
+          while (!published.some(isSentinel)) {
+            if (Date.now() > deadline) throw new Error(`the sentinel after ${JSON.stringify(message).slice(0, 200)} never arrived`);
+            await new Promise((resolve) => setTimeout(resolve, 1));
+          }
+          const produced = published.filter((event) => !isSentinel(event));
+          for (const event of produced) expectValidEvent(event);
+          // Every failure is a deliberate, typed report, not a TypeError caught by the transport's safety net.
+          for (const notice of reported) {
+            if (notice.kind !== 'error') continue;
+            expect(notice.error.cause, notice.error.message).not.toBeInstanceOf(TypeError);
+            expect(notice.error.message).not.toMatch(/Cannot read|is not a function|is not iterable/);
+          }
+          const type = typeof message === 'object' && message !== null && !Array.isArray(message) ? message.type : undefined;
+          // Only a status without changes and a writerresult may legitimately produce nothing at all.
+          if (produced.length === 0 && reported.length === 0) expect(['status', 'writerresult']).toContain(type);
+          expect(ms.status).toBe('connected');
+        },
+        { numRuns: 300 },
+      );
+    } finally {
+      await ms.disconnect();
+    }
   });
 });

@@ -14,7 +14,7 @@ import {
   type SendChatResult,
 } from '@vmsc/core';
 import { WsConnector, type WsConnectorOptions } from '../../ws-connector.js';
-import { diffStatus, MULTISTREAMER_SOURCE, normalizeChat, normalizeViewCount, type Normalized } from './normalize.js';
+import { diffStatus, isRawAccount, MULTISTREAMER_SOURCE, normalizeChat, normalizeViewCount, type Normalized } from './normalize.js';
 import type { RawAccount, RawChat, RawRequest, RawStatus, RawViewCountResult, RawWriterResult } from './raw.js';
 
 /** Options of {@link MultistreamerClient}. */
@@ -185,8 +185,21 @@ export class MultistreamerClient extends WsConnector implements ChatSender<Multi
       this.reportError(new ProtocolError(`${this.id}: a status message has no accounts`, { code: 'MALFORMED_FRAME' }));
       return;
     }
-    this.#accounts = message.accounts;
-    const { results, live } = diffStatus(this.#live, message, now);
+    const accounts: Record<string, RawAccount> = {};
+    const malformed: string[] = [];
+    for (const [id, account] of Object.entries(message.accounts)) {
+      if (isRawAccount(account)) accounts[id] = account;
+      else malformed.push(id);
+    }
+    if (malformed.length > 0) {
+      this.reportError(
+        new ProtocolError(`${this.id}: status account(s) ${malformed.slice(0, 10).join(', ')} lack a name or network name; skipped`, {
+          code: 'MALFORMED_FRAME',
+        }),
+      );
+    }
+    this.#accounts = accounts;
+    const { results, live } = diffStatus(this.#live, { ...message, accounts }, now);
     this.#live = live;
     for (const result of results) this.#emit(result, message);
     this.#statusSeen = true;

@@ -62,7 +62,7 @@ export function normalizeChat(message: RawChat, accounts: Readonly<Record<string
     network: message.network,
     user: { id: String(message.from?.id ?? ''), username: name, nickname: name },
     data,
-    channel: accounts[String(message.account_id)]?.name,
+    channel: typeof accounts[String(message.account_id)]?.name === 'string' ? accounts[String(message.account_id)]!.name : undefined,
     raw: message,
     now,
   });
@@ -73,13 +73,24 @@ export function normalizeViewCount(message: RawViewCountResult, accounts: Readon
   const account = accounts[String(message.account_id)];
   return build({
     type: 'viewer_count',
-    network: account?.network.name ?? '',
+    network: isRawAccount(account) ? account.network.name : '',
     user: systemUser(),
     data: { viewerCount: message.viewer_count },
-    channel: account?.name,
+    channel: isRawAccount(account) ? account.name : undefined,
     raw: message,
     now,
   });
+}
+
+/**
+ * Whether a status entry has the shape of spec 004's account: a string `name` and a `network` with a
+ * string `name`. Entries that do not are skipped (and reported by the client), never dereferenced.
+ */
+export function isRawAccount(value: unknown): value is RawAccount {
+  if (typeof value !== 'object' || value === null) return false;
+  const account = value as { name?: unknown; network?: unknown };
+  const network = account.network as { name?: unknown } | null | undefined;
+  return typeof account.name === 'string' && typeof network === 'object' && network !== null && typeof network.name === 'string';
 }
 
 /**
@@ -95,7 +106,7 @@ export function diffStatus(
   const live = new Map<string, RawAccount>();
   const results: Normalized[] = [];
   for (const [id, account] of Object.entries(message.accounts ?? {})) {
-    if (!account?.live) continue;
+    if (!isRawAccount(account) || account.live !== true) continue;
     live.set(id, account);
     if (!previouslyLive.has(id)) {
       results.push(
