@@ -75,6 +75,12 @@ export interface StreamlabsFake {
   dropAll(): void;
   /** Disconnects every client from the namespace (`41`), as the server does when it kicks a client. */
   disconnectAll(): void;
+  /**
+   * Stalls every open connection: the server stops reading it (so client pings go unanswered) while
+   * the TCP socket stays open, a half-dead link the client's ping timeout must notice. New
+   * connections are served normally.
+   */
+  stallAll(): void;
   close(): Promise<void>;
 }
 
@@ -172,6 +178,9 @@ export async function startStreamlabsFake(options: StreamlabsFakeOptions = {}): 
     },
     disconnectAll() {
       for (const socket of connected()) socket.disconnect(true);
+    },
+    stallAll() {
+      for (const socket of sockets) socket.pause();
     },
     close,
   };
