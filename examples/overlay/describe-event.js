@@ -107,6 +107,8 @@ export function describeAlert(event) {
   const platform = platformOf(event);
   const describe = ALERTS[`${event.source}:${event.type}`];
   if (!describe) return undefined;
+  // A TikTok gift streak sends an event per combo step; only its last one (`repeatEnd`) alerts.
+  if (event.source === 'tiktok' && event.type === 'gift' && event.data.repeatEnd === false) return undefined;
   const alert = describe(event, displayName(event));
   return { ...alert, detail: alert.detail === undefined || alert.detail === '' ? undefined : String(alert.detail), platform };
 }

@@ -83,6 +83,13 @@ describe('overlay event descriptions', () => {
     expect(describeAlert(find('streamlabs:raid'))?.text).toBe('Raider raided with 42 viewers');
   });
 
+  it('alerts once per TikTok gift streak, at its end', () => {
+    const gift = samples.find((event) => key(event) === 'tiktok:gift')!;
+    const step = { ...gift, data: { ...gift.data, repeatCount: 2, repeatEnd: false } };
+    expect(describeAlert(step)).toBeUndefined();
+    expect(describeAlert({ ...gift, data: { ...gift.data, repeatCount: 3, repeatEnd: true } })?.text).toBe('Rose Fan 🌹 sent 3 × Rose');
+  });
+
   it('names the relayed platform of aggregator events', () => {
     const superchat = samples.find((event) => key(event) === 'streamelements:superchat')!;
     const relayed = { ...superchat, meta: { ...superchat.meta, platform: 'youtube' } };

@@ -13,8 +13,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, EventBus, type StreamEvent } from '@vmsc/core';
+import { VmscMirrorClient } from '@vmsc/custom-ws-client';
 import { CustomWsServer } from '@vmsc/custom-ws-server';
 import { kickSamples, tiktokSamples, twitchSamples, youtubeSamples } from '@vmsc/testing';
+import { demoCommand } from '../../packages/cli/src/commands/demo.js';
 import { browserBuild } from '../../packages/custom-ws-client/tsup.config.js';
 import { startOverlayServer, type OverlayServer } from './serve.js';
 
@@ -78,18 +80,77 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 }, 30_000);
 
+/** Polls until `probe` returns a value (not undefined), or fails with `describe()` after `timeoutMs`. */
+async function waitFor<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs: number,
+  describe: () => string | Promise<string>,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out; last state: ${await describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function waitForConnections(count: number): Promise<void> {
   for (let i = 0; i < 100 && server.connectionCount !== count; i++) await new Promise((resolve) => setTimeout(resolve, 20));
   expect(server.connectionCount).toBe(count);
 }
 
+/** One alert as the page rendered it. */
+interface SeenAlert {
+  kind: string;
+  title: string;
+  text: string;
+  detail: string | null;
+  platform: string;
+}
+
+/**
+ * Opens the overlay. An init script records every alert card the page renders (alerts are queued
+ * and leave after `alertMs`, so a slow poll could miss one; the recorder cannot).
+ */
 async function openOverlay(query: Record<string, string>): Promise<Page> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript(() => {
+    const seen: unknown[] = ((window as unknown as { seenAlerts: unknown[] }).seenAlerts = []);
+    document.addEventListener('DOMContentLoaded', () => {
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of Array.from(record.addedNodes)) {
+            if (!(node instanceof HTMLElement) || !node.classList.contains('alert')) continue;
+            const text = (selector: string) => node.querySelector(selector)?.textContent ?? null;
+            seen.push({
+              kind: node.dataset.kind,
+              title: text('.alert__title'),
+              text: text('.alert__text'),
+              detail: text('.alert__detail'),
+              platform: text('.alert__platform'),
+            });
+          }
+        }
+      }).observe(document.getElementById('alert')!, { childList: true });
+    });
+  });
   await page.goto(`${overlay.url}?${new URLSearchParams(query)}`);
   (page as Page & { errors: string[] }).errors = errors;
   return page;
+}
+
+const seenAlerts = (page: Page) => page.evaluate(() => (window as unknown as { seenAlerts: SeenAlert[] }).seenAlerts);
+
+/** Waits until the page has rendered an alert matching `pick`, and returns it. */
+function waitForAlert(page: Page, pick: (alert: SeenAlert) => boolean, timeoutMs = 10_000): Promise<SeenAlert> {
+  return waitFor(
+    async () => (await seenAlerts(page)).find(pick),
+    timeoutMs,
+    async () => JSON.stringify(await seenAlerts(page)),
+  );
 }
 
 describe('overlay (real Chromium)', () => {
@@ -104,7 +165,7 @@ describe('overlay (real Chromium)', () => {
   it('shows alerts and chat for events published on the hub bus, and saves a screenshot', async () => {
     const socketUrls: string[] = [];
     context.once('page', (opened) => opened.on('websocket', (socket) => socketUrls.push(socket.url())));
-    const page = await openOverlay({ url: server.url, token: TOKEN, alertMs: '700', chat: '5' });
+    const page = await openOverlay({ url: server.url, token: TOKEN, alertMs: '300', chat: '5' });
     await page.waitForSelector('body[data-status="connected"]', { timeout: 15_000 });
     expect(server.connectionCount).toBe(1);
     // Browsers cannot set headers: the token travels as the `vmsc.token.<token>` subprotocol, not in the URL.
@@ -113,15 +174,17 @@ describe('overlay (real Chromium)', () => {
 
     // A TikTok gift: an alert naming the sender and the gift.
     bus.publish(sample(tiktokSamples(), 'gift'));
-    const giftAlert = page.locator('.alert--gift .alert__text');
-    await giftAlert.waitFor({ timeout: 10_000 });
-    expect(await giftAlert.textContent()).toBe('Rose Fan 🌹 sent 5 × Rose');
-    expect(await page.locator('.alert--gift .alert__platform').textContent()).toBe('TikTok');
+    expect(await waitForAlert(page, (alert) => alert.kind === 'gift')).toEqual({
+      kind: 'gift',
+      title: 'Gift!',
+      text: 'Rose Fan 🌹 sent 5 × Rose',
+      detail: '5 💎',
+      platform: 'TikTok',
+    });
 
     // A Twitch follow, queued behind the gift.
     bus.publish(sample(twitchSamples(), 'follow'));
-    await page.locator('.alert--follow').waitFor({ timeout: 10_000 });
-    expect(await page.locator('.alert--follow .alert__text').textContent()).toMatch(/^.+ followed$/);
+    expect(await waitForAlert(page, (alert) => alert.kind === 'follow')).toMatchObject({ text: 'TwitchDev followed', platform: 'Twitch' });
 
     // A Kick chat message in the chat box.
     const kickChat = sample(kickSamples(), 'chat');
@@ -154,9 +217,18 @@ describe('overlay (real Chromium)', () => {
     bus.publish(sample(youtubeSamples(), 'super_chat'));
     bus.publish(sample(twitchSamples(), 'subscription_gift', (event) => (event.data as { isAnonymous?: boolean }).isAnonymous === false));
     bus.publish(sample(twitchSamples(), 'raid'));
-    await page.locator('.alert--tip .alert__text').filter({ hasText: 'sent $5.00' }).waitFor({ timeout: 10_000 });
-    await page.locator('.alert--sub .alert__text').filter({ hasText: 'gifted 5 subs (Tier 1)' }).waitFor({ timeout: 10_000 });
-    await page.locator('.alert--raid .alert__text').filter({ hasText: 'Cool_User raided with 9001 viewers' }).waitFor({ timeout: 10_000 });
+    expect(await waitForAlert(page, (alert) => alert.kind === 'tip')).toMatchObject({
+      title: 'Super Chat!',
+      text: expect.stringMatching(/ sent \$5\.00$/),
+      platform: 'YouTube',
+    });
+    expect(await waitForAlert(page, (alert) => alert.kind === 'sub')).toMatchObject({ text: 'TwitchDev gifted 5 subs (Tier 1)' });
+    expect(await waitForAlert(page, (alert) => alert.kind === 'raid')).toMatchObject({
+      title: 'Raid!',
+      text: 'Cool_User raided with 9001 viewers',
+    });
+    // Shown one at a time, in order.
+    expect((await seenAlerts(page)).map((alert) => alert.kind)).toEqual(['gift', 'follow', 'tip', 'sub', 'raid']);
 
     // The chat box keeps the last `chat` (5) lines.
     for (let i = 0; i < 7; i++) {
@@ -202,6 +274,55 @@ describe('overlay (real Chromium)', () => {
     console.log(`overlay screenshot: ${screenshotPath}`);
     expect((shot as Page & { errors: string[] }).errors).toEqual([]);
     await shot.close();
+  }, 90_000);
+
+  it('shows the events of `vmsc demo` (every platform fake, the real connectors, the hub)', async () => {
+    // The demo hub's server does not allow browser origins, so a Node mirror relays its events
+    // onto this test's bus, whose server the page is subscribed to (as an overlay host would).
+    const demoToken = 'overlay-demo-token-0123456789';
+    let output = '';
+    const abort = new AbortController();
+    const demo = demoCommand(
+      { port: 0, stepMs: 60, signal: abort.signal },
+      {
+        stdout: { write: (text: string) => (output += text) },
+        stderr: { write: (text: string) => (output += text) },
+        env: { VMSC_TOKEN: demoToken },
+        cwd: here,
+      },
+    );
+    let mirror: VmscMirrorClient | undefined;
+    const page = await openOverlay({ url: server.url, token: TOKEN, alertMs: '150', chat: '20' });
+    try {
+      await page.waitForSelector('body[data-status="connected"]', { timeout: 15_000 });
+      const hubUrl = await waitFor(
+        () => /connect to (ws:\/\/\S+) with token/.exec(output)?.[1],
+        20_000,
+        () => output,
+      );
+      mirror = new VmscMirrorClient({ bus, url: hubUrl, token: demoToken, source: 'demo-relay' });
+      await mirror.connect();
+      const alerts = async () => (await seenAlerts(page)).map((alert) => alert.text);
+      const expected = [/sent 3 × Rose$/, / followed$/, /sent €3\.00$/, /sent \$10\.00$/];
+      await waitFor(
+        async () => {
+          const seen = await alerts();
+          return expected.every((pattern) => seen.some((text) => pattern.test(text))) || undefined;
+        },
+        30_000,
+        async () => JSON.stringify(await alerts()),
+      );
+      // Streak steps do not alert: only the streak's end.
+      expect((await alerts()).filter((text) => /sent [12] × Rose$/.test(text))).toEqual([]);
+      await page.locator('#chat .chat__line').filter({ hasText: '!dice' }).first().waitFor({ timeout: 15_000 });
+      expect(await page.locator('#chat .chat__platform').allTextContents()).toEqual(expect.arrayContaining(['Kick', 'Twitch']));
+      expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    } finally {
+      await mirror?.disconnect();
+      await page.close();
+      abort.abort();
+      expect(await demo).toBe(0);
+    }
   }, 90_000);
 
   it('shows the error state when the hub refuses the token', async () => {
