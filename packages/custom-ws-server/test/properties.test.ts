@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, type StreamEvent } from '@vmsc/core';
 import { errorCodes, requestIdSchema, serverMessageSchema, type ServerMessage } from '@vmsc/core/protocol';
-import { arbitraryFrameText, checkAsyncProperty, mutatedJsonOf, type JsonLike } from '@vmsc/testing';
+import { arbitraryFrameText, checkAsyncProperty, mutatedBytes, mutatedJsonOf, type JsonLike } from '@vmsc/testing';
 import type { CustomWsServer } from '../src/index.js';
 import { cleanup, connectOpen, isAck, startServer, type TestClient } from './helpers.js';
 
@@ -63,9 +63,12 @@ beforeAll(async () => {
 afterAll(cleanup);
 
 /** Sends `text` and checks the whole exchange; throws (failing the property) on any violation. */
-async function exchange(text: string): Promise<void> {
+async function exchange(frame: string | Uint8Array): Promise<void> {
   const start = client.messages.length;
-  client.send(text);
+  // A string goes as a text frame; bytes as a binary frame (decoded as UTF-8, leniently, by the server).
+  if (typeof frame === 'string') client.send(frame);
+  else client.socket.send(Buffer.from(frame), { binary: true });
+  const text = typeof frame === 'string' ? frame : Buffer.from(frame).toString('utf8');
   // The frame's reply (ack or error); a frame never goes unanswered.
   await client.next((message) => client.messages.indexOf(message) >= start && isReply(message), 2_000);
   // Then a sentinel on the same connection: it also resets the subscription, so runs stay independent.
@@ -112,6 +115,12 @@ describe('CustomWsServer over a real socket', () => {
       (message) => exchange(JSON.stringify(message)),
       { numRuns: 400 },
     );
+    expect(server.connectionCount).toBe(1);
+  });
+
+  it('answers binary frames made from mutated bytes of valid messages', async () => {
+    const bytes = fc.oneof(...validMessages.map((message) => mutatedBytes(new TextEncoder().encode(JSON.stringify(message)))));
+    await checkAsyncProperty('custom-ws-server mutated binary frames', bytes, exchange, { numRuns: 300 });
     expect(server.connectionCount).toBe(1);
   });
 

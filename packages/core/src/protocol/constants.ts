@@ -24,7 +24,7 @@ export const TOKEN_SUBPROTOCOL_PREFIX = 'vmsc.token.';
 
 /**
  * Close codes the server uses. 4401 is spec 000's; the others are VMSC's documented choices in the
- * application range (4000–4999), plus the standard 1001 and 1009. (A browser page whose `Origin`
+ * application range (4000–4999), plus the standard 1001, 1007 and 1009. (A browser page whose `Origin`
  * is not allowed never gets a WebSocket: its upgrade is answered with HTTP 403.)
  */
 export const CLOSE_CODES = {
@@ -40,6 +40,8 @@ export const CLOSE_CODES = {
   GOING_AWAY: 1001,
   /** A frame was larger than the maximum frame size (set by the WebSocket layer). */
   MESSAGE_TOO_BIG: 1009,
+  /** A text frame was not valid UTF-8 (set by the WebSocket layer; binary frames are decoded leniently instead). */
+  INVALID_FRAME_DATA: 1007,
 } as const;
 
 /** One of {@link CLOSE_CODES}. */
