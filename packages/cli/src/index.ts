@@ -17,3 +17,7 @@ export type { HubOptions } from './hub/hub.js';
 export { createConnector } from './hub/create-connector.js';
 export type { ConnectorContext } from './hub/create-connector.js';
 export { buildHub, loadRules } from './commands/start.js';
+export type { ConnectorOverrides } from './hub/create-connector.js';
+export { demoCommand } from './commands/demo.js';
+export type { DemoCommandOptions } from './commands/demo.js';
+export { DEMO_RULES } from './demo/demo-config.js';
