@@ -1,4 +1,4 @@
-import { createEvent, systemUser, type EventMeta, type PlatformEvent, type StreamUser } from '@vmsc/core';
+import { createEvent, parseEvent, systemUser, type EventMeta, type PlatformEvent, type StreamUser } from '@vmsc/core';
 import type { RawActivity, RawActivityData } from '../raw/realtime.js';
 import { streamelementsEvent } from './make-event.js';
 
@@ -156,6 +156,28 @@ export function unknownStreamElementsEvent(kind: string, payload: unknown, reaso
 }
 
 /**
+ * {@link mapActivity}, never throwing and never yielding an invalid event: the mappers trust the
+ * documented field types, so a field of another type (a string where a list belongs) can make one
+ * throw or build data the catalogue refuses; both become a problem (published as `unknown`).
+ */
+function checkedActivity(type: string, data: RawActivityData, meta: EventMeta, activity: unknown): Mapped {
+  let mapped: Mapped;
+  try {
+    mapped = mapActivity(type, data, meta, activity);
+  } catch (error) {
+    return {
+      ok: false,
+      problem: `${type} activity does not have the documented shape: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  if (!mapped.ok) return mapped;
+  const parsed = parseEvent(mapped.event);
+  if (parsed.ok) return mapped;
+  const issues = parsed.error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  return { ok: false, problem: `${type} activity does not have the documented shape: ${issues}` };
+}
+
+/**
  * Turns one StreamElements activity into a StreamEvent: the ten activity types of spec 002
  * (`follower` → `follow`, `communityGiftPurchase` → `community_gift`, YouTube `sponsor` →
  * `subscriber`), `meta.platform` from `provider`, `meta.channel` the StreamElements channel id, the
@@ -189,7 +211,7 @@ export function normalizeActivity(activity: unknown, options: NormalizeActivityO
     return result;
   }
   const data = typeof wire.data === 'object' && wire.data !== null ? wire.data : {};
-  const mapped = mapActivity(type, data, meta, activity);
+  const mapped = checkedActivity(type, data, meta, activity);
   if (mapped.ok) return { event: mapped.event, dedupeKey: id, test };
   return {
     event: unknownStreamElementsEvent(type, activity, mapped.problem, meta),

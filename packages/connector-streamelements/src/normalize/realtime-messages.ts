@@ -48,6 +48,15 @@ export function normalizeTestEvent(payload: unknown): NormalizedActivity[] {
   }
   const fallbackType = listener.slice(0, -'-latest'.length);
   return items.map((item: RawTestEventItem) => {
+    if (typeof item !== 'object' || item === null) {
+      const problem = `StreamElements event:test item of "${listener}" is not an object`;
+      return {
+        event: unknownStreamElementsEvent(`event:test:${listener}`, payload, problem, { test: true }),
+        dedupeKey: undefined,
+        test: true,
+        problem,
+      };
+    }
     const data: RawActivityData = {
       username: item.name,
       amount: item.amount,

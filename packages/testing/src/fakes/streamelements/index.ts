@@ -85,6 +85,11 @@ export interface StreamElementsFake {
   dropAll(): void;
   /** Disconnects every client from the namespace, as the server does when it kicks a client. */
   disconnectAll(): void;
+  /**
+   * Stalls every open connection: the server stops reading it (client pongs go unread) while the TCP
+   * socket stays open; the Engine.IO ping timeout must end it. New connections are served normally.
+   */
+  stallAll(): void;
   close(): Promise<void>;
 }
 
@@ -208,6 +213,9 @@ export async function startStreamElementsFake(options: StreamElementsFakeOptions
     },
     disconnectAll() {
       io.disconnectSockets(true);
+    },
+    stallAll() {
+      for (const socket of sockets) socket.pause();
     },
     close,
   };
