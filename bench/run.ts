@@ -2,7 +2,7 @@
  * `pnpm bench`: runs every suite in bench/suites (or those whose file name contains one of the
  * arguments: `pnpm bench kick twitch`), prints the results and writes docs/benchmarks.md.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { toMarkdown, type Comparison, type Suite } from './lib.js';
@@ -40,6 +40,10 @@ const header = [
   '',
 ].join('\n');
 if (filters.length === 0) {
-  writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), `${header}\n${sections.join('\n')}`);
+  const target = new URL('../docs/benchmarks.md', import.meta.url);
+  // The soak section is written by `pnpm soak` (scripts/soak.ts): keep it.
+  const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
+  const soak = /<!-- soak:start -->[\s\S]*<!-- soak:end -->/.exec(previous)?.[0];
+  writeFileSync(target, `${header}\n${sections.join('\n')}${soak ? `\n${soak}\n` : ''}`);
   console.log('wrote docs/benchmarks.md');
 }
