@@ -177,4 +177,41 @@ describe('startAllFakes: every real connector against its fake on one bus', () =
       'kicks gift',
     );
   }, 20_000);
+
+  it('injects faults: refused handshakes are retried, malformed payloads become typed errors or unknown events, never a crash', async () => {
+    fakes = await startAllFakes();
+    const bus = new EventBus();
+    const events: StreamEvent[] = [];
+    bus.onAny((event) => void events.push(event));
+    const pulsoid = new PulsoidConnector({ bus, ...fakes.connectionOptions.heartrate });
+    const streamlabs = new StreamlabsConnector({ bus, ...fakes.connectionOptions.streamlabs });
+    const twitch = new TwitchConnector({ bus, ...fakes.connectionOptions.twitch });
+    connectors = [pulsoid, streamlabs, twitch];
+    await Promise.all(connectors.map((connector) => connector.connect()));
+
+    // Pulsoid: the next two upgrades are refused, then the connection comes back and readings flow.
+    fakes.heartrate.refuseNext(2);
+    const upgrades = fakes.heartrate.raw.requests.length;
+    fakes.heartrate.dropConnections();
+    await waitUntil(
+      () => fakes!.heartrate.raw.requests.length >= upgrades + 3 && pulsoid.status === 'connected',
+      'Pulsoid back after two refusals',
+      {
+        timeoutMs: 8_000,
+      },
+    );
+    await fakes.heartrate.beat(77);
+    await waitUntil(() => events.some((e) => isEvent(e, 'heartrate', 'bpm_update') && e.data.bpm === 77), 'a reading after the refusals');
+
+    // Streamlabs: an event of a kind nobody knows is published as `unknown`, not swallowed.
+    await fakes.streamlabs.waitForClient();
+    fakes.streamlabs.emitRaw('event', { type: 'brand_new_kind', message: [{ foo: 1 }], event_id: 'evt_x' });
+    await waitUntil(() => events.some((e) => e.source === 'streamlabs' && e.type === 'unknown'), 'a streamlabs unknown event');
+
+    // Twitch: a Helix failure on the next request surfaces as a typed error, the connector stays up.
+    fakes.twitch.fail({ path: '/helix/chat/messages', status: 503, body: { error: 'Service Unavailable', status: 503, message: '' } });
+    await expect(twitch.sendChat('hello')).rejects.toMatchObject({ code: expect.any(String) });
+    expect(twitch.status).toBe('connected');
+    expect(pulsoid.status).toBe('connected');
+  }, 20_000);
 });

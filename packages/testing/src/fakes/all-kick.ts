@@ -19,6 +19,8 @@ export interface KickScript extends ScriptedFake<KickPusherFake> {
   reconnect(): void;
   /** `pusher:error {code, message}` then a close with `code` (4000–4099 means "do not reconnect"). */
   pusherError(code: number, message?: string): void;
+  /** Refuse the next `count` handshakes with `pusher:error` + close `code` (e.g. 4100 over capacity). */
+  refuseNext(code: number, count?: number): void;
 }
 
 const innerOf = (name: keyof typeof kickEventFrames): Record<string, unknown> =>
@@ -75,5 +77,6 @@ export function scriptKick(pusher: KickPusherFake, ids: { chatroomId: number; ch
     },
     reconnect: () => pusher.errorAndClose(4200),
     pusherError: (code, message) => pusher.errorAndClose(code, message),
+    refuseNext: (code, count) => pusher.refuseNext(code, count),
   };
 }

@@ -38,6 +38,8 @@ export interface TikTokScript extends ScriptedFake<TikTokFake> {
   streamEnd(): Promise<void>;
   /** The next `times` Sign API calls fail with `failure`. */
   failSign(failure: TikTokSignFailure, times?: number): void;
+  /** Answer every WebSocket upgrade with TikTok's `handshake-status`/`handshake-msg` refusal (`undefined` accepts again). */
+  rejectHandshake(rejection: { status: string; message: string } | undefined): void;
 }
 
 const viewer = (username: string): FakeTikTokUser => ({
@@ -81,5 +83,6 @@ export function scriptTikTok(fake: TikTokFake): TikTokScript {
     share: ({ username }) => send(socialMessage({ user: viewer(username), kind: 'share' })),
     streamEnd: () => send(controlMessage({ action: 3 })),
     failSign: (failure, times) => fake.failSign(failure, times),
+    rejectHandshake: (rejection) => fake.rejectHandshake(rejection),
   };
 }
