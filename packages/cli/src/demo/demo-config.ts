@@ -84,7 +84,7 @@ export interface DemoSetup {
 }
 
 /** Builds the demo's config, environment and endpoint overrides for running fakes. */
-export function demoSetup(fakes: AllFakes, server: { port: number; host: string }): DemoSetup {
+export function demoSetup(fakes: Pick<AllFakes, 'connectionOptions'>, server: { port: number; host: string }): DemoSetup {
   const o = fakes.connectionOptions;
   const config = {
     server: { port: server.port, host: server.host },
