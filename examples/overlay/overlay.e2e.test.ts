@@ -16,7 +16,7 @@ import { createEvent, EventBus, type StreamEvent } from '@vmsc/core';
 import { VmscMirrorClient } from '@vmsc/custom-ws-client';
 import { CustomWsServer } from '@vmsc/custom-ws-server';
 import { kickSamples, tiktokSamples, twitchSamples, youtubeSamples } from '@vmsc/testing';
-import { demoCommand } from '../../packages/cli/src/commands/demo.js';
+import { demoCommand } from '@vmsc/cli';
 import { browserBuild } from '../../packages/custom-ws-client/tsup.config.js';
 import { startOverlayServer, type OverlayServer } from './serve.js';
 
