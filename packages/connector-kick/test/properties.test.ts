@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BusNotice, StreamEvent } from '@vmsc/core';
+import { parseEvent, type BusNotice, type StreamEvent } from '@vmsc/core';
 import {
   arbitraryFrameText,
   checkAsyncProperty,
@@ -14,6 +14,7 @@ import {
   type JsonLike,
 } from '@vmsc/testing';
 import { decodeFrameText, normalizeKickFrame, type KickConnectionPool } from '../src/index.js';
+import { chatLooksValid } from '../src/normalize/chat-check.js';
 import { PRIMARY, setupKick } from './helpers.js';
 
 const pools: KickConnectionPool[] = [];
@@ -78,6 +79,29 @@ describe('Pusher frames through the pure decoder and normalizer', () => {
     checkProperty('kick decode+normalize(mutated capture)', mutatedJsonOf(captures), (value) => outcome(toWire(value)), {
       numRuns: 3000,
     });
+  });
+});
+
+describe('the chat hot path check', () => {
+  it('the fast accept never lets through a chat event that parseEvent refuses (mutations focused on chat captures)', () => {
+    const chats = captures.filter((capture) => String((capture as { event: string }).event).endsWith('ChatMessageEvent'));
+    checkProperty(
+      'kick chatLooksValid agrees with parseEvent (mutated chat capture)',
+      mutatedJsonOf(chats),
+      (value) => {
+        let frame;
+        try {
+          frame = decodeFrameText(toWire(value));
+        } catch {
+          return;
+        }
+        // Mutations focused on chat: whatever the fast accept lets through must satisfy the schema.
+        const { event } = normalizeKickFrame(frame);
+        if (chatLooksValid(event)) expect(parseEvent(event).ok).toBe(true);
+        else expect(event.type === 'chat' ? parseEvent(event).ok : true).toBe(true);
+      },
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { parseEvent, systemUser, type EventMeta, type StreamEvent } from '@vmsc/core';
+import { chatLooksValid } from './chat-check.js';
 import { createKickEvent as createEvent, kickEvent, platformUuid } from './event.js';
 import type { DecodedFrame } from '../raw/pusher.js';
 import type {
@@ -241,6 +242,7 @@ export function normalizeKickFrame(frame: DecodedFrame, context: NormalizeContex
  */
 function checked(result: NormalizedFrame, frame: DecodedFrame, context: NormalizeContext): NormalizedFrame {
   if (result.event.type === 'unknown') return result;
+  if (result.event.type === 'chat' && chatLooksValid(result.event)) return result;
   const parsed = parseEvent(result.event);
   if (parsed.ok) return result;
   const issues = parsed.error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');

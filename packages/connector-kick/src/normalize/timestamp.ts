@@ -32,7 +32,9 @@ export function parseKickTimestamp(value: unknown): number | undefined {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value <= 0) return undefined;
     // Seconds until the year 33658; anything larger is already milliseconds.
-    return value < 1e12 ? Math.round(value * 1000) : Math.round(value);
+    const ms = value < 1e12 ? Math.round(value * 1000) : Math.round(value);
+    // Past 2^53 no instant is representable (Date's range ends far earlier): not a timestamp.
+    return Number.isSafeInteger(ms) ? ms : undefined;
   }
   if (typeof value !== 'string' || value.length === 0) return undefined;
   const fast = fastIso(value);
