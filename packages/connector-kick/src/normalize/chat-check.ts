@@ -11,17 +11,12 @@ const isBadge = (value: unknown): boolean =>
 const isEmote = (value: unknown): boolean => isObject(value) && isString(value.id) && isString(value.name);
 
 /**
- * A fast accept for the chat hot path: whether a normalized Kick `chat` event has the catalogue's
- * field types (data, user, timestamp, meta), checked by hand instead of through the zod schema.
- * `false` does not mean invalid: the caller then asks `parseEvent` for the verdict and the issues.
- * The property tests hold it to the schema (an invalid event it accepted would fail them).
+ * Whether the envelope of a normalized Kick event has the catalogue's types: user fields, a safe
+ * integer timestamp, string `meta.channel` / `meta.platformMessageId`. A hand-written check (the
+ * zod envelope schema costs more than the whole mapping).
  */
-export function chatLooksValid(event: StreamEvent): boolean {
-  const data = event.data as Loose;
+export function envelopeLooksValid(event: StreamEvent): boolean {
   const user = event.user as unknown as Loose;
-  const identity = data.senderIdentity;
-  const reply = data.replyTo;
-  const celebration = data.celebration;
   const meta = event.meta as Loose | undefined;
   return (
     Number.isSafeInteger(event.timestamp) &&
@@ -29,6 +24,26 @@ export function chatLooksValid(event: StreamEvent): boolean {
     isString(user.id) &&
     isString(user.username) &&
     isString(user.nickname) &&
+    optional(user.profilePictureUrl, isString) &&
+    optional(user.isModerator, (flag) => typeof flag === 'boolean') &&
+    optional(user.isSubscriber, (flag) => typeof flag === 'boolean') &&
+    optional(meta, (value) => isObject(value) && optional(value.channel, isString) && optional(value.platformMessageId, isString))
+  );
+}
+
+/**
+ * A fast accept for the chat hot path: whether a normalized Kick `chat` event has the catalogue's
+ * field types (envelope and data), checked by hand instead of through the zod schema. `false` does
+ * not mean invalid: the caller then asks the schema for the verdict and the issues. The property
+ * tests hold it to `parseEvent` (an invalid event it accepted would fail them).
+ */
+export function chatLooksValid(event: StreamEvent): boolean {
+  if (event.type !== 'chat' || !envelopeLooksValid(event)) return false;
+  const data = event.data as Loose;
+  const identity = data.senderIdentity;
+  const reply = data.replyTo;
+  const celebration = data.celebration;
+  return (
     isString(data.message) &&
     optional(data.chatId, isString) &&
     optional(data.messageType, isString) &&
@@ -45,7 +60,6 @@ export function chatLooksValid(event: StreamEvent): boolean {
     optional(
       celebration,
       (value) => isObject(value) && isString(value.type) && optional(value.totalMonths, (months) => typeof months === 'number'),
-    ) &&
-    optional(meta, (value) => isObject(value) && optional(value.channel, isString) && optional(value.platformMessageId, isString))
+    )
   );
 }

@@ -1,5 +1,5 @@
-import { parseEvent, systemUser, type EventMeta, type StreamEvent } from '@vmsc/core';
-import { chatLooksValid } from './chat-check.js';
+import { parseEvent, systemUser, validateData, type EventMeta, type StreamEvent } from '@vmsc/core';
+import { chatLooksValid, envelopeLooksValid } from './chat-check.js';
 import { createKickEvent as createEvent, kickEvent, platformUuid } from './event.js';
 import type { DecodedFrame } from '../raw/pusher.js';
 import type {
@@ -241,9 +241,12 @@ export function normalizeKickFrame(frame: DecodedFrame, context: NormalizeContex
  * `unknown` with the issues as the reason.
  */
 function checked(result: NormalizedFrame, frame: DecodedFrame, context: NormalizeContext): NormalizedFrame {
-  if (result.event.type === 'unknown') return result;
-  if (result.event.type === 'chat' && chatLooksValid(result.event)) return result;
-  const parsed = parseEvent(result.event);
+  const event = result.event;
+  if (event.type === 'unknown' || chatLooksValid(event)) return result;
+  // Other kinds: the data through its catalogue schema, the envelope by hand.
+  const data = event.type === 'chat' ? undefined : validateData('kick', event.type, event.data);
+  if (data?.ok && envelopeLooksValid(event)) return result;
+  const parsed = parseEvent(event);
   if (parsed.ok) return result;
   const issues = parsed.error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
   return malformed(frame, context, `the documented shape (${issues})`);
