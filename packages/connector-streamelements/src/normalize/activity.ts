@@ -1,4 +1,4 @@
-import { createEvent, parseEvent, systemUser, type EventMeta, type PlatformEvent, type StreamUser } from '@vmsc/core';
+import { createEvent, systemUser, validateData, type EventMeta, type PlatformEvent, type StreamUser } from '@vmsc/core';
 import type { RawActivity, RawActivityData } from '../raw/realtime.js';
 import { streamelementsEvent } from './make-event.js';
 
@@ -171,9 +171,13 @@ function checkedActivity(type: string, data: RawActivityData, meta: EventMeta, a
     };
   }
   if (!mapped.ok) return mapped;
-  const parsed = parseEvent(mapped.event);
-  if (parsed.ok) return mapped;
-  const issues = parsed.error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  // The envelope is built from checked values; the data and the user come from the wire.
+  const checked = validateData('streamelements', mapped.event.type, mapped.event.data);
+  const user = mapped.event.user;
+  if (checked.ok && typeof user.id === 'string' && typeof user.username === 'string' && typeof user.nickname === 'string') return mapped;
+  const issues = checked.ok
+    ? 'user: not the documented fields'
+    : checked.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
   return { ok: false, problem: `${type} activity does not have the documented shape: ${issues}` };
 }
 

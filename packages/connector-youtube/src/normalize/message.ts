@@ -1,7 +1,7 @@
 import {
   newEventId,
-  parseEvent,
   systemUser,
+  validateData,
   type EventMeta,
   type PlatformEvent,
   type PlatformEventType,
@@ -362,7 +362,7 @@ function isPlainUser(user: StreamUser): boolean {
 /**
  * One `liveChatMessage` to a typed event. `pollType` (from the pipeline's poll tracker) picks the
  * poll event type. Never throws: an item that is not an object, lacks what its type needs, or
- * breaks the documented field types (checked against the catalogue with `parseEvent`, except on
+ * breaks the documented field types (data checked against the catalogue with `validateData`, except on
  * the chat hot path, which checks its few fields directly) becomes `unknown` with the reason.
  */
 export function normalizeMessage(item: RawLiveChatMessage, context: NormalizeContext = {}, pollType?: PollEventType): YouTubeEvent {
@@ -377,8 +377,9 @@ export function normalizeMessage(item: RawLiveChatMessage, context: NormalizeCon
     );
   }
   if (event.type === 'unknown' || event.type === 'chat') return event;
-  const parsed = parseEvent(event);
-  if (parsed.ok) return event;
-  const issues = parsed.error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-  return unknownMessage(item, `the item does not have the documented shape: ${issues}`, context);
+  // The envelope (id, timestamp, meta) is built from checked values; the data and the user are not.
+  const checked = validateData('youtube', event.type, event.data);
+  if (checked.ok && isPlainUser(event.user)) return event;
+  const issues = checked.ok ? ['user: not the documented author fields'] : checked.issues.map((issue) => `${issue.path}: ${issue.message}`);
+  return unknownMessage(item, `the item does not have the documented shape: ${issues.join('; ')}`, context);
 }
