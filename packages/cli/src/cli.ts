@@ -11,7 +11,7 @@ const usage = `vmsc — the VMSC hub
 usage:
   vmsc start [--config vmsc.config.json]
                                 run the hub: connectors, rules, custom WS server, journal (Ctrl-C stops)
-  vmsc demo [--port 7895] [--duration <s>] [--once]
+  vmsc demo [--port 7895] [--duration <s>] [--once] [--allow-origin <origin> ...]
                                 every platform's fake, the real connectors, sample rules and a
                                 scripted stream: see events flow and rules fire (Ctrl-C stops)
   vmsc simulate <type> [--source s] [--data key=value ...] [--user name] [--url ws://127.0.0.1:7895]
@@ -41,13 +41,19 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<Ex
       case 'demo': {
         const { values } = parseArgs({
           args: [...rest],
-          options: { port: { type: 'string' }, duration: { type: 'string' }, once: { type: 'boolean' } },
+          options: {
+            port: { type: 'string' },
+            duration: { type: 'string' },
+            once: { type: 'boolean' },
+            'allow-origin': { type: 'string', multiple: true },
+          },
         });
         return await demoCommand(
           {
             ...(values.port !== undefined ? { port: parseNumber(values.port, '--port') } : {}),
             ...(values.duration !== undefined ? { durationS: parseNumber(values.duration, '--duration') } : {}),
             once: Boolean(values.once),
+            ...(values['allow-origin'] ? { allowOrigins: values['allow-origin'] } : {}),
           },
           io,
         );

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { waitUntil } from '@vmsc/testing';
 import { startCommand } from '../src/commands/start.js';
@@ -76,5 +77,32 @@ describe('vmsc start', () => {
     const io = captureIo(dir, { TW_ID: 'client-id' });
     expect(await startCommand({ config: 'vmsc.config.json' }, io)).toBe(2);
     expect(io.err()).toMatch(/TW_TOKEN: set the environment variable TW_TOKEN/);
+  });
+
+  it('lets the browser origins of server.allowedOrigins in (an OBS overlay) and refuses other pages', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vmsc-start-'));
+    await writeFile(
+      join(dir, 'vmsc.config.json'),
+      JSON.stringify({ server: { port: 0, allowedOrigins: ['http://127.0.0.1:8080'] }, journal: { enabled: false } }),
+    );
+    const io = captureIo(dir, { VMSC_TOKEN: 'overlay-token' });
+    const abort = new AbortController();
+    const running = startCommand({ config: 'vmsc.config.json', signal: abort.signal }, io);
+    await waitUntil(() => /listening on ws:\/\/127\.0\.0\.1:\d+/.test(io.out()), 'the server to listen');
+    const url = `${/listening on (ws:\/\/127\.0\.0\.1:\d+)/.exec(io.out())![1]!}?token=overlay-token`;
+    const outcome = (origin: string) =>
+      new Promise<string>((resolve) => {
+        const socket = new WebSocket(url, { origin });
+        socket.once('open', () => {
+          socket.close();
+          resolve('open');
+        });
+        socket.once('unexpected-response', (_request, response) => resolve(`HTTP ${response.statusCode}`));
+        socket.once('error', () => undefined);
+      });
+    expect(await outcome('http://127.0.0.1:8080')).toBe('open');
+    expect(await outcome('https://evil.example')).toBe('HTTP 403');
+    abort.abort();
+    expect(await running).toBe(0);
   });
 });

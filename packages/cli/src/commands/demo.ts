@@ -20,6 +20,8 @@ export interface DemoCommandOptions {
   once?: boolean;
   /** Pause between two moments of the scripted stream, ms (default 250: a loop lasts about 5 s). */
   stepMs?: number;
+  /** Browser origins allowed to connect to the custom WS server (e.g. the overlay's page), see `server.allowedOrigins`. */
+  allowOrigins?: readonly string[];
   /** Stops the demo when aborted (instead of SIGINT/SIGTERM). */
   signal?: AbortSignal;
 }
@@ -52,7 +54,13 @@ function stopTrigger(options: DemoCommandOptions): { stopped: Promise<void>; isS
 }
 
 /** Builds the demo hub: the REAL connectors (from an embedded config, via `createConnector`) aimed at the fakes. */
-async function buildDemoHub(fakes: AllFakes, port: number, io: CommandIo, view: ReturnType<typeof createView>) {
+async function buildDemoHub(
+  fakes: AllFakes,
+  port: number,
+  allowOrigins: readonly string[],
+  io: CommandIo,
+  view: ReturnType<typeof createView>,
+) {
   const setup = demoSetup(fakes, { port, host: '127.0.0.1' });
   const config = parseConfig(setup.config, '(embedded demo config)');
   const rules = await loadRules(config.rules, io.cwd, undefined);
@@ -66,7 +74,13 @@ async function buildDemoHub(fakes: AllFakes, port: number, io: CommandIo, view: 
     bus,
     rules,
     connectors,
-    server: { port: config.server.port, host: config.server.host, maxConnections: config.server.maxConnections, token },
+    server: {
+      port: config.server.port,
+      host: config.server.host,
+      maxConnections: config.server.maxConnections,
+      token,
+      ...(allowOrigins.length > 0 ? { allowedOrigins: allowOrigins } : {}),
+    },
     journalDir: false,
   });
   return { hub, token };
@@ -83,7 +97,7 @@ export async function demoCommand(options: DemoCommandOptions, io: CommandIo): P
   const fakes = await startAllFakes();
   let built: Awaited<ReturnType<typeof buildDemoHub>>;
   try {
-    built = await buildDemoHub(fakes, options.port ?? 7895, io, view);
+    built = await buildDemoHub(fakes, options.port ?? 7895, options.allowOrigins ?? [], io, view);
   } catch (error) {
     view.close();
     await fakes.close();

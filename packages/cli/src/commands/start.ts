@@ -54,7 +54,13 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
     rules,
     connectors,
     server: config.server.enabled
-      ? { port: config.server.port, host: config.server.host, maxConnections: config.server.maxConnections, ...(token ? { token } : {}) }
+      ? {
+          port: config.server.port,
+          host: config.server.host,
+          maxConnections: config.server.maxConnections,
+          ...(config.server.allowedOrigins ? { allowedOrigins: config.server.allowedOrigins } : {}),
+          ...(token ? { token } : {}),
+        }
       : false,
     journalDir: config.journal.enabled ? resolve(baseDir, config.journal.dir) : false,
     stateFile: resolve(baseDir, 'vmsc-state.json'),

@@ -76,6 +76,13 @@ export const hubConfigSchema = z.strictObject({
       /** Environment variable with the server's token; a random one is generated (and printed once) when unset. */
       tokenEnv: envName.default('VMSC_TOKEN'),
       maxConnections: z.number().int().positive().default(10),
+      /**
+       * Browser origins allowed to connect (an OBS browser source or an overlay page, e.g.
+       * `"http://127.0.0.1:8080"`; `"null"` for a page opened from a file; `"*"` for any). Without it
+       * every browser page is refused, so a web page cannot drive the hub; Node, Python and native
+       * clients send no origin and are not affected.
+       */
+      allowedOrigins: z.union([z.literal('*'), z.array(z.string().min(1))]).optional(),
     })
     .prefault({}),
   /** A rules file path (relative to the config file) or the rules inline. */

@@ -12,7 +12,7 @@ export interface HubOptions {
   rules?: readonly Rule[];
   connectors?: readonly Connector[];
   /** Custom WS server settings; `false` runs without it. */
-  server?: false | { port: number; host: string; token?: string; maxConnections: number };
+  server?: false | { port: number; host: string; token?: string; maxConnections: number; allowedOrigins?: readonly string[] | '*' };
   /** Directory of the event journal; `false` turns the journal off. */
   journalDir?: string | false;
   /** File the rule engine's cooldowns and counters are saved to on stop and restored from on start. */
@@ -53,6 +53,7 @@ export class Hub {
           port: options.server.port,
           host: options.server.host,
           maxConnections: options.server.maxConnections,
+          ...(options.server.allowedOrigins ? { allowedOrigins: options.server.allowedOrigins } : {}),
           ...(options.server.token ? { token: options.server.token } : {}),
         })
       : undefined;
