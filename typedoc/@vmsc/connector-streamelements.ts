@@ -1,0 +1,6 @@
+/**
+ * StreamElements realtime connector for VMSC (Socket.IO)
+ *
+ * @packageDocumentation
+ */
+export * from '../../packages/connector-streamelements/src/index.js';
