@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionError, type BusNotice, type StreamEvent } from '@vmsc/core';
+import { ConnectionError, ProtocolError, type BusNotice, type StreamEvent } from '@vmsc/core';
 import { closeAllFakes, kickEventFrames, startKickApiFake, waitUntil } from '@vmsc/testing';
 import { KickLookupBlockedError, type KickConnectionPool } from '../src/index.js';
 import { PRIMARY, setupKick } from './helpers.js';
@@ -93,6 +93,20 @@ describe('Kick faults against the Pusher fake', () => {
       expect(events.map((event) => event.id)).toEqual([uuid(1), uuid(2)]);
     });
   }
+
+  it('a Kick event frame without a channel is reported as a ProtocolError (KICK_UNROUTABLE_FRAME), not dropped silently; the session stays up', async () => {
+    const { pusher, connector, events, notices } = await live();
+    pusher.sendRaw(JSON.stringify({ event: chat.event, data: chat.data }));
+    await waitUntil(() => notices.some((notice) => notice.kind === 'error'), 'an error notice');
+    const notice = notices.find((candidate) => candidate.kind === 'error');
+    const error = notice?.kind === 'error' ? notice.error : undefined;
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect(error).toMatchObject({ code: 'KICK_UNROUTABLE_FRAME', message: expect.stringContaining(chat.event) });
+    expect(connector.status).toBe('connected');
+    pusher.sendEvent(PRIMARY, chat.event, { ...chatData, id: uuid(1) });
+    await waitUntil(() => events.some((event) => event.id === uuid(1)), 'the next chat');
+    expect(pusher.connectionsAccepted).toBe(1);
+  });
 });
 
 describe('Kick channel lookup HTTP faults (the only HTTP endpoint on the connect path)', () => {

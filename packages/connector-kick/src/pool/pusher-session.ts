@@ -325,7 +325,14 @@ export class PusherSession {
       }
       return;
     }
-    if (!message.channel) return;
+    if (!message.channel) {
+      // Kick only sends its events on a channel: a channel-less one cannot be routed to any connector.
+      const error = new ProtocolError(`Kick sent a ${event} frame without a channel; it cannot be routed and was not delivered`, {
+        code: 'KICK_UNROUTABLE_FRAME',
+      });
+      for (const member of this.#members) member.onError(error);
+      return;
+    }
     const members = this.#byChannel.get(message.channel);
     if (!members) return;
     const frame = decodePusherFrame(message);
