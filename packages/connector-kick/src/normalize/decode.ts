@@ -41,7 +41,7 @@ export function decodePusherFrame(frame: PusherFrame): DecodedFrame {
 /**
  * Parses one Pusher text frame off the wire: `JSON.parse` of the envelope, then of `data`.
  *
- * @throws {@link ProtocolError} when the text is not JSON or has no `event` name.
+ * @throws `ProtocolError` (from @vmsc/core) when the text is not JSON or has no `event` name.
  */
 export function decodeFrameText(text: string): DecodedFrame {
   let envelope: unknown;

@@ -31,7 +31,7 @@ export function isGzip(bytes: Uint8Array): boolean {
  * const { frame, batch } = decodeWebcastFrame(bytes);
  * for (const message of batch?.messages ?? []) console.log(message.method);
  * ```
- * @throws {@link ProtocolError} when the frame, its compression or its batch is malformed.
+ * @throws `ProtocolError` (from @vmsc/core) when the frame, its compression or its batch is malformed.
  */
 export function decodeWebcastFrame(bytes: Uint8Array): DecodedWebcastFrame {
   let frame: RawPushFrame;

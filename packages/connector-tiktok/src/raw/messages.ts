@@ -58,7 +58,7 @@ export interface RawUser {
   followStatus: number | undefined;
   /** 32: userAttr.isAdmin. */
   isAdmin: boolean;
-  /** 38: the @handle (`displayId`, v2 `uniqueId`). */
+  /** 38: the user handle (`displayId`, v2 `uniqueId`). */
   displayId: string;
   /** 64 */
   badges: RawBadge[];

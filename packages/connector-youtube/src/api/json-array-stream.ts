@@ -62,7 +62,7 @@ export class JsonArrayStream {
   /**
    * Reads `chunk` and returns every element it completed, parsed.
    *
-   * @throws {@link ProtocolError} when the text is not a JSON array or an element is not valid JSON.
+   * @throws `ProtocolError` (from @vmsc/core) when the text is not a JSON array or an element is not valid JSON.
    */
   push(chunk: string): unknown[] {
     const out: unknown[] = [];

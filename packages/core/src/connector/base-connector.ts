@@ -186,7 +186,8 @@ export abstract class BaseConnector implements Connector {
    * scheduled with the backoff (or after exactly `delayMs`, e.g. a server's Retry-After). The
    * caller closes its transport first. Does nothing once the connector is no longer {@link wanted}.
    *
-   * @param lostAt when events stopped arriving, if the connector knows better than "now".
+   * @param options `delayMs`: retry after exactly this long; `lostAt`: when events stopped arriving, if the
+   *   connector knows better than "now" (the start of the reported gap).
    */
   protected markLost(error: VmscError, reopen: () => void, options: { delayMs?: number; lostAt?: number } = {}): void {
     if (!this.#wanted) return;

@@ -19,7 +19,7 @@ const UNSAFE_SEGMENT = /[*?()@^~:,`$]/;
  * (CVE-2024-21534, CVE-2025-1302). Plain paths (`$.a.b[0]`) are then walked directly from the
  * parsed segments; other paths (`..`, `*`, slices, unions) are evaluated by jsonpath-plus.
  *
- * @throws {@link ValidationError} for an invalid or scripted expression.
+ * @throws `ValidationError` (from @vmsc/core) for an invalid or scripted expression.
  */
 export function compilePath(expression: string, where: string): CompiledPath {
   if (typeof expression !== 'string' || !expression.startsWith('$')) {

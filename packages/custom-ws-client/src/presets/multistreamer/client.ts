@@ -101,7 +101,7 @@ export class MultistreamerClient extends WsConnector implements ChatSender<Multi
    * Sends a chat message (or emote). When the sending account is writable but not ready, it first
    * sends a `writer` request and waits for the matching `writerresult` (spec 004).
    *
-   * @throws {@link ConnectionError} when not connected; {@link NotFoundError} for an unknown or no
+   * @throws `ConnectionError` (from @vmsc/core) when not connected; {@link NotFoundError} for an unknown or no
    * live account; a `VmscError` `NOT_WRITABLE` for an account that cannot write; {@link TimeoutError}
    * when no `writerresult` arrives in time.
    */

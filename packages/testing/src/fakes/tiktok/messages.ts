@@ -11,7 +11,7 @@ import { bool, embed, encode, image, int, str, type WebcastMessage } from './pro
 /** A TikTok user as the fake encodes it. */
 export interface FakeTikTokUser {
   id: string;
-  /** The @handle (`displayId`, field 38). */
+  /** The user handle (`displayId`, field 38). */
   uniqueId: string;
   nickname: string;
   avatarUrl?: string;
