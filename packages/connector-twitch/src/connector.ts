@@ -5,6 +5,7 @@ import {
   ConnectionError,
   NotFoundError,
   ProtocolError,
+  RateLimitedError,
   TimeoutError,
   VmscError,
   type BaseConnectorOptions,
@@ -18,7 +19,7 @@ import { TokenSource, type TwitchAuth } from './auth.js';
 import { describeClose } from './close-codes.js';
 import { MessageDeduplicator } from './dedupe.js';
 import { TwitchChatDroppedError, TwitchMissingScopesError, TwitchSubscriptionError, TwitchTransportsLimitError } from './errors.js';
-import { HelixClient, helixMessage } from './helix.js';
+import { HelixClient, helixMessage, retryAfterOf } from './helix.js';
 import { toMs } from './normalize/common.js';
 import { normalizeNotification, unknownFrameEvent } from './normalize/notification.js';
 import type { RawFrame, RawNotificationMessage, RawRevocationMessage, RawSessionMessage } from './raw/eventsub.js';
@@ -260,7 +261,7 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
       const vmsc = this.toVmscError(error);
       // A bad token, a missing scope or an unknown channel will not fix itself; anything else may.
       if (vmsc instanceof AuthError || vmsc instanceof NotFoundError) this.#fail(vmsc);
-      else this.#retry(generation, vmsc);
+      else this.#retry(generation, vmsc, undefined, vmsc instanceof RateLimitedError ? vmsc.retryAfterMs : undefined);
     }
   }
 
@@ -324,8 +325,11 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
     waiter?.reject(error);
   }
 
-  /** The session is lost (or never came up): mark subscriptions, schedule a fresh reconnect with backoff. */
-  #retry(generation: number, error: VmscError, subscriptionStatus = 'websocket_disconnected'): void {
+  /**
+   * The session is lost (or never came up): mark subscriptions, schedule a fresh reconnect with backoff,
+   * or after `retryAfterMs` (a 429's retry-after) when that is longer than the backoff.
+   */
+  #retry(generation: number, error: VmscError, subscriptionStatus = 'websocket_disconnected', retryAfterMs?: number): void {
     if (!this.#running || generation !== this.#generation) return;
     this.#clearTimers();
     for (const socket of [this.#socket, this.#handoff]) if (socket) void closeSocket(socket);
@@ -341,7 +345,9 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
       if (state.status === 'enabled' || state.status === 'pending') this.#setState(state, 'pending', subscriptionStatus);
     }
     this.setStatus('reconnecting', error);
-    this.reconnector.schedule(() => this.#start(generation));
+    // Honour a retry-after, but never retry sooner than the backoff would.
+    const delay = retryAfterMs === undefined ? undefined : Math.max(retryAfterMs, this.reconnector.backoff.next());
+    this.reconnector.schedule(() => this.#start(generation), delay);
   }
 
   // ---- frames ----------------------------------------------------------------------------------
@@ -534,13 +540,21 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
         if (this.#states.some((state) => state.status === 'failed' && state.retryable)) this.#scheduleSubscriptionRetry(generation);
         else this.#subscriptionBackoff.reset();
       });
-    }, this.#subscriptionBackoff.next());
+    }, this.#subscriptionRetryDelay());
+  }
+
+  /** The subscription backoff's next delay, or the longest retry-after a rate-limited create asked for if later. */
+  #subscriptionRetryDelay(): number {
+    const backoff = this.#subscriptionBackoff.next();
+    const asked = this.#states.map((state) => (state.status === 'failed' && state.retryable ? (state.retryAfterMs ?? 0) : 0));
+    return Math.max(backoff, ...asked);
   }
 
   /** Creates one subscription; returns the error when it failed. */
   async #createOne(state: SubscriptionState, sessionId: string, generation: number): Promise<VmscError | undefined> {
     const { spec } = state;
     let error: VmscError;
+    state.retryAfterMs = undefined;
     try {
       const response = await this.#helix.createSubscription({
         type: spec.type,
@@ -569,6 +583,7 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
       } else {
         error = new TwitchSubscriptionError(spec.type, message, { httpStatus: response.status });
         state.retryable = response.status >= 500 || response.status === 429;
+        state.retryAfterMs = response.status === 429 ? retryAfterOf(response) : undefined;
       }
     } catch (thrown) {
       if (generation !== this.#generation) return undefined;

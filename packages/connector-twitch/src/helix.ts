@@ -35,14 +35,22 @@ export function helixMessage(body: unknown, status: number): string {
 }
 
 /**
+ * How long a 429 answer asks to wait: until `Ratelimit-Reset` (epoch seconds, Helix) or
+ * `Retry-After` seconds; `undefined` when neither header is given.
+ */
+export function retryAfterOf(response: HelixResponse<unknown>): number | undefined {
+  const reset = Number(response.headers.get('ratelimit-reset'));
+  const after = Number(response.headers.get('retry-after'));
+  return reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : after > 0 ? after * 1000 : undefined;
+}
+
+/**
  * A 429 or 5xx answer as the retryable error it is (not the call's own verdict): `RateLimitedError`
  * (with `Ratelimit-Reset` / `Retry-After` as `retryAfterMs` when given) or `ConnectionError`.
  */
 function transientError(what: string, response: HelixResponse<unknown>, message: string): VmscError | undefined {
   if (response.status === 429) {
-    const reset = Number(response.headers.get('ratelimit-reset'));
-    const after = Number(response.headers.get('retry-after'));
-    const retryAfterMs = reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : after > 0 ? after * 1000 : undefined;
+    const retryAfterMs = retryAfterOf(response);
     return new RateLimitedError(`${what} answered 429: ${message}`, retryAfterMs === undefined ? {} : { retryAfterMs });
   }
   if (response.status >= 500) return new ConnectionError(`${what} answered ${response.status}: ${message}`);

@@ -43,6 +43,8 @@ export class SubscriptionState {
   since: number;
   /** Whether a failed create may succeed when retried (5xx, rate limit, network). */
   retryable = false;
+  /** How long Twitch asked to wait before retrying a rate-limited create (`Ratelimit-Reset` / `Retry-After`). */
+  retryAfterMs: number | undefined;
 
   constructor(spec: SubscriptionSpec, condition: Record<string, string>, now: number) {
     this.spec = spec;

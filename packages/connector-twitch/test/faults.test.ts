@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthError, ConnectionError, RateLimitedError, type GapNotice, type StatusNotice } from '@vmsc/core';
+import { AuthError, ConnectionError, RateLimitedError, systemClock, type Clock, type GapNotice, type StatusNotice } from '@vmsc/core';
 import { closeAllFakes, collectEvents, waitUntil } from '@vmsc/testing';
 import { TwitchSubscriptionError } from '../src/index.js';
 import { rig, type Rig } from './helpers.js';
@@ -211,4 +211,93 @@ describe('Helix and OAuth HTTP faults on every endpoint the connector calls', ()
       await waitUntil(() => events.events.some((e) => e.meta?.platformMessageId === id), 'chat after the reconnect');
     });
   }
+});
+
+/**
+ * The system clock, except that timers of `holdFromMs` or longer are held until the test fires them
+ * (so a retry-after of seconds is observable without waiting); records every delay asked for.
+ */
+class HoldingClock implements Clock {
+  readonly delays: number[] = [];
+  readonly #held = new Map<object, { callback: () => void; delayMs: number }>();
+  constructor(readonly holdFromMs: number) {}
+  now(): number {
+    return Date.now();
+  }
+  setTimeout(callback: () => void, delayMs: number): unknown {
+    this.delays.push(delayMs);
+    if (delayMs < this.holdFromMs) return systemClock.setTimeout(callback, delayMs);
+    const handle = {};
+    this.#held.set(handle, { callback, delayMs });
+    return handle;
+  }
+  clearTimeout(handle: unknown): void {
+    if (!this.#held.delete(handle as object)) systemClock.clearTimeout(handle);
+  }
+  /** Delays of the timers held now. */
+  get held(): number[] {
+    return [...this.#held.values()].map((timer) => timer.delayMs);
+  }
+  /** Runs the held timer matching `delayMs`. */
+  fire(match: (delayMs: number) => boolean): void {
+    const entry = [...this.#held].find(([, timer]) => match(timer.delayMs));
+    if (!entry) throw new Error(`no held timer matches; held: ${this.held.join(', ')}`);
+    this.#held.delete(entry[0]);
+    entry[1].callback();
+  }
+}
+
+describe('429 retry-after is honoured (never sooner than the backoff)', () => {
+  const keepalive = { fake: { keepaliveSeconds: 600 } };
+
+  it('GET /oauth2/validate 429 with Retry-After: 3 → the reconnect waits 3 s, not the 20 ms backoff', async () => {
+    const clock = new HoldingClock(1_000);
+    const r = await setup({ ...keepalive, connector: { events: ['chat'], clock } });
+    r.fake.failNext({ path: '/oauth2/validate', status: 429, headers: { 'retry-after': '3' } });
+    const connecting = r.connector.connect();
+    await waitUntil(() => r.connector.status === 'reconnecting', 'reconnecting after the 429');
+    expect(statuses(r).find((n) => n.status === 'reconnecting')?.error).toBeInstanceOf(RateLimitedError);
+    expect(clock.held).toContain(3_000);
+    expect(r.fake.requests.filter((q) => q.path === '/oauth2/validate')).toHaveLength(1);
+    clock.fire((delayMs) => delayMs === 3_000);
+    await connecting;
+    expect(r.connector.status).toBe('connected');
+  });
+
+  it('GET /helix/users 429 with Ratelimit-Reset 5 s ahead → the reconnect waits until the reset', async () => {
+    const clock = new HoldingClock(1_000);
+    const r = await setup({ ...keepalive, connector: { events: ['chat'], clock } });
+    const reset = Math.ceil(Date.now() / 1000) + 5;
+    r.fake.failNext({ path: '/helix/users', status: 429, headers: { 'ratelimit-reset': String(reset) } });
+    const connecting = r.connector.connect();
+    await waitUntil(() => r.connector.status === 'reconnecting', 'reconnecting after the 429');
+    const waits = clock.held.filter((delayMs) => delayMs >= 4_000 && delayMs <= 6_000);
+    expect(waits).toHaveLength(1);
+    clock.fire((delayMs) => delayMs === waits[0]);
+    await connecting;
+    expect(r.connector.status).toBe('connected');
+  });
+
+  it('a Retry-After shorter than the backoff does not make the retry sooner than the backoff', async () => {
+    const clock = new HoldingClock(1_000);
+    const r = await setup({ ...keepalive, connector: { events: ['chat'], clock } });
+    r.fake.failNext({ path: '/oauth2/validate', status: 429, headers: { 'retry-after': '0.005' } });
+    await r.connector.connect();
+    expect(clock.delays).toContain(20);
+    expect(clock.delays).not.toContain(5);
+  });
+
+  it('POST /helix/eventsub/subscriptions 429 with Retry-After: 2 → that subscription is retried after 2 s, then delivers', async () => {
+    const clock = new HoldingClock(1_000);
+    const r = await setup({ ...keepalive, connector: { events: ['cheer', 'chat'], clock } });
+    r.fake.failNext({ method: 'POST', path: '/helix/eventsub/subscriptions', status: 429, headers: { 'retry-after': '2' } });
+    await r.connector.connect();
+    await waitUntil(() => r.connector.health.subscriptions.some((s) => s.status === 'failed'), 'a failed subscription');
+    expect(clock.held).toContain(2_000);
+    clock.fire((delayMs) => delayMs === 2_000);
+    await waitUntil(() => r.connector.health.subscriptions.every((s) => s.status === 'enabled'), 'retried');
+    const events = collectEvents(r.bus);
+    const id = r.fake.notify('channel.cheer');
+    await waitUntil(() => events.events.some((e) => e.meta?.platformMessageId === id), 'the retried type delivers');
+  });
 });

@@ -108,6 +108,8 @@ export interface FakeTwitchFault {
   /** Answer with this status and body (omit to answer normally after `delayMs`). */
   status?: number;
   body?: unknown;
+  /** Extra response headers of the faulty answer, e.g. `{ 'retry-after': '3' }` or `{ 'ratelimit-reset': '<epoch s>' }`. */
+  headers?: Record<string, string>;
   /** Wait this long before answering. */
   delayMs?: number;
   /** How many requests it applies to (default 1; `Infinity` until cleared). */
@@ -222,13 +224,13 @@ function nowRfc3339(): string {
   return new Date().toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
 }
 
-function json(response: ServerResponse, status: number, body?: unknown): void {
+function json(response: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
   if (body === undefined) {
-    response.writeHead(status);
+    response.writeHead(status, headers);
     response.end();
     return;
   }
-  response.writeHead(status, { 'content-type': 'application/json' });
+  response.writeHead(status, { ...headers, 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
 }
 
@@ -475,9 +477,9 @@ export async function startTwitchFake(options: FakeTwitchOptions = {}): Promise<
       status: 0,
     };
     requests.push(record);
-    const answer = (status: number, payload?: unknown) => {
+    const answer = (status: number, payload?: unknown, headers?: Record<string, string>) => {
       record.status = status;
-      json(response, status, payload);
+      json(response, status, payload, headers);
     };
     const fault = faults.find((f) => f.path === url.pathname && (!f.method || f.method === record.method));
     if (fault) {
@@ -485,7 +487,7 @@ export async function startTwitchFake(options: FakeTwitchOptions = {}): Promise<
       if (fault.remaining <= 0) faults.splice(faults.indexOf(fault), 1);
       if (fault.delayMs) await new Promise((resolve) => later(() => resolve(undefined), fault.delayMs!));
       if (fault.status !== undefined) {
-        answer(fault.status, fault.body ?? helixError(fault.status, 'injected fault'));
+        answer(fault.status, fault.body ?? helixError(fault.status, 'injected fault'), fault.headers);
         return;
       }
     }
