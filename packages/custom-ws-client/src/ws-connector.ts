@@ -1,14 +1,5 @@
 import WebSocket from 'isomorphic-ws';
-import {
-  AuthError,
-  BaseConnector,
-  ConnectionError,
-  redact,
-  ValidationError,
-  type BaseConnectorOptions,
-  type Secret,
-  type VmscError,
-} from '@vmsc/core';
+import { AuthError, BaseConnector, ConnectionError, redact, ValidationError, type BaseConnectorOptions, type Secret } from '@vmsc/core';
 import { CUSTOM_WS_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '@vmsc/core/protocol';
 
 /**
@@ -52,6 +43,8 @@ type Socket = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
 
 const OPEN = 1;
 
+const RECONNECT_GAP_REASON = 'reconnected; this WebSocket server does not replay messages sent while disconnected';
+
 /**
  * The transport half of the WebSocket client connectors: opening the socket (token as header or
  * query), the status machine, reconnecting with core's backoff, enable/disable, and the gap
@@ -64,9 +57,10 @@ export abstract class WsConnector extends BaseConnector {
   readonly #tokenParam: string;
   #enabled: boolean;
   #socket: Socket | undefined;
-  #stopped = true;
-  #pending: { promise: Promise<void>; resolve: () => void; reject: (error: VmscError) => void } | undefined;
+  /** The `connect()` promise still pending, so `disconnect()` can keep its rejection from going unhandled. */
+  #connecting: Promise<void> | undefined;
   #lastTransportError: string | undefined;
+  /** When the connection was lost, for {@link onReconnected} (which decides the gap: a resuming preset may not have one). */
   #lostAt: number | undefined;
 
   protected constructor(source: string, options: WsConnectorOptions & { token?: Secret }) {
@@ -111,23 +105,19 @@ export abstract class WsConnector extends BaseConnector {
   connect(): Promise<void> {
     if (!this.#enabled) return Promise.resolve();
     if (this.status === 'connected') return Promise.resolve();
-    if (this.#pending) return this.#pending.promise;
-    let resolve!: () => void;
-    let reject!: (error: VmscError) => void;
-    const promise = new Promise<void>((res, rej) => {
-      resolve = res;
-      reject = rej;
+    const connecting = this.startConnecting(() => {
+      this.#lostAt = undefined;
+      this.#open();
     });
-    this.#pending = { promise, resolve, reject };
-    this.#stopped = false;
-    this.#lostAt = undefined;
-    this.setStatus('connecting');
-    this.#open();
-    return promise;
+    this.#connecting = connecting;
+    const settled = () => {
+      if (this.#connecting === connecting) this.#connecting = undefined;
+    };
+    connecting.then(settled, settled);
+    return connecting;
   }
 
   async disconnect(): Promise<void> {
-    this.#stopped = true;
     this.reconnector.cancel();
     const socket = this.#socket;
     this.#socket = undefined;
@@ -147,11 +137,8 @@ export abstract class WsConnector extends BaseConnector {
       }
       await closed;
     }
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.reject(new ConnectionError(`${this.id}: disconnected before the connection was established`));
-    pending?.promise.catch(() => undefined);
-    this.setStatus('disconnected');
+    this.#connecting?.catch(() => undefined);
+    this.markDisconnected(new ConnectionError(`${this.id}: disconnected before the connection was established`));
   }
 
   /** Sends a JSON message on the open socket; `false` when not connected. */
@@ -176,11 +163,9 @@ export abstract class WsConnector extends BaseConnector {
 
   /** Marks the connection established: status `connected`, `connect()` resolves, a reconnect is followed up. */
   protected handshakeComplete(): void {
-    if (this.status === 'connected' || this.#stopped) return;
-    this.setStatus('connected');
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.resolve();
+    if (this.status === 'connected' || !this.wanted) return;
+    // No gap from markConnected (markLost is not used): onReconnected decides it below.
+    this.markConnected(RECONNECT_GAP_REASON);
     const lostAt = this.#lostAt;
     this.#lostAt = undefined;
     if (lostAt !== undefined) this.onReconnected(lostAt);
@@ -194,7 +179,7 @@ export abstract class WsConnector extends BaseConnector {
    * a plain WebSocket server does not replay what was sent meanwhile.
    */
   protected onReconnected(lostAt: number): void {
-    this.reportGap(lostAt, this.clock.now(), 'reconnected; this WebSocket server does not replay messages sent while disconnected');
+    this.reportGap(lostAt, this.clock.now(), RECONNECT_GAP_REASON);
   }
 
   /** Whether a close (code, reason) means the credentials were refused. */
@@ -208,7 +193,7 @@ export abstract class WsConnector extends BaseConnector {
   }
 
   #open(): void {
-    if (this.#stopped) return;
+    if (!this.wanted) return;
     let url = this.#url;
     const headers: Record<string, string> = {};
     let protocols: string[] | undefined;
@@ -261,27 +246,27 @@ export abstract class WsConnector extends BaseConnector {
   }
 
   #closed(code: number, reason: string): void {
-    if (this.#stopped) return;
+    if (!this.wanted) return;
     const transport = this.#lastTransportError;
     const httpStatus = transport ? /Unexpected server response: (\d{3})/.exec(transport)?.[1] : undefined;
     if (this.isAuthFailure(code, reason) || httpStatus === '401' || httpStatus === '403') {
-      this.#stopped = true;
-      this.reconnector.cancel();
-      const error = new AuthError(
-        `${this.id}: the server refused the credentials (${httpStatus ? `HTTP ${httpStatus}` : `close ${code}${reason ? `: ${reason}` : ''}`})`,
+      this.markFailed(
+        new AuthError(
+          `${this.id}: the server refused the credentials (${httpStatus ? `HTTP ${httpStatus}` : `close ${code}${reason ? `: ${reason}` : ''}`})`,
+        ),
       );
-      this.setStatus('error', error);
-      const pending = this.#pending;
-      this.#pending = undefined;
-      pending?.reject(error);
       return;
     }
     const detail = transport ?? `close ${code}${reason ? `: ${reason}` : ''}`;
     this.#fail(new ConnectionError(`${this.id}: connection lost (${detail})`));
   }
 
+  /**
+   * Lost: status `reconnecting` and a reopen with the backoff. Not `markLost`: that would make
+   * `markConnected` report the gap, while here {@link onReconnected} decides it (the VMSC preset resumes).
+   */
   #fail(error: ConnectionError): void {
-    if (this.#stopped) return;
+    if (!this.wanted) return;
     if (this.status === 'connected') this.#lostAt = this.clock.now();
     this.setStatus('reconnecting', error);
     this.reconnector.schedule(() => this.#open());
