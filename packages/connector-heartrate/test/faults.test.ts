@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, ConnectionError, EventBus, RateLimitedError, type BusNotice, type ConnectorStatus, type StreamEvent } from '@vmsc/core';
-import { closeAllFakes, startHypeRateFake, startPulsoidFake, waitUntil, type UpgradeRefusal } from '@vmsc/testing';
+import { closeAllFakes, startHypeRateFake, startPulsoidFake, waitUntil, type UpgradeRefusal, seededRandom } from '@vmsc/testing';
 import { HypeRateConnector, PulsoidConnector } from '../src/index.js';
 
 const fastBackoff = { initialDelayMs: 20, maxDelayMs: 80, jitterMs: 0 };
@@ -12,18 +12,6 @@ afterEach(async () => {
   connectors = [];
   await closeAllFakes();
 });
-
-/** mulberry32: reproducible random drop points. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function pulsoid() {
   const fake = await startPulsoidFake({ tokens: ['good-token-1234'] });
@@ -54,7 +42,7 @@ const bpms = (events: readonly StreamEvent[]) => events.flatMap((event) => (even
 
 describe('drops at random points (heart rate streams have no replay: a gap per drop)', () => {
   it('Pulsoid: drops at seeded random points: reconnecting → connected, a gap per drop, no reading twice, every reading after each reconnect arrives', async () => {
-    const random = seeded(0x9015);
+    const random = seededRandom(0x9015);
     const { fake, connector, events, notices } = await pulsoid();
     await connector.connect();
     let bpm = 50;
@@ -76,7 +64,7 @@ describe('drops at random points (heart rate streams have no replay: a gap per d
   });
 
   it('HypeRate: drops at seeded random points: reconnecting → rejoined → connected, a gap per drop, no reading twice', async () => {
-    const random = seeded(0x4e7a);
+    const random = seededRandom(0x4e7a);
     const { fake, connector, events, notices } = await hyperate();
     await connector.connect();
     let hr = 60;

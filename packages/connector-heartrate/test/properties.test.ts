@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus, type BusNotice, type StreamEvent } from '@vmsc/core';
+import { EventBus } from '@vmsc/core';
 import {
   arbitraryFrameText,
   checkAsyncProperty,
@@ -14,6 +14,8 @@ import {
   startPulsoidFake,
   waitUntil,
   type JsonLike,
+  expectSessionSurvived,
+  recordBus,
 } from '@vmsc/testing';
 import { HypeRateConnector, normalizeHypeRateFrame, normalizePulsoidFrame, PulsoidConnector } from '../src/index.js';
 
@@ -93,10 +95,7 @@ describe('the real connectors on their fakes', () => {
     const fake = await startPulsoidFake({ tokens: ['good-token-1234'] });
     const bus = new EventBus();
     const connector = new PulsoidConnector({ bus, token: 'good-token-1234', url: fake.url, backoff: fastBackoff });
-    const events: StreamEvent[] = [];
-    const notices: BusNotice[] = [];
-    bus.onAny((event) => void events.push(event));
-    bus.onNotice((notice) => void notices.push(notice));
+    const { events, notices } = recordBus(bus);
     await connector.connect();
     notices.length = 0;
     let sentinel = 0;
@@ -119,11 +118,7 @@ describe('the real connectors on their fakes', () => {
       },
       { numRuns: 300 },
     );
-    for (const event of events) expectValidEvent(event);
-    for (const notice of notices) {
-      if (notice.kind === 'error') expectTypedError(notice.error);
-      if (notice.kind === 'status') throw new Error(`status changed to ${notice.status}`);
-    }
+    expectSessionSurvived({ events, notices });
     await connector.disconnect();
   });
 
@@ -131,10 +126,7 @@ describe('the real connectors on their fakes', () => {
     const fake = await startHypeRateFake({ tokens: ['good-key-1234'] });
     const bus = new EventBus();
     const connector = new HypeRateConnector({ bus, token: 'good-key-1234', deviceId: DEVICE, url: fake.url, backoff: fastBackoff });
-    const events: StreamEvent[] = [];
-    const notices: BusNotice[] = [];
-    bus.onAny((event) => void events.push(event));
-    bus.onNotice((notice) => void notices.push(notice));
+    const { events, notices } = recordBus(bus);
     await connector.connect();
     notices.length = 0;
     let sentinel = 0;
@@ -158,11 +150,7 @@ describe('the real connectors on their fakes', () => {
       },
       { numRuns: 300 },
     );
-    for (const event of events) expectValidEvent(event);
-    for (const notice of notices) {
-      if (notice.kind === 'error') expectTypedError(notice.error);
-      if (notice.kind === 'status') throw new Error(`status changed to ${notice.status}`);
-    }
+    expectSessionSurvived({ events, notices });
     await connector.disconnect();
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionError, ProtocolError, type BusNotice, type StreamEvent } from '@vmsc/core';
-import { closeAllFakes, kickEventFrames, startKickApiFake, waitUntil } from '@vmsc/testing';
+import { closeAllFakes, kickEventFrames, startKickApiFake, waitUntil, seededRandom } from '@vmsc/testing';
 import { KickLookupBlockedError, type KickConnectionPool } from '../src/index.js';
 import { PRIMARY, setupKick } from './helpers.js';
 
@@ -13,18 +13,6 @@ afterEach(async () => {
 const chat = JSON.parse(kickEventFrames.ChatMessageEvent) as { event: string; data: string };
 const chatData = JSON.parse(chat.data) as Record<string, unknown>;
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-/** A seeded PRNG (mulberry32) so the random drop points are reproducible. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function live() {
   const setup = await setupKick();
@@ -41,7 +29,7 @@ async function live() {
 
 describe('Kick faults against the Pusher fake', () => {
   it('a drop at a random point of a chat stream: connected → reconnecting → connected, a gap is reported, nothing is delivered twice and every chat after the reconnect arrives', async () => {
-    const random = seeded(0x4b1c);
+    const random = seededRandom(0x4b1c);
     const { pusher, connector, events, notices, statuses } = await live();
     let next = 0;
     for (let round = 0; round < 6; round++) {

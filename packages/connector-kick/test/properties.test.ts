@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseEvent, type BusNotice, type StreamEvent } from '@vmsc/core';
+import { parseEvent } from '@vmsc/core';
 import {
   arbitraryFrameText,
   checkAsyncProperty,
@@ -12,6 +12,8 @@ import {
   mutatedJsonOf,
   waitUntil,
   type JsonLike,
+  expectSessionSurvived,
+  recordBus,
 } from '@vmsc/testing';
 import { decodeFrameText, normalizeKickFrame, type KickConnectionPool } from '../src/index.js';
 import { chatLooksValid } from '../src/normalize/chat-check.js';
@@ -110,10 +112,7 @@ describe('Pusher frames through the real connector on its fake', () => {
     const setup = await setupKick();
     pools.push(setup.pool);
     const { pusher, connector, bus } = setup;
-    const events: StreamEvent[] = [];
-    const notices: BusNotice[] = [];
-    bus.onAny((event) => void events.push(event));
-    bus.onNotice((notice) => void notices.push(notice));
+    const { events, notices } = recordBus(bus);
     await connector.connect();
     notices.length = 0;
     const accepted = pusher.connectionsAccepted;
@@ -135,10 +134,6 @@ describe('Pusher frames through the real connector on its fake', () => {
       { numRuns: 300 },
     );
     expect(pusher.connectionsAccepted).toBe(accepted);
-    for (const event of events) expectValidEvent(event);
-    for (const notice of notices) {
-      if (notice.kind === 'error') expectTypedError(notice.error);
-      if (notice.kind === 'status') throw new Error(`status changed to ${notice.status}`);
-    }
+    expectSessionSurvived({ events, notices });
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionError, EventBus, type BusNotice, type StatusNotice, type StreamEvent } from '@vmsc/core';
+import { ConnectionError, EventBus, type StatusNotice, type StreamEvent } from '@vmsc/core';
 import {
   closeAllFakes,
   startStreamElementsFake,
@@ -7,6 +7,8 @@ import {
   streamelementsActivityFixtures,
   waitUntil,
   type StreamElementsFakeOptions,
+  seededRandom,
+  recordBus,
 } from '@vmsc/testing';
 import { StreamElementsConnector } from '../src/index.js';
 
@@ -16,18 +18,6 @@ afterEach(async () => {
   connectors = [];
   await closeAllFakes();
 });
-
-/** mulberry32: reproducible random drop points. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function live(options: StreamElementsFakeOptions = {}) {
   const fake = await startStreamElementsFake(options);
@@ -40,10 +30,7 @@ async function live(options: StreamElementsFakeOptions = {}) {
     backoff: { initialDelayMs: 20, maxDelayMs: 80, jitterMs: 0 },
   });
   connectors.push(connector);
-  const events: StreamEvent[] = [];
-  const notices: BusNotice[] = [];
-  bus.onAny((event) => void events.push(event));
-  bus.onNotice((notice) => void notices.push(notice));
+  const { events, notices } = recordBus(bus);
   await connector.connect();
   return { fake, connector, events, notices };
 }
@@ -54,7 +41,7 @@ const ids = (events: readonly StreamEvent[]) => events.map((event) => event.meta
 
 describe('StreamElements faults against the socket.io 4 fake', () => {
   it('drops at seeded random points, the activity feed re-sending its last activity: reconnecting → re-authenticated → connected, a gap per drop, every activity id exactly once', async () => {
-    const random = seeded(0x5e1e);
+    const random = seededRandom(0x5e1e);
     const { fake, connector, events, notices } = await live();
     const sent: string[] = [];
     let n = 0;
@@ -104,7 +91,7 @@ describe('StreamElements faults against the socket.io 4 fake', () => {
   });
 
   it('a server kick at a seeded random point of a burst: reconnected and re-authenticated, gap, no activity twice', async () => {
-    const random = seeded(0x6b1c);
+    const random = seededRandom(0x6b1c);
     const { fake, connector, events, notices } = await live();
     const sent: string[] = [];
     const cut = Math.floor(random() * 10);

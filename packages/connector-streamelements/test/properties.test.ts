@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus, type BusNotice, type StreamEvent } from '@vmsc/core';
+import { EventBus } from '@vmsc/core';
 import {
   checkAsyncProperty,
   checkProperty,
   closeAllFakes,
-  expectTypedError,
   expectValidEvent,
   mutatedJsonOf,
   startStreamElementsFake,
@@ -15,6 +14,8 @@ import {
   streamelementsTestFixtures,
   waitUntil,
   type JsonLike,
+  expectSessionSurvived,
+  recordBus,
 } from '@vmsc/testing';
 import {
   normalizeActivity,
@@ -87,10 +88,7 @@ describe('the real connector on its socket.io 4 fake', () => {
       url: fake.url,
       backoff: { initialDelayMs: 20, jitterMs: 0 },
     });
-    const events: StreamEvent[] = [];
-    const notices: BusNotice[] = [];
-    bus.onAny((event) => void events.push(event));
-    bus.onNotice((notice) => void notices.push(notice));
+    const { events, notices } = recordBus(bus);
     await connector.connect();
     notices.length = 0;
     const tip = streamelementsActivityFixtures['event-tip'];
@@ -115,11 +113,7 @@ describe('the real connector on its socket.io 4 fake', () => {
       { numRuns: 300 },
     );
     expect(fake.connections).toHaveLength(1);
-    for (const event of events) expectValidEvent(event);
-    for (const notice of notices) {
-      if (notice.kind === 'error') expectTypedError(notice.error);
-      if (notice.kind === 'status') throw new Error(`status changed to ${notice.status}`);
-    }
+    expectSessionSurvived({ events, notices });
     await connector.disconnect();
   });
 });

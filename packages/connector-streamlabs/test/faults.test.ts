@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionError, EventBus, type BusNotice, type StatusNotice, type StreamEvent } from '@vmsc/core';
+import { ConnectionError, EventBus, type StatusNotice, type StreamEvent } from '@vmsc/core';
 import {
   closeAllFakes,
   startStreamlabsFake,
@@ -7,6 +7,8 @@ import {
   streamlabsFixtures,
   waitUntil,
   type StreamlabsFakeOptions,
+  seededRandom,
+  recordBus,
 } from '@vmsc/testing';
 import { StreamlabsConnector } from '../src/index.js';
 
@@ -16,18 +18,6 @@ afterEach(async () => {
   connectors = [];
   await closeAllFakes();
 });
-
-/** mulberry32: reproducible random drop points. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function live(options: StreamlabsFakeOptions = {}) {
   const fake = await startStreamlabsFake(options);
@@ -39,10 +29,7 @@ async function live(options: StreamlabsFakeOptions = {}) {
     backoff: { initialDelayMs: 20, maxDelayMs: 80, jitterMs: 0 },
   });
   connectors.push(connector);
-  const events: StreamEvent[] = [];
-  const notices: BusNotice[] = [];
-  bus.onAny((event) => void events.push(event));
-  bus.onNotice((notice) => void notices.push(notice));
+  const { events, notices } = recordBus(bus);
   await connector.connect();
   return { fake, connector, events, notices };
 }
@@ -53,7 +40,7 @@ const ids = (events: readonly StreamEvent[]) => events.map((event) => event.meta
 
 describe('Streamlabs faults against the socket.io 2 fake', () => {
   it('drops at seeded random points, Streamlabs re-sending its last alert: reconnecting → connected, a gap per drop, every alert id exactly once', async () => {
-    const random = seeded(0x51ab5);
+    const random = seededRandom(0x51ab5);
     const { fake, connector, events, notices } = await live();
     const sent: string[] = [];
     let n = 0;
@@ -103,7 +90,7 @@ describe('Streamlabs faults against the socket.io 2 fake', () => {
   });
 
   it('a server-side disconnect at a seeded random point of a burst: reconnected, gap, no alert twice', async () => {
-    const random = seeded(0xd15c);
+    const random = seededRandom(0xd15c);
     const { fake, connector, events, notices } = await live();
     const sent: string[] = [];
     const cut = Math.floor(random() * 10);

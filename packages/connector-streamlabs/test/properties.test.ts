@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus, type BusNotice, type StreamEvent } from '@vmsc/core';
+import { EventBus } from '@vmsc/core';
 import {
   checkAsyncProperty,
   checkProperty,
   closeAllFakes,
-  expectTypedError,
   expectValidEvent,
   mutatedJsonOf,
   startStreamlabsFake,
@@ -13,6 +12,8 @@ import {
   streamlabsFixtures,
   waitUntil,
   type JsonLike,
+  expectSessionSurvived,
+  recordBus,
 } from '@vmsc/testing';
 import { normalizeStreamlabsEvent, StreamlabsConnector } from '../src/index.js';
 
@@ -70,10 +71,7 @@ describe('the real connector on its socket.io 2 fake', () => {
       url: fake.url,
       backoff: { initialDelayMs: 20, jitterMs: 0 },
     });
-    const events: StreamEvent[] = [];
-    const notices: BusNotice[] = [];
-    bus.onAny((event) => void events.push(event));
-    bus.onNotice((notice) => void notices.push(notice));
+    const { events, notices } = recordBus(bus);
     await connector.connect();
     notices.length = 0;
     const donation = streamlabsFixtures['event-donation'];
@@ -95,11 +93,7 @@ describe('the real connector on its socket.io 2 fake', () => {
       { numRuns: 300 },
     );
     expect(fake.connections).toHaveLength(1);
-    for (const event of events) expectValidEvent(event);
-    for (const notice of notices) {
-      if (notice.kind === 'error') expectTypedError(notice.error);
-      if (notice.kind === 'status') throw new Error(`status changed to ${notice.status}`);
-    }
+    expectSessionSurvived({ events, notices });
     await connector.disconnect();
   });
 });

@@ -9,6 +9,7 @@ import {
   tiktokLikeMessage,
   waitUntil,
   type WebcastMessage,
+  seededRandom,
 } from '@vmsc/testing';
 import { SignApiError, SignApiKeyError } from '../src/index.js';
 import { setup } from './helpers.js';
@@ -17,23 +18,11 @@ afterEach(async () => {
   await closeAllFakes();
 });
 
-/** mulberry32: reproducible random drop points. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const idsOf = (events: readonly StreamEvent[]) => events.map((event) => event.meta?.platformMessageId);
 
 describe('TikTok faults against the fake', () => {
   it('drops at seeded random points, TikTok replaying its recent history on re-sign: a gap per drop, reconnected, every message id delivered exactly once and none of the replayed window lost', async () => {
-    const random = seeded(0x71c70c);
+    const random = seededRandom(0x71c70c);
     const { fake, connector, events, bus } = await setup({}, { history: 'publish' });
     const notices: BusNotice[] = [];
     bus.onNotice((notice) => void notices.push(notice));

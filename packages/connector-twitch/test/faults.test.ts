@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, ConnectionError, RateLimitedError, systemClock, type Clock, type GapNotice, type StatusNotice } from '@vmsc/core';
-import { closeAllFakes, collectEvents, waitUntil } from '@vmsc/testing';
+import { closeAllFakes, collectEvents, waitUntil, seededRandom } from '@vmsc/testing';
 import { TwitchSubscriptionError } from '../src/index.js';
 import { rig, type Rig } from './helpers.js';
 
@@ -16,24 +16,12 @@ async function setup(...args: Parameters<typeof rig>): Promise<Rig> {
   return current;
 }
 
-/** mulberry32: reproducible random drop points. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const gaps = (r: Rig) => r.notices.filter((n): n is GapNotice => n.kind === 'gap');
 const statuses = (r: Rig) => r.notices.filter((n): n is StatusNotice => n.kind === 'status');
 
 describe('EventSub faults: drops and hand-offs at random points', () => {
   it('drops at seeded random points with Twitch redelivering: reconnecting → connected, a gap per drop, every message id delivered exactly once', async () => {
-    const random = seeded(0x7717c4);
+    const random = seededRandom(0x7717c4);
     const r = await setup({ connector: { events: ['chat', 'cheer'] } });
     await r.connector.connect();
     const events = collectEvents(r.bus);
@@ -70,7 +58,7 @@ describe('EventSub faults: drops and hand-offs at random points', () => {
   });
 
   it('session_reconnect at seeded random points of a stream: no status change, no gap, every message exactly once and in order', async () => {
-    const random = seeded(0x5e551);
+    const random = seededRandom(0x5e551);
     const r = await setup({ connector: { events: ['chat', 'cheer'], keepaliveTimeoutSeconds: 20 } });
     await r.connector.connect();
     const events = collectEvents(r.bus);

@@ -1,22 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionError, RateLimitedError, type BusNotice, type StatusNotice } from '@vmsc/core';
-import { closeAllFakes, waitUntil, YOUTUBE_FAKE_ACCESS_TOKEN, youtubeTextMessage } from '@vmsc/testing';
+import { closeAllFakes, waitUntil, YOUTUBE_FAKE_ACCESS_TOKEN, youtubeTextMessage, seededRandom } from '@vmsc/testing';
 import { YouTubeAuthError, YouTubeForbiddenError, YouTubeRateLimitError, YouTubeSendChatError } from '../src/index.js';
 import { rig, type Rig } from './helpers.js';
 
 afterEach(() => closeAllFakes());
-
-/** mulberry32: reproducible random fault points. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function watch(r: Rig) {
   const notices: BusNotice[] = [];
@@ -32,7 +20,7 @@ const ids = (r: Rig) => r.events.map((event) => event.meta?.platformMessageId);
 
 describe('YouTube faults: connections cut at random points resume from the page token', () => {
   it('stream: drops at seeded random points of a chat: every message id exactly once, in order, no gap', async () => {
-    const random = seeded(0x7ee7);
+    const random = seededRandom(0x7ee7);
     const r = await rig({ mode: 'stream' }, { streamChunkBytes: 11 });
     const seen = watch(r);
     await r.connector.connect();
@@ -77,7 +65,7 @@ describe('YouTube faults: connections cut at random points resume from the page 
   });
 
   it('poll: resets and 5xx at seeded random points: reconnecting ↔ connected only, every message id exactly once, in order, no gap', async () => {
-    const random = seeded(0x9011);
+    const random = seededRandom(0x9011);
     const r = await rig({ mode: 'poll' });
     const seen = watch(r);
     await r.connector.connect();

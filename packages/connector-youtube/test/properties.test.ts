@@ -16,6 +16,7 @@ import {
   youtubeTextMessage,
   type JsonLike,
   type YouTubeFakeMessage,
+  expectSessionSurvived,
 } from '@vmsc/testing';
 import { ChatPipeline, JsonArrayStream, normalizeMessage, type RawListResponse, type RawLiveChatMessage } from '../src/index.js';
 import { rig } from './helpers.js';
@@ -159,11 +160,7 @@ describe('the real connector on its fake', () => {
         },
         { numRuns: 150 },
       );
-      for (const event of events) expectValidEvent(event);
-      for (const notice of notices) {
-        if (notice.kind === 'error') expectTypedError(notice.error);
-        if (notice.kind === 'status') throw new Error(`status changed to ${notice.status}`);
-      }
+      expectSessionSurvived({ events, notices });
       await connector.disconnect();
     });
   }

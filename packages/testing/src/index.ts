@@ -19,7 +19,13 @@ export {
 
 // Platform fakes (one module per platform, added by each connector)
 export { startStreamlabsFake, STREAMLABS_FAKE_TOKEN, streamlabsFixtures, streamlabsFrames } from './fakes/streamlabs/index.js';
-export type { StreamlabsFake, StreamlabsFakeOptions, StreamlabsFakeConnection, SocketIoPingCounts, StreamlabsFixtureName } from './fakes/streamlabs/index.js';
+export type {
+  StreamlabsFake,
+  StreamlabsFakeOptions,
+  StreamlabsFakeConnection,
+  SocketIoPingCounts,
+  StreamlabsFixtureName,
+} from './fakes/streamlabs/index.js';
 export {
   startStreamElementsFake,
   STREAMELEMENTS_FAKE_JWT,
@@ -222,3 +228,7 @@ export type {
   HypeRateFakeConnectionOptions,
   MultistreamerFakeConnectionOptions,
 } from './fakes/all-options.js';
+
+// Shared test helpers: a reproducible PRNG for fault tests, bus recording and the live-session property outcome
+export { seededRandom, recordBus, expectSessionSurvived } from './properties/index.js';
+export type { BusRecording } from './properties/index.js';

@@ -8,3 +8,6 @@ export type { CheckPropertyOptions } from './check-property.js';
 export { mutatedBytes, mutatedJson, mutatedJsonOf, arbitraryFrameText } from './arbitraries.js';
 export type { JsonLike } from './arbitraries.js';
 export { expectValidEvent, expectTypedError } from './outcome.js';
+export { seededRandom } from './random.js';
+export { recordBus, expectSessionSurvived } from './live-session.js';
+export type { BusRecording } from './live-session.js';
