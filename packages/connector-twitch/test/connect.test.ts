@@ -1,20 +1,10 @@
 import { AuthError, isEvent } from '@vmsc/core';
-import { closeAllFakes, collectEvents, waitForEvent, waitUntil } from '@vmsc/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { collectEvents, waitForEvent, waitUntil } from '@vmsc/testing';
+import { describe, expect, it } from 'vitest';
 import { SUBSCRIPTION_SPECS, TwitchMissingScopesError, TwitchTransportsLimitError } from '../src/index.js';
-import { rig, type Rig } from './helpers.js';
+import { rigPerTest } from './helpers.js';
 
-let current: Rig | undefined;
-afterEach(async () => {
-  await current?.connector.disconnect();
-  current = undefined;
-  await closeAllFakes();
-});
-
-async function setup(...args: Parameters<typeof rig>): Promise<Rig> {
-  current = await rig(...args);
-  return current;
-}
+const setup = rigPerTest();
 
 describe('TwitchConnector: connecting and subscribing', () => {
   it('validates the token, resolves the broadcaster and creates every subscription with the right type, version and condition', async () => {
@@ -122,8 +112,6 @@ describe('TwitchConnector: connecting and subscribing', () => {
     expect((error as Error).message).toContain('even after a refresh');
     expect((error as Error).message).not.toContain('still-bad-token');
     expect(refreshes).toBe(1);
-    await current!.connector.disconnect();
-
     const plain = await setup({ connector: { auth: 'nope-token' } });
     await expect(plain.connector.connect()).rejects.toBeInstanceOf(AuthError);
   });

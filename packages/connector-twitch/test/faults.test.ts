@@ -1,20 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuthError, ConnectionError, RateLimitedError, systemClock, type Clock, type GapNotice, type StatusNotice } from '@vmsc/core';
-import { closeAllFakes, collectEvents, waitUntil, seededRandom } from '@vmsc/testing';
+import { collectEvents, waitUntil, seededRandom } from '@vmsc/testing';
 import { TwitchSubscriptionError } from '../src/index.js';
-import { rig, type Rig } from './helpers.js';
+import { rigPerTest, type Rig } from './helpers.js';
 
-let current: Rig | undefined;
-afterEach(async () => {
-  await current?.connector.disconnect();
-  current = undefined;
-  await closeAllFakes();
-});
-
-async function setup(...args: Parameters<typeof rig>): Promise<Rig> {
-  current = await rig(...args);
-  return current;
-}
+const setup = rigPerTest();
 
 const gaps = (r: Rig) => r.notices.filter((n): n is GapNotice => n.kind === 'gap');
 const statuses = (r: Rig) => r.notices.filter((n): n is StatusNotice => n.kind === 'status');

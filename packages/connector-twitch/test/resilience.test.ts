@@ -1,19 +1,9 @@
 import type { GapNotice } from '@vmsc/core';
-import { closeAllFakes, collectEvents, waitUntil } from '@vmsc/testing';
-import { afterEach, describe, expect, it } from 'vitest';
-import { rig, type Rig } from './helpers.js';
+import { collectEvents, waitUntil } from '@vmsc/testing';
+import { describe, expect, it } from 'vitest';
+import { rigPerTest, type Rig } from './helpers.js';
 
-let current: Rig | undefined;
-afterEach(async () => {
-  await current?.connector.disconnect();
-  current = undefined;
-  await closeAllFakes();
-});
-
-async function setup(...args: Parameters<typeof rig>): Promise<Rig> {
-  current = await rig(...args);
-  return current;
-}
+const setup = rigPerTest();
 
 const posts = (r: Rig) => r.fake.requests.filter((q) => q.method === 'POST' && q.path === '/helix/eventsub/subscriptions');
 
