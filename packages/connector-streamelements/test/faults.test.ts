@@ -1,39 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionError, EventBus, type StatusNotice, type StreamEvent } from '@vmsc/core';
-import {
-  closeAllFakes,
-  startStreamElementsFake,
-  STREAMELEMENTS_FAKE_JWT,
-  streamelementsActivityFixtures,
-  waitUntil,
-  type StreamElementsFakeOptions,
-  seededRandom,
-  recordBus,
-} from '@vmsc/testing';
-import { StreamElementsConnector } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { ConnectionError, type StatusNotice, type StreamEvent } from '@vmsc/core';
+import { streamelementsActivityFixtures, waitUntil, seededRandom } from '@vmsc/testing';
+import { livePerTest } from './helpers.js';
 
-let connectors: StreamElementsConnector[] = [];
-afterEach(async () => {
-  await Promise.allSettled(connectors.map((connector) => connector.disconnect()));
-  connectors = [];
-  await closeAllFakes();
-});
-
-async function live(options: StreamElementsFakeOptions = {}) {
-  const fake = await startStreamElementsFake(options);
-  const bus = new EventBus();
-  const connector = new StreamElementsConnector({
-    bus,
-    token: STREAMELEMENTS_FAKE_JWT,
-    method: 'jwt',
-    url: fake.url,
-    backoff: { initialDelayMs: 20, maxDelayMs: 80, jitterMs: 0 },
-  });
-  connectors.push(connector);
-  const { events, notices } = recordBus(bus);
-  await connector.connect();
-  return { fake, connector, events, notices };
-}
+const live = livePerTest();
 
 const tip = streamelementsActivityFixtures['event-tip'];
 const activity = (id: string) => ({ ...tip, _id: id, activityId: id });

@@ -1,31 +1,21 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus } from '@vmsc/core';
+import { describe, expect, it } from 'vitest';
 import {
   checkAsyncProperty,
   checkProperty,
-  closeAllFakes,
   expectValidEvent,
   mutatedJsonOf,
-  startStreamElementsFake,
-  STREAMELEMENTS_FAKE_JWT,
   streamelementsActivityFixtures,
   streamelementsSessionUpdateFixture,
   streamelementsTestFixtures,
   waitUntil,
   type JsonLike,
   expectSessionSurvived,
-  recordBus,
 } from '@vmsc/testing';
-import {
-  normalizeActivity,
-  normalizeOtherMessage,
-  normalizeTestEvent,
-  StreamElementsConnector,
-  type NormalizedActivity,
-} from '../src/index.js';
+import { normalizeActivity, normalizeOtherMessage, normalizeTestEvent, type NormalizedActivity } from '../src/index.js';
+import { livePerTest } from './helpers.js';
 
-afterEach(() => closeAllFakes());
+const live = livePerTest();
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as JsonLike;
 const activities = Object.values(streamelementsActivityFixtures).map(json);
@@ -79,17 +69,7 @@ describe('StreamElements Socket.IO payloads through the pure normalizers', () =>
 
 describe('the real connector on its socket.io 4 fake', () => {
   it('arbitrary and mutated payloads on any event name never cost the session; the next real activity is delivered', async () => {
-    const fake = await startStreamElementsFake();
-    const bus = new EventBus();
-    const connector = new StreamElementsConnector({
-      bus,
-      token: STREAMELEMENTS_FAKE_JWT,
-      method: 'jwt',
-      url: fake.url,
-      backoff: { initialDelayMs: 20, jitterMs: 0 },
-    });
-    const { events, notices } = recordBus(bus);
-    await connector.connect();
+    const { fake, connector, events, notices } = await live();
     notices.length = 0;
     const tip = streamelementsActivityFixtures['event-tip'];
     let sentinel = 0;
@@ -114,6 +94,5 @@ describe('the real connector on its socket.io 4 fake', () => {
     );
     expect(fake.connections).toHaveLength(1);
     expectSessionSurvived({ events, notices });
-    await connector.disconnect();
   });
 });

@@ -1,38 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionError, EventBus, type StatusNotice, type StreamEvent } from '@vmsc/core';
-import {
-  closeAllFakes,
-  startStreamlabsFake,
-  STREAMLABS_FAKE_TOKEN,
-  streamlabsFixtures,
-  waitUntil,
-  type StreamlabsFakeOptions,
-  seededRandom,
-  recordBus,
-} from '@vmsc/testing';
-import { StreamlabsConnector } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { ConnectionError, type StatusNotice, type StreamEvent } from '@vmsc/core';
+import { streamlabsFixtures, waitUntil, seededRandom } from '@vmsc/testing';
+import { livePerTest } from './helpers.js';
 
-let connectors: StreamlabsConnector[] = [];
-afterEach(async () => {
-  await Promise.allSettled(connectors.map((connector) => connector.disconnect()));
-  connectors = [];
-  await closeAllFakes();
-});
-
-async function live(options: StreamlabsFakeOptions = {}) {
-  const fake = await startStreamlabsFake(options);
-  const bus = new EventBus();
-  const connector = new StreamlabsConnector({
-    bus,
-    socketToken: STREAMLABS_FAKE_TOKEN,
-    url: fake.url,
-    backoff: { initialDelayMs: 20, maxDelayMs: 80, jitterMs: 0 },
-  });
-  connectors.push(connector);
-  const { events, notices } = recordBus(bus);
-  await connector.connect();
-  return { fake, connector, events, notices };
-}
+const live = livePerTest();
 
 const donation = streamlabsFixtures['event-donation'];
 const alert = (id: string) => ({ ...donation, message: [{ ...donation.message[0], _id: id }] });

@@ -1,23 +1,19 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus } from '@vmsc/core';
+import { describe, expect, it } from 'vitest';
 import {
   checkAsyncProperty,
   checkProperty,
-  closeAllFakes,
   expectValidEvent,
   mutatedJsonOf,
-  startStreamlabsFake,
-  STREAMLABS_FAKE_TOKEN,
   streamlabsFixtures,
   waitUntil,
   type JsonLike,
   expectSessionSurvived,
-  recordBus,
 } from '@vmsc/testing';
-import { normalizeStreamlabsEvent, StreamlabsConnector } from '../src/index.js';
+import { normalizeStreamlabsEvent } from '../src/index.js';
+import { livePerTest } from './helpers.js';
 
-afterEach(() => closeAllFakes());
+const live = livePerTest();
 
 const fixtures = Object.values(streamlabsFixtures).map((fixture) => JSON.parse(JSON.stringify(fixture)) as JsonLike);
 
@@ -63,16 +59,7 @@ describe('Streamlabs Socket.IO `event` payloads through the pure normalizer', ()
 
 describe('the real connector on its socket.io 2 fake', () => {
   it('arbitrary and mutated payloads (and arguments that are not one object) never cost the session; the next real alert is delivered', async () => {
-    const fake = await startStreamlabsFake();
-    const bus = new EventBus();
-    const connector = new StreamlabsConnector({
-      bus,
-      socketToken: STREAMLABS_FAKE_TOKEN,
-      url: fake.url,
-      backoff: { initialDelayMs: 20, jitterMs: 0 },
-    });
-    const { events, notices } = recordBus(bus);
-    await connector.connect();
+    const { fake, connector, events, notices } = await live();
     notices.length = 0;
     const donation = streamlabsFixtures['event-donation'];
     let sentinel = 0;
@@ -94,6 +81,5 @@ describe('the real connector on its socket.io 2 fake', () => {
     );
     expect(fake.connections).toHaveLength(1);
     expectSessionSurvived({ events, notices });
-    await connector.disconnect();
   });
 });
