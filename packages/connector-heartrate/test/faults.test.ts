@@ -1,17 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, ConnectionError, EventBus, RateLimitedError, type BusNotice, type ConnectorStatus, type StreamEvent } from '@vmsc/core';
-import { closeAllFakes, startHypeRateFake, startPulsoidFake, waitUntil, type UpgradeRefusal, seededRandom } from '@vmsc/testing';
+import { startHypeRateFake, startPulsoidFake, waitUntil, type UpgradeRefusal, seededRandom, trackConnectors } from '@vmsc/testing';
 import { HypeRateConnector, PulsoidConnector } from '../src/index.js';
 
 const fastBackoff = { initialDelayMs: 20, maxDelayMs: 80, jitterMs: 0 };
 const DEVICE = 'internal-testing';
 
-let connectors: Array<PulsoidConnector | HypeRateConnector> = [];
-afterEach(async () => {
-  await Promise.allSettled(connectors.map((connector) => connector.disconnect()));
-  connectors = [];
-  await closeAllFakes();
-});
+const connectors = trackConnectors();
+afterEach(connectors.cleanup);
 
 async function pulsoid() {
   const fake = await startPulsoidFake({ tokens: ['good-token-1234'] });
@@ -28,7 +24,7 @@ async function hyperate() {
 }
 
 function observe<C extends PulsoidConnector | HypeRateConnector>(bus: EventBus, connector: C) {
-  connectors.push(connector);
+  connectors.track(connector);
   const events: StreamEvent[] = [];
   const notices: BusNotice[] = [];
   const statuses: ConnectorStatus[] = [];

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError, EventBus, type BusNotice, type StreamEvent } from '@vmsc/core';
 import {
-  closeAllFakes,
   collectEvents,
   startStreamElementsFake,
   STREAMELEMENTS_FAKE_APIKEY,
@@ -10,6 +9,7 @@ import {
   streamelementsActivityFixtures,
   streamelementsSessionUpdateFixture,
   waitUntil,
+  trackConnectors,
 } from '@vmsc/testing';
 import { connectorContract } from '@vmsc/testing/contract';
 import ioV2 from 'socket.io-client-v2';
@@ -17,12 +17,10 @@ import { StreamElementsConnector, type StreamElementsConnectorOptions } from '..
 
 const fastBackoff = { initialDelayMs: 20, maxDelayMs: 80, jitterMs: 0 };
 
-let connectors: StreamElementsConnector[] = [];
+const connectors = trackConnectors();
 afterEach(async () => {
   vi.useRealTimers();
-  await Promise.allSettled(connectors.map((connector) => connector.disconnect()));
-  connectors = [];
-  await closeAllFakes();
+  await connectors.cleanup();
 });
 
 function make(url: string, options: Partial<StreamElementsConnectorOptions> = {}) {
@@ -35,7 +33,7 @@ function make(url: string, options: Partial<StreamElementsConnectorOptions> = {}
     backoff: fastBackoff,
     ...options,
   });
-  connectors.push(connector);
+  connectors.track(connector);
   const collected = collectEvents(bus);
   const notices: BusNotice[] = [];
   bus.onNotice((notice) => void notices.push(notice));

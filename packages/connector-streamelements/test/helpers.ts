@@ -1,6 +1,12 @@
 import { afterEach } from 'vitest';
 import { EventBus } from '@vmsc/core';
-import { closeAllFakes, recordBus, startStreamElementsFake, STREAMELEMENTS_FAKE_JWT, type StreamElementsFakeOptions } from '@vmsc/testing';
+import {
+  recordBus,
+  trackConnectors,
+  startStreamElementsFake,
+  STREAMELEMENTS_FAKE_JWT,
+  type StreamElementsFakeOptions,
+} from '@vmsc/testing';
 import { StreamElementsConnector } from '../src/index.js';
 
 /**
@@ -8,14 +14,11 @@ import { StreamElementsConnector } from '../src/index.js';
  * connector of the test and closes the fakes; returns `live`.
  */
 export function livePerTest(): typeof live {
-  const connectors: StreamElementsConnector[] = [];
-  afterEach(async () => {
-    await Promise.allSettled(connectors.splice(0).map((connector) => connector.disconnect()));
-    await closeAllFakes();
-  });
+  const connectors = trackConnectors();
+  afterEach(connectors.cleanup);
   return async (options) => {
     const session = await live(options);
-    connectors.push(session.connector);
+    connectors.track(session.connector);
     return session;
   };
 }

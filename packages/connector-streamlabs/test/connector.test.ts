@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, EventBus, type BusNotice, type StreamEvent } from '@vmsc/core';
-import { closeAllFakes, collectEvents, startStreamlabsFake, STREAMLABS_FAKE_TOKEN, streamlabsFixtures, waitUntil } from '@vmsc/testing';
+import { collectEvents, startStreamlabsFake, STREAMLABS_FAKE_TOKEN, streamlabsFixtures, waitUntil, trackConnectors } from '@vmsc/testing';
 import { connectorContract } from '@vmsc/testing/contract';
 import { io as ioV4 } from 'socket.io-client';
 import { StreamlabsConnector, type StreamlabsConnectorOptions } from '../src/index.js';
@@ -16,14 +16,10 @@ function make(url: string, options: Partial<StreamlabsConnectorOptions> = {}) {
   return { bus, connector, events: collected.events, collected, notices };
 }
 
-let connectors: StreamlabsConnector[] = [];
-afterEach(async () => {
-  await Promise.allSettled(connectors.map((connector) => connector.disconnect()));
-  connectors = [];
-  await closeAllFakes();
-});
+const connectors = trackConnectors();
+afterEach(connectors.cleanup);
 const track = <T extends { connector: StreamlabsConnector }>(value: T): T => {
-  connectors.push(value.connector);
+  connectors.track(value.connector);
   return value;
 };
 

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import { EventBus } from '@vmsc/core';
-import { closeAllFakes, recordBus, startStreamlabsFake, STREAMLABS_FAKE_TOKEN, type StreamlabsFakeOptions } from '@vmsc/testing';
+import { recordBus, trackConnectors, startStreamlabsFake, STREAMLABS_FAKE_TOKEN, type StreamlabsFakeOptions } from '@vmsc/testing';
 import { StreamlabsConnector } from '../src/index.js';
 
 /**
@@ -8,14 +8,11 @@ import { StreamlabsConnector } from '../src/index.js';
  * connector of the test and closes the fakes; returns `live`.
  */
 export function livePerTest(): typeof live {
-  const connectors: StreamlabsConnector[] = [];
-  afterEach(async () => {
-    await Promise.allSettled(connectors.splice(0).map((connector) => connector.disconnect()));
-    await closeAllFakes();
-  });
+  const connectors = trackConnectors();
+  afterEach(connectors.cleanup);
   return async (options) => {
     const session = await live(options);
-    connectors.push(session.connector);
+    connectors.track(session.connector);
     return session;
   };
 }

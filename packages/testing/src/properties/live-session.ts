@@ -1,4 +1,5 @@
 import type { BusNotice, EventBus, StreamEvent } from '@vmsc/core';
+import { closeAllFakes } from '../cleanup.js';
 import { expectTypedError, expectValidEvent } from './outcome.js';
 
 /** What {@link recordBus} collects: every event and every notice published on a bus, in order. */
@@ -46,4 +47,44 @@ export function expectSessionSurvived(recording: BusRecording): void {
     if (notice.kind === 'error') expectTypedError(notice.error);
     if (notice.kind === 'status') throw new Error(`status changed to ${notice.status}`);
   }
+}
+
+/** Anything with a `disconnect()`: a connector, or a client of a fake. */
+export interface Disconnectable {
+  disconnect(): Promise<void>;
+}
+
+/** What {@link trackConnectors} returns. */
+export interface ConnectorTracker {
+  /** Remembers `connector` for {@link ConnectorTracker.cleanup}; returns it. */
+  track<T extends Disconnectable>(connector: T): T;
+  /** Disconnects every tracked connector (failures ignored), forgets them and closes every fake. */
+  cleanup(): Promise<void>;
+}
+
+/**
+ * Keeps the connectors a test makes so one `afterEach` can disconnect them all and close the fakes,
+ * instead of a hand-written array and cleanup in every test file.
+ *
+ * @example
+ * ```ts
+ * const connectors = trackConnectors();
+ * afterEach(connectors.cleanup);
+ * it('...', async () => {
+ *   const connector = connectors.track(new StreamlabsConnector({ bus, socketToken, url: fake.url }));
+ * });
+ * ```
+ */
+export function trackConnectors(): ConnectorTracker {
+  const tracked: Disconnectable[] = [];
+  return {
+    track(connector) {
+      tracked.push(connector);
+      return connector;
+    },
+    async cleanup() {
+      await Promise.allSettled(tracked.splice(0).map((connector) => connector.disconnect()));
+      await closeAllFakes();
+    },
+  };
 }
