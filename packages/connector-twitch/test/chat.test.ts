@@ -1,19 +1,13 @@
 import { AuthError } from '@vmsc/core';
-import { closeAllFakes } from '@vmsc/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TwitchChatDroppedError } from '../src/index.js';
-import { rig, type Rig } from './helpers.js';
+import { rigPerTest } from './helpers.js';
 
-let current: Rig | undefined;
-afterEach(async () => {
-  await current?.connector.disconnect();
-  current = undefined;
-  await closeAllFakes();
-});
+const setup = rigPerTest();
 
 describe('TwitchConnector.sendChat', () => {
   it('sends through POST /helix/chat/messages as the token user, with an optional reply', async () => {
-    current = await rig({ connector: { events: ['chat'] } });
+    const current = await setup({ connector: { events: ['chat'] } });
     const { fake, connector } = current;
     await expect(connector.sendChat('too early')).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
     await connector.connect();
@@ -32,7 +26,7 @@ describe('TwitchConnector.sendChat', () => {
   });
 
   it('a 200 with is_sent:false is an error carrying Twitch’s drop reason', async () => {
-    current = await rig({ connector: { events: ['chat'] } });
+    const current = await setup({ connector: { events: ['chat'] } });
     await current.connector.connect();
     current.fake.dropNextChat();
     const error = await current.connector.sendChat('hi').catch((e: unknown) => e);
@@ -42,7 +36,7 @@ describe('TwitchConnector.sendChat', () => {
   });
 
   it('a token without user:write:chat gets an AuthError', async () => {
-    current = await rig({
+    const current = await setup({
       fake: { tokens: { 'test-token': { userId: '1337', login: 'cool_user', scopes: ['user:read:chat'] } } },
       connector: { events: ['chat'] },
     });
