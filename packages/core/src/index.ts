@@ -37,7 +37,7 @@ export type {
 export { platforms, eventTypes, isPlatform, isStreamEventType } from './events/registry.js';
 export { createEvent, newEventId } from './events/create.js';
 export type { CreateEventInput, CreateEventOptions, TypesFor, DataFor, EventFor } from './events/create.js';
-export { parseEvent, assertEvent, validateData } from './events/validate.js';
+export { parseEvent, assertEvent, validateData, validateUser } from './events/validate.js';
 export type { ParseEventResult } from './events/validate.js';
 export { isEvent } from './events/guards.js';
 
