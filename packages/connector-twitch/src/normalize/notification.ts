@@ -1,4 +1,13 @@
-import { createEvent, streamUserSchema, systemUser, validateData, type EventData, type EventMeta, type PlatformEvent, type StreamUser } from '@vmsc/core';
+import {
+  createEvent,
+  systemUser,
+  validateData,
+  validateUser,
+  type EventData,
+  type EventMeta,
+  type PlatformEvent,
+  type StreamUser,
+} from '@vmsc/core';
 import type { RawMetadata, RawNotificationMessage } from '../raw/eventsub.js';
 import type {
   RawAdBreakEvent,
@@ -203,12 +212,18 @@ export function normalizeNotification(
       const out = (mapper as (event: Record<string, unknown>) => AnyMapped)(event);
       // The mappers trust the documented field types; a frame that breaks them must not yield an invalid event.
       const checked = validateData('twitch', out.type, out.data);
-      const user = out.user === undefined ? undefined : streamUserSchema.safeParse(out.user);
-      if (!checked.ok || (user && !user.success)) {
+      const user = out.user === undefined ? undefined : validateUser(out.user);
+      if (!checked.ok || (user && !user.ok)) {
         const issues = checked.ok ? [] : checked.issues.map((issue) => `${issue.path}: ${issue.message}`);
-        if (user && !user.success) issues.push(...user.error.issues.map((issue) => `user.${issue.path.join('.')}: ${issue.message}`));
+        if (user && !user.ok) issues.push(...user.issues.map((issue) => `${issue.path}: ${issue.message}`));
         const problems = issues.join('; ');
-        return unknownEvent(subscriptionType, message, `the ${subscriptionType} event does not have the documented shape: ${problems}`, timestamp, meta);
+        return unknownEvent(
+          subscriptionType,
+          message,
+          `the ${subscriptionType} event does not have the documented shape: ${problems}`,
+          timestamp,
+          meta,
+        );
       }
       return createEvent(
         options.includeRaw
