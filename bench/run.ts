@@ -41,7 +41,7 @@ const header = [
 ].join('\n');
 if (filters.length === 0) {
   const target = new URL('../docs/benchmarks.md', import.meta.url);
-  // The soak section is written by `pnpm soak` (scripts/soak.ts): keep it.
+  // The soak section is written by `pnpm soak` (bench/soak/main.ts): keep it.
   const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
   const soak = /<!-- soak:start -->[\s\S]*<!-- soak:end -->/.exec(previous)?.[0];
   writeFileSync(target, `${header}\n${sections.join('\n')}${soak ? `\n${soak}\n` : ''}`);

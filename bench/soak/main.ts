@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runSoak, type SoakResult } from './run-soak.js';
+import { runSoak, type HeapSample, type SoakResult } from './run-soak.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +27,22 @@ const result = await runSoak({
   onProgress: (line) => console.log(line),
 });
 
+/** The first heap sample of each 30-second slot, and the last one. */
+function everyThirtySeconds(samples: readonly HeapSample[]): HeapSample[] {
+  const picked: HeapSample[] = [];
+  let slot = -1;
+  for (const sample of samples) {
+    const current = Math.floor(sample.atMs / 30_000);
+    if (current > slot) {
+      picked.push(sample);
+      slot = current;
+    }
+  }
+  const last = samples[samples.length - 1];
+  if (last && picked[picked.length - 1] !== last) picked.push(last);
+  return picked;
+}
+
 function toMarkdown(r: SoakResult): string {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const lost = r.lost.reduce((a, b) => a + b, 0);
@@ -35,7 +51,7 @@ function toMarkdown(r: SoakResult): string {
     '<!-- soak:start -->',
     '## Soak: the hub with every connector on the fakes',
     '',
-    `\`pnpm soak --minutes ${minutes} --rate ${r.targetRate}\` on ${new Date().toISOString().slice(0, 10)} (${machine}). The \`vmsc\` hub (bus, rule engine with ${r.rules} rules, custom WS server) with the real Kick, Twitch, TikTok, YouTube, Streamlabs and StreamElements connectors connected to their @vmsc/testing fakes over loopback, ${r.subscribers} custom-WS subscribers, all in one process; a mixed stream of chat messages and tips, one platform after the other. Latency is from the fake's send to a subscriber's receive.`,
+    `\`pnpm soak --minutes ${minutes} --rate ${r.targetRate}\` on ${new Date().toISOString().slice(0, 10)} (${machine}). The \`vmsc\` hub (bus, rule engine with ${r.rules} rules, custom WS server) with the real Kick, Twitch, TikTok, YouTube, Streamlabs and StreamElements connectors connected to their @vmsc/testing fakes over loopback, ${r.subscribers} custom-WS subscribers, and 1 process: the hub on the main thread, the fakes, the feeder and the subscribers in a worker thread (the heap figures are the main thread's); a mixed stream of chat messages and tips, one platform after the other. Latency is from the fake's send to a subscriber's receive.`,
     '',
     '| figure | value |',
     '|---|---:|',
@@ -54,7 +70,9 @@ function toMarkdown(r: SoakResult): string {
     `| rule runs | ${r.ruleRuns} |`,
     `| errors / status changes | ${r.errors.length} / ${r.statusChanges.length} |`,
     '',
-    `Heap samples (s: MiB): ${r.heap.samples.map((s) => `${Math.round(s.atMs / 1_000)}: ${s.heapUsedMiB}`).join(', ')}`,
+    `Heap every 30 s (s: MiB): ${everyThirtySeconds(r.heap.samples)
+      .map((s) => `${Math.round(s.atMs / 1_000)}: ${s.heapUsedMiB}`)
+      .join(', ')}`,
     ...(r.errors.length ? ['', `Errors: ${r.errors.slice(0, 5).join('; ')}`] : []),
     ...(r.statusChanges.length ? ['', `Status changes: ${r.statusChanges.slice(0, 5).join('; ')}`] : []),
     '<!-- soak:end -->',

@@ -163,7 +163,8 @@ if (port) {
   port.on('message', (message: ToWorker) => {
     const run = async () => {
       if (message.type === 'start') {
-        fakes = await startAllFakes({ youtubePollingIntervalMs: 50 });
+        // 50 ms polls spend YouTube's default 10,000 units in under two minutes: the soak's quota is unlimited.
+        fakes = await startAllFakes({ youtubePollingIntervalMs: 50, youtubeQuotaLimit: Number.MAX_SAFE_INTEGER });
         post({ type: 'fakes', connectionOptions: fakes.connectionOptions });
       } else if (message.type === 'hub') {
         post({ type: 'result', result: await feed(fakes!, message, post) });

@@ -52,6 +52,11 @@ export interface TwitchConnectorOptions extends BaseConnectorOptions {
   keepaliveMarginMs?: number;
   /** Window for `message_id` dedupe; older messages are dropped too. Default 10 minutes. */
   dedupeWindowMs?: number;
+  /**
+   * The most `message_id`s remembered for dedupe (oldest forgotten first), so memory stays bounded
+   * whatever the rate. Default 100,000 (about 10 MB; a whole 10-minute window up to ~160 messages/s).
+   */
+  dedupeMaxIds?: number;
   /** Endpoints (tests point these at the fake). */
   urls?: TwitchUrls;
   /** Keep Twitch's raw `payload.event` as each event's `raw` (debugging; costs memory). Default false. */
@@ -148,7 +153,7 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
     });
     this.#events = options.events ?? TWITCH_EVENT_TYPES;
     this.#dedupeWindowMs = options.dedupeWindowMs ?? 600_000;
-    this.#dedupe = new MessageDeduplicator(this.#dedupeWindowMs);
+    this.#dedupe = new MessageDeduplicator(this.#dedupeWindowMs, options.dedupeMaxIds ?? 100_000);
     this.#subscriptionBackoff = new Backoff(options.backoff instanceof Backoff ? {} : options.backoff);
   }
 

@@ -28,6 +28,12 @@ export interface StartAllFakesOptions {
    * so only what you script arrives.
    */
   youtubePollingIntervalMs?: number;
+  /**
+   * The YouTube fake's daily quota, units (default 10,000, YouTube's default). At the default 50 ms
+   * polling interval a connector spends that in under two minutes, as it would on YouTube: raise it
+   * for long runs.
+   */
+  youtubeQuotaLimit?: number;
 }
 
 /** Every platform's fake, started by {@link startAllFakes}, each with its uniform scripting API. */
@@ -96,7 +102,12 @@ export async function startAllFakes(options: StartAllFakesOptions = {}): Promise
     startKickPusherFake(),
     startTwitchFake(),
     startTikTokFake({ apiKey: TIKTOK_FAKE_SIGN_API_KEY }),
-    startYouTubeFake({ pollingIntervalMillis: options.youtubePollingIntervalMs ?? 50, backlog: [], activePollItem: null }),
+    startYouTubeFake({
+      pollingIntervalMillis: options.youtubePollingIntervalMs ?? 50,
+      backlog: [],
+      activePollItem: null,
+      ...(options.youtubeQuotaLimit === undefined ? {} : { quotaLimit: options.youtubeQuotaLimit }),
+    }),
     startStreamlabsFake(),
     startStreamElementsFake(),
     startPulsoidFake(),
