@@ -43,6 +43,11 @@ function everyThirtySeconds(samples: readonly HeapSample[]): HeapSample[] {
   return picked;
 }
 
+/** A latency figure: past the histogram's 120 s it is only known to be larger. */
+function ms(value: number): string {
+  return Number.isFinite(value) ? String(value) : '> 120000';
+}
+
 function toMarkdown(r: SoakResult): string {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const lost = r.lost.reduce((a, b) => a + b, 0);
@@ -62,10 +67,11 @@ function toMarkdown(r: SoakResult): string {
       .join(', ')}) |`,
     `| deliveries (events × subscribers) | ${r.latencyMs.samples} |`,
     `| lost / duplicated (all subscribers) | ${lost} / ${duplicates} |`,
-    `| latency p50 / p99 / max | ${r.latencyMs.p50} / ${r.latencyMs.p99} / ${r.latencyMs.max} ms |`,
+    `| latency p50 / p99 / max | ${ms(r.latencyMs.p50)} / ${ms(r.latencyMs.p99)} / ${ms(r.latencyMs.max)} ms |`,
     `| latency p50 / p99 by platform | ${Object.entries(r.latencyBySource)
-      .map(([source, l]) => `${source} ${l.p50} / ${l.p99}`)
+      .map(([source, l]) => `${source} ${ms(l.p50)} / ${ms(l.p99)}`)
       .join('; ')} ms |`,
+    `| largest backlog (per subscriber, at a 1 s report) | ${r.maxBacklog.events} events at ${r.maxBacklog.atSeconds} s |`,
     `| heap start / end / max${r.heap.gcExposed ? ' (after GC)' : ''} | ${r.heap.startMiB} / ${r.heap.endMiB} / ${r.heap.maxMiB} MiB |`,
     `| rule runs | ${r.ruleRuns} |`,
     `| errors / status changes | ${r.errors.length} / ${r.statusChanges.length} |`,

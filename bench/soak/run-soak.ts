@@ -57,6 +57,11 @@ export interface SoakResult {
   /** Per subscriber: sequence numbers received more than once. */
   duplicates: number[];
   latencyMs: { p50: number; p99: number; max: number; samples: number };
+  /**
+   * The most events a subscriber was behind the feeder at a progress report (once a second), and when:
+   * how far delivery fell behind at its worst before catching up.
+   */
+  maxBacklog: { events: number; atSeconds: number };
   /** p50/p99 per platform, ms. */
   latencyBySource: Record<string, { p50: number; p99: number }>;
   heap: { startMiB: number; endMiB: number; maxMiB: number; samples: HeapSample[]; gcExposed: boolean };
@@ -122,6 +127,7 @@ const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 /** The worker running the platforms' side, with a promise per awaited message type. */
 function startPlatformSide(onProgress?: (line: string) => void) {
+  const maxBacklog = { events: 0, atSeconds: 0 };
   const worker = new Worker(new URL('./soak-worker-entry.mjs', import.meta.url));
   const waiting = new Map<FromWorker['type'], (message: FromWorker) => void>();
   let failure: Error | undefined;
@@ -134,12 +140,15 @@ function startPlatformSide(onProgress?: (line: string) => void) {
   worker.on('message', (message: FromWorker) => {
     if (message.type === 'failed') fail(new Error(`soak worker: ${message.message}`));
     else if (message.type === 'progress') {
+      const backlog = Math.round(message.sent - message.receivedPerSubscriber);
+      if (backlog > maxBacklog.events) Object.assign(maxBacklog, { events: backlog, atSeconds: Math.round(message.elapsedMs / 1_000) });
       onProgress?.(
         `${Math.round(message.elapsedMs / 1_000)} s: sent ${message.sent}, received ${Math.round(message.receivedPerSubscriber)} per subscriber`,
       );
     } else waiting.get(message.type)?.(message);
   });
   return {
+    maxBacklog,
     request<T extends FromWorker['type']>(message: ToWorker, reply: T): Promise<Extract<FromWorker, { type: T }>> {
       return new Promise((resolve, reject) => {
         if (failure) return reject(failure);
@@ -227,6 +236,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       duplicates: result.duplicates,
       latencyMs: result.latency,
       latencyBySource: result.latencyBySource,
+      maxBacklog: { ...platforms.maxBacklog },
       heap: {
         startMiB: heaps[0]!,
         endMiB: heaps[heaps.length - 1]!,
