@@ -293,7 +293,8 @@ export class CustomWsServer {
     const now = this.#clock.now();
     const waitMs = connection.limiter.take(now);
     if (waitMs > 0) {
-      this.#reply(connection, undefined, {
+      // The message is not processed, but its requestId (if any) is echoed so the client knows which one to resend.
+      this.#reply(connection, peekRequestId(data, isBinary), {
         code: 'RATE_LIMITED',
         message: `Rate limit exceeded: at most ${this.#perSecond} messages per second; message not processed`,
         retryAfterMs: waitMs,
@@ -606,4 +607,16 @@ function toBuffered(event: StreamEvent): BufferedEvent {
   // `raw` is for local debugging only: it is never sent to clients.
   const sent = event.raw === undefined ? event : { ...event, raw: undefined };
   return { event, frame: Buffer.from(`{"action":"event","event":${JSON.stringify(sent)}}`, 'utf8') };
+}
+
+/** The valid `requestId` of a message that will not be processed (rate limited), or undefined. */
+function peekRequestId(data: RawData, isBinary: boolean): RequestId | undefined {
+  try {
+    const message = JSON.parse(rawToString(data, isBinary)) as unknown;
+    if (typeof message !== 'object' || message === null) return undefined;
+    const parsed = requestIdSchema.safeParse((message as { requestId?: unknown }).requestId);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -20,12 +20,15 @@ describe('rate limit (sliding window, 60 messages per second)', () => {
     await client.count((m) => m.action === 'subscribe' || m.action === 'error', 61);
     expect(client.messages.filter(isAck('subscribe'))).toHaveLength(60);
     const limited = client.messages.find(isError('RATE_LIMITED'));
-    expect(limited).toMatchObject({ action: 'error', code: 'RATE_LIMITED', retryAfterMs: 1000 });
-    expect(limited).not.toHaveProperty('requestId');
+    // Not processed, but the client learns which request to resend.
+    expect(limited).toMatchObject({ action: 'error', code: 'RATE_LIMITED', retryAfterMs: 1000, requestId: 60 });
     clock.advance(500);
     client.send({ action: 'subscribe', requestId: 'still-limited' });
     await client.count(isError('RATE_LIMITED'), 2);
-    expect(client.messages.at(-1)).toMatchObject({ retryAfterMs: 500 });
+    expect(client.messages.at(-1)).toMatchObject({ retryAfterMs: 500, requestId: 'still-limited' });
+    client.send('{"action":"subscribe","requestId":'); // malformed while limited: no requestId to echo
+    await client.count(isError('RATE_LIMITED'), 3);
+    expect(client.messages.at(-1)).not.toHaveProperty('requestId');
     clock.advance(500);
     client.send({ action: 'subscribe', requestId: 'ok-again' });
     expect(await client.next((m) => isAck('subscribe')(m) && (m as { requestId?: unknown }).requestId === 'ok-again')).toBeDefined();
