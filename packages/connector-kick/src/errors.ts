@@ -1,4 +1,4 @@
-import { AuthError, NotFoundError, PlatformBlockedError, ProtocolError, type VmscErrorOptions } from '@vmsc/core';
+import { AuthError, NotFoundError, PlatformBlockedError, ProtocolError, RateLimitedError, type VmscErrorOptions } from '@vmsc/core';
 
 /**
  * Kick's unofficial channel lookup (`/api/v2/channels/{slug}`) answered 403 (Cloudflare's
@@ -15,6 +15,24 @@ export class KickLookupBlockedError extends PlatformBlockedError {
         `chatroomId: <chatroom.id>, channelId: <id> } }). Both numbers are in https://kick.com/api/v2/channels/${slug} ` +
         `opened in a browser: "chatroom": { "id": ... } is the chatroomId, the top-level "id" is the channelId.`,
       { ...options, code: 'KICK_LOOKUP_BLOCKED' },
+    );
+    this.slug = slug;
+  }
+}
+
+/**
+ * Kick's channel lookup answered 429. Retried by {@link KickConnector} after `retryAfterMs` (from the
+ * `Retry-After` header) or the backoff, whichever is longer.
+ */
+export class KickLookupRateLimitedError extends RateLimitedError {
+  /** The slug whose lookup was rate limited. */
+  readonly slug: string;
+
+  constructor(slug: string, retryAfterMs: number | undefined, options?: VmscErrorOptions) {
+    super(
+      `Kick's channel lookup for "${slug}" was rate limited (HTTP 429)` +
+        (retryAfterMs === undefined ? '' : `; retry after ${Math.ceil(retryAfterMs / 1000)} s`),
+      { ...options, retryAfterMs, code: 'KICK_LOOKUP_RATE_LIMITED' },
     );
     this.slug = slug;
   }

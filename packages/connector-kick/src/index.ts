@@ -16,5 +16,11 @@ export { parseKickTimestamp } from './normalize/timestamp.js';
 export { KickDeduper } from './normalize/dedupe.js';
 export { closeAction, describeCloseCode } from './close-codes.js';
 export type { CloseAction } from './close-codes.js';
-export { KickLookupBlockedError, KickChannelNotFoundError, KickAppKeyError, KickConnectionRefusedError } from './errors.js';
+export {
+  KickLookupBlockedError,
+  KickLookupRateLimitedError,
+  KickChannelNotFoundError,
+  KickAppKeyError,
+  KickConnectionRefusedError,
+} from './errors.js';
 export type { DecodedFrame, PusherFrame } from './raw/pusher.js';

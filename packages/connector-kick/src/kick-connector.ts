@@ -1,4 +1,4 @@
-import { BaseConnector, ConnectionError, ProtocolError, VmscError, type BaseConnectorOptions } from '@vmsc/core';
+import { BaseConnector, ConnectionError, ProtocolError, RateLimitedError, VmscError, type BaseConnectorOptions } from '@vmsc/core';
 import { KickDeduper } from './normalize/dedupe.js';
 import { normalizeKickFrame, type NormalizedFrame } from './normalize/normalize.js';
 import { KickConnectionPool, type PoolLease } from './pool/connection-pool.js';
@@ -138,10 +138,14 @@ export class KickConnector extends BaseConnector {
     } catch (error) {
       if (!this.#active) return;
       const vmsc = this.toVmscError(error);
-      if (vmsc instanceof ConnectionError) {
-        // The lookup failed transiently: retry with backoff.
+      if (vmsc instanceof ConnectionError || vmsc instanceof RateLimitedError) {
+        // The lookup failed transiently: retry with backoff (never sooner than a 429's Retry-After).
         this.setStatus('reconnecting', vmsc);
-        this.reconnector.schedule(() => (this.#active ? this.#start() : undefined));
+        const retryAfterMs = vmsc instanceof RateLimitedError ? (vmsc.retryAfterMs ?? 0) : 0;
+        this.reconnector.schedule(
+          () => (this.#active ? this.#start() : undefined),
+          Math.max(this.reconnector.backoff.next(), retryAfterMs),
+        );
         return;
       }
       this.#fail(vmsc);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionError, ProtocolError, type BusNotice, type StreamEvent } from '@vmsc/core';
 import { closeAllFakes, kickEventFrames, startKickApiFake, waitUntil, seededRandom } from '@vmsc/testing';
-import { KickLookupBlockedError, type KickConnectionPool } from '../src/index.js';
+import { KickLookupBlockedError, KickLookupRateLimitedError, type KickConnectionPool } from '../src/index.js';
 import { PRIMARY, setupKick } from './helpers.js';
 
 const pools: KickConnectionPool[] = [];
@@ -98,7 +98,7 @@ describe('Kick faults against the Pusher fake', () => {
 });
 
 describe('Kick channel lookup HTTP faults (the only HTTP endpoint on the connect path)', () => {
-  for (const status of [403, 429]) {
+  for (const status of [401, 403]) {
     it(`HTTP ${status}: status error with KickLookupBlockedError naming the ids to pass, no socket opened`, async () => {
       const api = await startKickApiFake();
       api.setMode('error', status);
@@ -112,7 +112,7 @@ describe('Kick channel lookup HTTP faults (the only HTTP endpoint on the connect
     });
   }
 
-  for (const status of [401, 500, 502]) {
+  for (const status of [408, 500, 502]) {
     it(`HTTP ${status}: reconnecting with a ConnectionError, retried with backoff, connected once the lookup answers`, async () => {
       const api = await startKickApiFake();
       api.setMode('error', status);
@@ -131,4 +131,37 @@ describe('Kick channel lookup HTTP faults (the only HTTP endpoint on the connect
       expect(setup.pusher.subscriptions()).toContain(PRIMARY);
     });
   }
+
+  it('HTTP 429: reconnecting with KickLookupRateLimitedError, retried no sooner than Retry-After, then connected', async () => {
+    const api = await startKickApiFake();
+    api.setMode('error', 429); // with Retry-After: 1
+    const setup = await setupKick({ channel: 'xqc', lookup: { baseUrl: api.url }, backoff: { initialDelayMs: 10, jitterMs: 0 } });
+    pools.push(setup.pool);
+    const errors: unknown[] = [];
+    setup.connector.on('status', (change) => void (change.status === 'reconnecting' && errors.push(change.error)));
+    const connecting = setup.connector.connect();
+    await waitUntil(() => errors.length === 1, 'the first 429');
+    const firstAt = Date.now();
+    expect(errors[0]).toBeInstanceOf(KickLookupRateLimitedError);
+    expect(errors[0]).toMatchObject({ retryAfterMs: 1_000, code: 'KICK_LOOKUP_RATE_LIMITED' });
+    api.setMode('ok');
+    await connecting;
+    // The backoff alone (10 ms) would have retried at once: the retry waited for Retry-After.
+    expect(Date.now() - firstAt).toBeGreaterThanOrEqual(900);
+    expect(api.requests.filter((request) => request.path.startsWith('/api/v2/channels/'))).toHaveLength(2);
+    expect(setup.connector.status).toBe('connected');
+  });
+
+  it('any other HTTP 4xx (410): status error with a ProtocolError, not retried', async () => {
+    const api = await startKickApiFake();
+    api.setMode('error', 410);
+    const setup = await setupKick({ channel: 'xqc', lookup: { baseUrl: api.url }, backoff: { initialDelayMs: 10, jitterMs: 0 } });
+    pools.push(setup.pool);
+    const error = await setup.connector.connect().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect(error).toMatchObject({ code: 'KICK_LOOKUP_REFUSED' });
+    expect((error as Error).message).toContain('HTTP 410');
+    expect(setup.connector.status).toBe('error');
+    expect(api.requests).toHaveLength(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { ConnectionError, ProtocolError } from '@vmsc/core';
-import { KickChannelNotFoundError, KickLookupBlockedError } from '../errors.js';
+import { KickChannelNotFoundError, KickLookupBlockedError, KickLookupRateLimitedError } from '../errors.js';
 
 /** The numeric ids behind a Kick channel. They are all different numbers; subscribing with the wrong one yields silence. */
 export interface KickChannelIds {
@@ -31,9 +31,10 @@ const LOOKUP_HEADERS = {
 /**
  * Resolves a slug with Kick's unofficial `GET /api/v2/channels/{slug}`.
  *
- * @throws {@link KickLookupBlockedError} on 403 (or a non-JSON challenge page): its message says
- *   which ids to pass instead. {@link KickChannelNotFoundError} on 404. `ConnectionError` on
- *   network failures and 5xx (worth retrying).
+ * @throws {@link KickLookupBlockedError} on 401/403 (or a non-JSON challenge page): its message says
+ *   which ids to pass instead. {@link KickChannelNotFoundError} on 404. {@link KickLookupRateLimitedError}
+ *   on 429 (with `retryAfterMs` from `Retry-After`). `ConnectionError` on network failures, 408 and 5xx
+ *   (worth retrying). `ProtocolError` (`KICK_LOOKUP_REFUSED`) on any other 4xx.
  */
 export async function lookupKickChannel(slug: string, options: KickLookupOptions = {}): Promise<KickChannelIds> {
   const url = `${(options.baseUrl ?? 'https://kick.com').replace(/\/$/, '')}/api/v2/channels/${encodeURIComponent(slug)}`;
@@ -44,9 +45,15 @@ export async function lookupKickChannel(slug: string, options: KickLookupOptions
     throw new ConnectionError(`Kick channel lookup for "${slug}" failed: ${(error as Error).message}`, { cause: error });
   }
   const body = await response.text();
-  if (response.status === 403 || response.status === 429) throw new KickLookupBlockedError(slug, response.status);
+  if (response.status === 401 || response.status === 403) throw new KickLookupBlockedError(slug, response.status);
   if (response.status === 404) throw new KickChannelNotFoundError(slug);
-  if (!response.ok) throw new ConnectionError(`Kick channel lookup for "${slug}" answered HTTP ${response.status}`);
+  if (response.status === 429) throw new KickLookupRateLimitedError(slug, retryAfterMs(response.headers.get('retry-after')));
+  if (response.status >= 500 || response.status === 408)
+    throw new ConnectionError(`Kick channel lookup for "${slug}" answered HTTP ${response.status}`);
+  if (!response.ok) {
+    // Any other 4xx will not change by asking again.
+    throw new ProtocolError(`Kick channel lookup for "${slug}" answered HTTP ${response.status}`, { code: 'KICK_LOOKUP_REFUSED' });
+  }
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -62,4 +69,13 @@ export async function lookupKickChannel(slug: string, options: KickLookupOptions
   const ids: KickChannelIds = { chatroomId, slug: typeof channel.slug === 'string' ? channel.slug : slug };
   if (typeof channel.id === 'number' || typeof channel.id === 'string') ids.channelId = channel.id;
   return ids;
+}
+
+/** `Retry-After` as ms: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1_000 : undefined;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }

@@ -33,7 +33,7 @@ export interface KickApiFake {
   /** Base URL for both `lookup.baseUrl` and `keyRefresh.baseUrl`. */
   readonly url: string;
   readonly requests: readonly KickApiRequest[];
-  /** Switches the lookup's answer; with `error`, `status` is the HTTP status sent (default 503). */
+  /** Switches the lookup's answer; with `error`, `status` is the HTTP status sent (default 503; a 429 carries `Retry-After: 1`). */
   setMode(mode: KickLookupMode, status?: number): void;
   close(): Promise<void>;
   readonly server: LoopbackHttpServer;
@@ -63,7 +63,7 @@ export async function startKickApiFake(options: KickApiFakeOptions = {}): Promis
           return;
         }
         if (mode === 'error') {
-          response.writeHead(errorStatus, { 'content-type': 'text/plain' });
+          response.writeHead(errorStatus, { 'content-type': 'text/plain', ...(errorStatus === 429 ? { 'retry-after': '1' } : {}) });
           response.end(errorStatus === 503 ? 'Service Unavailable' : `HTTP ${errorStatus}`);
           return;
         }
