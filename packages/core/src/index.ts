@@ -72,6 +72,7 @@ export { systemClock } from './util/clock.js';
 export type { Clock } from './util/clock.js';
 export { Secret, toSecret, redact, REDACTED } from './util/secret.js';
 export { RecentIds } from './util/recent-ids.js';
+export { parseTimestamp } from './util/timestamp.js';
 
 // Rules
 export { RuleEngine } from './rules/engine.js';

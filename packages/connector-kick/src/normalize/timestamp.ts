@@ -1,25 +1,16 @@
-const digits = (text: string, from: number, count: number): number => {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
-    const code = text.charCodeAt(i) - 48;
-    if (code < 0 || code > 9) return Number.NaN;
-    value = value * 10 + code;
-  }
-  return value;
-};
+import { parseTimestamp } from '@vmsc/core';
 
-/** `YYYY-MM-DDTHH:MM:SS+00:00` (Kick chat's form) without the general-purpose parser. */
-function fastIso(text: string): number | undefined {
-  if (text.length !== 25 || !text.endsWith('+00:00') || text.charCodeAt(10) !== 84) return undefined;
-  const ms = Date.UTC(
-    digits(text, 0, 4),
-    digits(text, 5, 2) - 1,
-    digits(text, 8, 2),
-    digits(text, 11, 2),
-    digits(text, 14, 2),
-    digits(text, 17, 2),
-  );
-  return Number.isNaN(ms) ? undefined : ms;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Whether an ISO string ends with a zone (`Z`, `±HH:MM`, `±HHMM`): without one, Kick means UTC. */
+function endsWithZone(text: string): boolean {
+  const n = text.length;
+  const last = text.charCodeAt(n - 1);
+  if (last === 90 || last === 122) return true;
+  if (n < 6 || !isDigit(last) || !isDigit(text.charCodeAt(n - 2))) return false;
+  const colon = text.charCodeAt(n - 3) === 58;
+  const sign = text.charCodeAt(colon ? n - 6 : n - 5);
+  return (sign === 43 || sign === 45) && isDigit(text.charCodeAt(colon ? n - 5 : n - 4)) && isDigit(text.charCodeAt(colon ? n - 4 : n - 3));
 }
 
 /**
@@ -37,12 +28,11 @@ export function parseKickTimestamp(value: unknown): number | undefined {
     return Number.isSafeInteger(ms) ? ms : undefined;
   }
   if (typeof value !== 'string' || value.length === 0) return undefined;
-  const fast = fastIso(value);
-  if (fast !== undefined) return fast;
+  // The usual case: ISO 8601 with `T` and a zone (core's parser reads the common shapes directly).
+  if (value.charCodeAt(10) === 84 && endsWithZone(value)) return parseTimestamp(value);
   if (/^\d+(\.\d+)?$/.test(value)) return parseKickTimestamp(Number(value));
   let text = value;
   if (text.length >= 19 && text.charCodeAt(10) === 32) text = `${text.slice(0, 10)}T${text.slice(11)}`;
-  if (!/(Z|[+-]\d\d:?\d\d)$/i.test(text)) text += 'Z';
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : ms;
+  if (!endsWithZone(text)) text += 'Z';
+  return parseTimestamp(text);
 }

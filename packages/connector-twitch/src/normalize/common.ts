@@ -1,4 +1,4 @@
-import { systemUser, type StreamUser } from '@vmsc/core';
+import { parseTimestamp, systemUser, type StreamUser } from '@vmsc/core';
 
 /** A `{id, username, nickname}` reference built from Twitch's `<prefix>_id/_login/_name` fields. */
 export interface UserRef {
@@ -44,7 +44,5 @@ export function userOrSystem(event: Fields, prefix: string): StreamUser {
 
 /** RFC3339 (nanoseconds allowed) → Unix epoch ms; `undefined` when absent or unparseable. */
 export function toMs(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
+  return parseTimestamp(value);
 }

@@ -1,5 +1,6 @@
 import {
   newEventId,
+  parseTimestamp,
   systemUser,
   validateData,
   type EventMeta,
@@ -32,57 +33,9 @@ export interface NormalizeContext {
 /** The three poll event types. */
 export type PollEventType = 'poll_begin' | 'poll_progress' | 'poll_end';
 
-const DIGIT0 = 48;
-
-function digits(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const digit = text.charCodeAt(i) - DIGIT0;
-    if (digit < 0 || digit > 9) return Number.NaN;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-/**
- * `publishedAt` (RFC 3339, YouTube writes microseconds and a `+00:00` offset) as Unix epoch ms, or
- * `undefined`. A hand-rolled fast path for `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; anything
- * else goes through `Date.parse`.
- */
+/** `publishedAt` (RFC 3339, YouTube writes microseconds and a `+00:00` offset) as Unix epoch ms, or `undefined`. */
 export function toMs(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  if (value.length >= 20 && value.charCodeAt(4) === 45 && value.charCodeAt(10) === 84 && value.charCodeAt(13) === 58) {
-    let ms = Date.UTC(
-      digits(value, 0, 4),
-      digits(value, 5, 2) - 1,
-      digits(value, 8, 2),
-      digits(value, 11, 2),
-      digits(value, 14, 2),
-      digits(value, 17, 2),
-    );
-    let i = 19;
-    if (value.charCodeAt(i) === 46) {
-      let scale = 100;
-      i++;
-      while (i < value.length) {
-        const digit = value.charCodeAt(i) - DIGIT0;
-        if (digit < 0 || digit > 9) break;
-        ms += digit * scale;
-        scale /= 10;
-        i++;
-      }
-      ms = Math.floor(ms);
-    }
-    const sign = value.charCodeAt(i);
-    if (sign === 90 && i === value.length - 1) return Number.isNaN(ms) ? undefined : ms;
-    if ((sign === 43 || sign === 45) && i + 6 === value.length && value.charCodeAt(i + 3) === 58) {
-      const offset = (digits(value, i + 1, 2) * 60 + digits(value, i + 4, 2)) * 60_000;
-      const result = sign === 43 ? ms - offset : ms + offset;
-      if (!Number.isNaN(result)) return result;
-    }
-  }
-  const parsed = Date.parse(value);
-  return Number.isNaN(parsed) ? undefined : parsed;
+  return parseTimestamp(value);
 }
 
 /** Builds the event object directly (the hot path: no validation, no intermediate closures). */
