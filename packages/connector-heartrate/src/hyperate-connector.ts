@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { AuthError, ConnectionError, RateLimitedError, TimeoutError, VmscError, toSecret, type Secret } from '@vmsc/core';
+import { AuthError, ConnectionError, parseRetryAfter, RateLimitedError, TimeoutError, VmscError, toSecret, type Secret } from '@vmsc/core';
 import type WebSocket from 'ws';
 import { HypeRateAuthError, HypeRateJoinError, PhoenixReplyError } from './errors.js';
 import { Heartbeat } from './heartbeat.js';
@@ -100,8 +100,7 @@ export class HypeRateConnector extends SocketConnector {
       return { error: new HypeRateAuthError(`HypeRate refused the API key (HTTP ${status})`, status), fatal: true };
     }
     if (status === 429) {
-      const seconds = Number(headers['retry-after']);
-      const retryAfterMs = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1_000 : undefined;
+      const retryAfterMs = parseRetryAfter(headers['retry-after']);
       const error = new RateLimitedError('HypeRate rate limited the connection (HTTP 429)', {
         retryAfterMs,
         code: 'HYPERATE_RATE_LIMITED',

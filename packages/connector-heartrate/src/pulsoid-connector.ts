@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { AuthError, TimeoutError, toSecret, type Secret } from '@vmsc/core';
+import { AuthError, parseRetryAfter, TimeoutError, toSecret, type Secret } from '@vmsc/core';
 import type WebSocket from 'ws';
 import { classifyPulsoidError, isPulsoidErrorBody } from './errors.js';
 import { Heartbeat } from './heartbeat.js';
@@ -105,8 +105,7 @@ export class PulsoidConnector extends SocketConnector {
     } catch {
       // not Pulsoid's JSON error body: the HTTP status alone decides
     }
-    const retryAfter = Number(headers['retry-after']);
-    const retryAfterMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1_000 : undefined;
+    const retryAfterMs = parseRetryAfter(headers['retry-after']);
     const { error, fatal } = classifyPulsoidError(status, parsed, retryAfterMs);
     return retryAfterMs === undefined ? { error, fatal } : { error, fatal, retryAfterMs };
   }

@@ -1,4 +1,4 @@
-import { redact, type Secret } from '@vmsc/core';
+import { parseRetryAfter, redact, type Secret } from '@vmsc/core';
 import { SignApiError, SignApiKeyError, SignApiPaidFeatureError, SignApiRateLimitError } from './errors.js';
 import { httpGet, pick, tryJson } from './http.js';
 import { decodeFetchResult } from './proto/frames.js';
@@ -56,13 +56,10 @@ export function cookieHeaderFrom(setCookie: string): string {
   return pairs.join('; ');
 }
 
-function parseRetryAfter(header: string | null, body: unknown): number | undefined {
-  if (header) {
-    const seconds = Number(header);
-    if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
-    const date = Date.parse(header);
-    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
-  }
+/** `Retry-After`, else the body's `retry_after` seconds. */
+function retryAfterMs(header: string | null, body: unknown): number | undefined {
+  const fromHeader = parseRetryAfter(header);
+  if (fromHeader !== undefined) return fromHeader;
   const fromBody = pick(body, 'retry_after');
   return typeof fromBody === 'number' && fromBody >= 0 ? Math.round(fromBody * 1000) : undefined;
 }
@@ -109,7 +106,7 @@ export async function fetchSignedConnection(request: SignRequest): Promise<Signe
     const limitLabel = typeof label === 'string' ? label : undefined;
     throw new SignApiRateLimitError(
       `Sign API rate limit${limitLabel ? ` (${limitLabel})` : ''}: too many connections started, try again later. ${errorText(response.text(), secrets)}`.trim(),
-      { retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), body), limitLabel },
+      { retryAfterMs: retryAfterMs(response.headers.get('retry-after'), body), limitLabel },
     );
   }
   if (status === 401 || status === 403) {

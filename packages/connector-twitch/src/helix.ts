@@ -2,6 +2,7 @@ import {
   AuthError,
   ConnectionError,
   NotFoundError,
+  parseRetryAfter,
   ProtocolError,
   RateLimitedError,
   redact,
@@ -40,8 +41,7 @@ export function helixMessage(body: unknown, status: number): string {
  */
 export function retryAfterOf(response: HelixResponse<unknown>): number | undefined {
   const reset = Number(response.headers.get('ratelimit-reset'));
-  const after = Number(response.headers.get('retry-after'));
-  return reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : after > 0 ? after * 1000 : undefined;
+  return reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : parseRetryAfter(response.headers.get('retry-after'));
 }
 
 /**

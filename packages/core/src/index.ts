@@ -73,6 +73,7 @@ export type { Clock } from './util/clock.js';
 export { Secret, toSecret, redact, REDACTED } from './util/secret.js';
 export { RecentIds } from './util/recent-ids.js';
 export { parseTimestamp } from './util/timestamp.js';
+export { parseRetryAfter } from './util/retry-after.js';
 
 // Rules
 export { RuleEngine } from './rules/engine.js';

@@ -1,4 +1,4 @@
-import { ConnectionError, ProtocolError } from '@vmsc/core';
+import { ConnectionError, parseRetryAfter, ProtocolError } from '@vmsc/core';
 import { KickChannelNotFoundError, KickLookupBlockedError, KickLookupRateLimitedError } from '../errors.js';
 
 /** The numeric ids behind a Kick channel. They are all different numbers; subscribing with the wrong one yields silence. */
@@ -47,7 +47,7 @@ export async function lookupKickChannel(slug: string, options: KickLookupOptions
   const body = await response.text();
   if (response.status === 401 || response.status === 403) throw new KickLookupBlockedError(slug, response.status);
   if (response.status === 404) throw new KickChannelNotFoundError(slug);
-  if (response.status === 429) throw new KickLookupRateLimitedError(slug, retryAfterMs(response.headers.get('retry-after')));
+  if (response.status === 429) throw new KickLookupRateLimitedError(slug, parseRetryAfter(response.headers.get('retry-after')));
   if (response.status >= 500 || response.status === 408)
     throw new ConnectionError(`Kick channel lookup for "${slug}" answered HTTP ${response.status}`);
   if (!response.ok) {
@@ -69,13 +69,4 @@ export async function lookupKickChannel(slug: string, options: KickLookupOptions
   const ids: KickChannelIds = { chatroomId, slug: typeof channel.slug === 'string' ? channel.slug : slug };
   if (typeof channel.id === 'number' || typeof channel.id === 'string') ids.channelId = channel.id;
   return ids;
-}
-
-/** `Retry-After` as ms: delay-seconds or an HTTP date; undefined when absent or unreadable. */
-function retryAfterMs(header: string | null): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1_000 : undefined;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
