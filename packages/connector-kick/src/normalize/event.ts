@@ -1,45 +1,12 @@
-import { systemUser, type EventData, type EventMeta, type PlatformEvent, type PlatformEventType, type StreamUser } from '@vmsc/core';
-
-const HEX = Array.from({ length: 256 }, (_, i) => (i + 0x100).toString(16).slice(1));
-const POOL_SIZE = 16 * 512;
-const pool = new Uint8Array(POOL_SIZE);
-let offset = POOL_SIZE;
-
-/**
- * A random (v4) UUID from a pooled `crypto.getRandomValues` buffer: the same randomness as
- * `crypto.randomUUID()`, formatted with a byte → hex table.
- */
-export function fastUuid(): string {
-  if (offset === POOL_SIZE) {
-    globalThis.crypto.getRandomValues(pool);
-    offset = 0;
-  }
-  const o = offset;
-  offset += 16;
-  const b = pool;
-  return (
-    HEX[b[o]!]! +
-    HEX[b[o + 1]!]! +
-    HEX[b[o + 2]!]! +
-    HEX[b[o + 3]!]! +
-    '-' +
-    HEX[b[o + 4]!]! +
-    HEX[b[o + 5]!]! +
-    '-' +
-    HEX[(b[o + 6]! & 0x0f) | 0x40]! +
-    HEX[b[o + 7]!]! +
-    '-' +
-    HEX[(b[o + 8]! & 0x3f) | 0x80]! +
-    HEX[b[o + 9]!]! +
-    '-' +
-    HEX[b[o + 10]!]! +
-    HEX[b[o + 11]!]! +
-    HEX[b[o + 12]!]! +
-    HEX[b[o + 13]!]! +
-    HEX[b[o + 14]!]! +
-    HEX[b[o + 15]!]!
-  );
-}
+import {
+  newEventId,
+  systemUser,
+  type EventData,
+  type EventMeta,
+  type PlatformEvent,
+  type PlatformEventType,
+  type StreamUser,
+} from '@vmsc/core';
 
 /**
  * Kick's own id when it is a UUID v4 (chat message ids and Kicks transaction ids are), so that the
@@ -77,7 +44,7 @@ export function kickEvent<T extends KickEventType>(
   id?: string,
 ): PlatformEvent<'kick', T> {
   const event = {
-    id: id ?? fastUuid(),
+    id: id ?? newEventId(),
     type,
     source: 'kick' as const,
     timestamp: timestamp ?? Date.now(),
