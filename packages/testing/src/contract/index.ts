@@ -134,3 +134,6 @@ export function connectorContract(name: string, setup: () => Promise<ContractHar
     });
   });
 }
+
+export { socketIoFaultSuite } from './socketio-faults.js';
+export type { SocketIoFaultFake, SocketIoFaultHarness, SocketIoFaultSession } from './socketio-faults.js';
