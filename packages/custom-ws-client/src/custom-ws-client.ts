@@ -67,7 +67,7 @@ export class CustomWsClient extends WsConnector {
           code: 'MALFORMED_FRAME',
         }),
       );
-      this.#publishUnknown('(not JSON)', text.length > MAX_RAW_TEXT ? `${text.slice(0, MAX_RAW_TEXT)}…` : text, 'the frame is not JSON');
+      this.publishUnknown('(not JSON)', text.length > MAX_RAW_TEXT ? `${text.slice(0, MAX_RAW_TEXT)}…` : text, 'the frame is not JSON');
       return;
     }
     const event = this.map(message);
@@ -109,19 +109,7 @@ export class CustomWsClient extends WsConnector {
     this.reportError(
       new ValidationError(`${this.id}: a message could not be mapped`, [{ path: '', message: reason }], { code: 'UNMAPPED_MESSAGE' }),
     );
-    this.#publishUnknown(kind, message, reason);
-  }
-
-  #publishUnknown(kind: string, payload: unknown, reason: string): void {
-    const parsed = parseEvent({
-      id: newEventId(),
-      type: 'unknown',
-      source: this.source,
-      timestamp: this.clock.now(),
-      user: systemUser(),
-      data: { kind, payload, reason },
-    });
-    if (parsed.ok) this.publish(parsed.event);
+    this.publishUnknown(kind, message, reason);
   }
 }
 

@@ -1,5 +1,16 @@
 import WebSocket from 'isomorphic-ws';
-import { AuthError, BaseConnector, ConnectionError, redact, ValidationError, type BaseConnectorOptions, type Secret } from '@vmsc/core';
+import {
+  AuthError,
+  BaseConnector,
+  ConnectionError,
+  newEventId,
+  parseEvent,
+  redact,
+  systemUser,
+  ValidationError,
+  type BaseConnectorOptions,
+  type Secret,
+} from '@vmsc/core';
 import { CUSTOM_WS_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '@vmsc/core/protocol';
 
 /**
@@ -185,6 +196,23 @@ export abstract class WsConnector extends BaseConnector {
   /** Whether a close (code, reason) means the credentials were refused. */
   protected isAuthFailure(code: number, _reason: string): boolean {
     return code === 4401 || code === 4403;
+  }
+
+  /**
+   * Publishes an `unknown` event of this connector's source for a message no mapping covers (nothing
+   * is dropped). Should even that event not validate, the validation error is reported instead.
+   */
+  protected publishUnknown(kind: string, payload: unknown, reason: string): void {
+    const parsed = parseEvent({
+      id: newEventId(),
+      type: 'unknown',
+      source: this.source,
+      timestamp: this.clock.now(),
+      user: systemUser(),
+      data: { kind, payload, reason },
+    });
+    if (parsed.ok) this.publish(parsed.event);
+    else this.reportError(parsed.error);
   }
 
   /** Redacts the token from a text (server reasons, transport errors). */

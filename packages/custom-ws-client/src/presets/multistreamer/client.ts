@@ -2,9 +2,6 @@ import {
   ConnectionError,
   NotFoundError,
   ProtocolError,
-  newEventId,
-  parseEvent,
-  systemUser,
   TimeoutError,
   toSecret,
   ValidationError,
@@ -172,7 +169,7 @@ export class MultistreamerClient extends WsConnector implements ChatSender<Multi
         this.#onWriter(message as unknown as RawWriterResult);
         return;
       default:
-        this.#publishUnknown(
+        this.publishUnknown(
           typeof message.type === 'string' ? message.type : '(no type)',
           message,
           'not a multistreamer message type this client maps',
@@ -256,19 +253,7 @@ export class MultistreamerClient extends WsConnector implements ChatSender<Multi
     this.reportError(
       new ValidationError(`${this.id}: a multistreamer message could not be mapped`, result.issues, { code: 'UNMAPPED_MESSAGE' }),
     );
-    this.#publishUnknown(String((message as { type?: unknown }).type ?? '(no type)'), message, reason);
-  }
-
-  #publishUnknown(kind: string, payload: unknown, reason: string): void {
-    const parsed = parseEvent({
-      id: newEventId(),
-      type: 'unknown',
-      source: this.source,
-      timestamp: this.clock.now(),
-      user: systemUser(),
-      data: { kind, payload, reason },
-    });
-    if (parsed.ok) this.publish(parsed.event);
+    this.publishUnknown(String((message as { type?: unknown }).type ?? '(no type)'), message, reason);
   }
 
   #send(request: RawRequest): boolean {

@@ -1,4 +1,4 @@
-import { newEventId, parseEvent, ProtocolError, systemUser, toSecret, VmscError, type EventBus } from '@vmsc/core';
+import { parseEvent, ProtocolError, toSecret, VmscError, type EventBus } from '@vmsc/core';
 import { errorMessageSchema, subscribeAckSchema, type ClientMessage } from '@vmsc/core/protocol';
 import { runtimeCanSetHeaders, WsConnector, type WsConnectorOptions } from '../../ws-connector.js';
 
@@ -87,7 +87,7 @@ export class VmscMirrorClient extends WsConnector {
           this.publish(parsed.event);
         } else {
           this.reportError(parsed.error);
-          this.#publishUnknown('event', message.event, parsed.error.message);
+          this.publishUnknown('event', message.event, parsed.error.message);
         }
         return;
       }
@@ -128,17 +128,5 @@ export class VmscMirrorClient extends WsConnector {
           new ProtocolError(`${this.id}: unexpected message ${JSON.stringify(message?.action)}`, { code: 'UNEXPECTED_MESSAGE' }),
         );
     }
-  }
-
-  #publishUnknown(kind: string, payload: unknown, reason: string): void {
-    const parsed = parseEvent({
-      id: newEventId(),
-      type: 'unknown',
-      source: this.source,
-      timestamp: this.clock.now(),
-      user: systemUser(),
-      data: { kind, payload, reason },
-    });
-    if (parsed.ok) this.publish(parsed.event);
   }
 }
