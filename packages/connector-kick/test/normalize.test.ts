@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEvent, parseEvent, type StreamEvent } from '@vmsc/core';
+import { anonymousUser, isEvent, parseEvent, type StreamEvent } from '@vmsc/core';
 import { kickEventFrames, type KickFixtureName } from '@vmsc/testing';
 import {
   decodeFrameText,
@@ -153,7 +153,7 @@ describe('field mapping', () => {
 
   it('follows: the legacy frame is anonymous (Kick sends username null)', () => {
     const follow = normalized('FollowersUpdated');
-    expect(follow.user.id).toBe('system');
+    expect(follow.user).toEqual(anonymousUser()); // a viewer, not the system placeholder
     expect(follow.data).toEqual({ followersCount: 348, anonymous: true });
     expect(follow.timestamp).toBe(1678084970 * 1000);
   });

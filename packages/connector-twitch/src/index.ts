@@ -14,7 +14,8 @@ export { EVENTSUB_CLOSE_CODES } from './close-codes.js';
 export type { CloseCodeInfo } from './close-codes.js';
 export { normalizeNotification, isMappedSubscriptionType } from './normalize/notification.js';
 export type { TwitchEvent, NormalizeOptions } from './normalize/notification.js';
-export { ANONYMOUS_USER_ID, anonymousUser } from './normalize/common.js';
+/** Re-exported from `@vmsc/core`, where the anonymous viewer is shared by every platform. */
+export { ANONYMOUS_USER_ID, anonymousUser } from '@vmsc/core';
 export type {
   RawMetadata,
   RawSession,

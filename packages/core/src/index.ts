@@ -16,7 +16,7 @@ export type { VmscErrorOptions, ValidationIssue } from './errors.js';
 export { catalogue } from './events/catalogue/index.js';
 export type { Catalogue } from './events/catalogue/index.js';
 export { userRefSchema, emoteDetailSchema, unknownDataSchema } from './events/catalogue/shared.js';
-export { streamUserSchema, systemUser, SYSTEM_USER_ID } from './events/user.js';
+export { streamUserSchema, systemUser, SYSTEM_USER_ID, anonymousUser, ANONYMOUS_USER_ID } from './events/user.js';
 export type { StreamUser } from './events/user.js';
 export { eventMetaSchema } from './events/meta.js';
 export type { EventMeta } from './events/meta.js';
@@ -86,7 +86,16 @@ export { operators } from './rules/operators.js';
 export type { Operator } from './rules/operators.js';
 export { actionSchema } from './rules/action-schema.js';
 export { actionTypes } from './rules/actions.js';
-export type { Action, CallAction, EmitAction, DelayAction, LogAction, RandomAction, CounterAction, SetVariableAction } from './rules/actions.js';
+export type {
+  Action,
+  CallAction,
+  EmitAction,
+  DelayAction,
+  LogAction,
+  RandomAction,
+  CounterAction,
+  SetVariableAction,
+} from './rules/actions.js';
 export type { ActionHandler, ActionHandlerContext, ActionPreview } from './rules/run-actions.js';
 export { validateRules } from './rules/validate.js';
 export type { ValidateRulesResult } from './rules/validate.js';
@@ -96,4 +105,11 @@ export type { CooldownBlock, CooldownKind } from './rules/cooldowns.js';
 export { ruleEngineStateSchema } from './rules/state.js';
 export type { RuleEngineState } from './rules/state.js';
 export type { JsonValue, JsonPrimitive } from './rules/json.js';
-export { RuleNotFoundError, DuplicateRuleError, RuleLoopError, RuleQueueFullError, RuleActionError, RuleEngineClosedError } from './rules/errors.js';
+export {
+  RuleNotFoundError,
+  DuplicateRuleError,
+  RuleLoopError,
+  RuleQueueFullError,
+  RuleActionError,
+  RuleEngineClosedError,
+} from './rules/errors.js';

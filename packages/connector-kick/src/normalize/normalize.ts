@@ -1,4 +1,4 @@
-import { parseEvent, systemUser, validateData, type EventMeta, type StreamEvent } from '@vmsc/core';
+import { anonymousUser, parseEvent, systemUser, validateData, type EventMeta, type StreamEvent } from '@vmsc/core';
 import { chatLooksValid, envelopeLooksValid } from './chat-check.js';
 import { createKickEvent as createEvent, kickEvent, platformUuid } from './event.js';
 import type { DecodedFrame } from '../raw/pusher.js';
@@ -555,7 +555,7 @@ const HANDLERS: Record<string, (frame: DecodedFrame, data: Data, context: Normal
     const event = createEvent({
       source: 'kick',
       type: 'follow',
-      user: named ? kickUser(undefined, raw.username as string) : systemUser(),
+      user: named ? kickUser(undefined, raw.username as string) : anonymousUser(),
       timestamp,
       data: named ? count : { ...count, anonymous: true },
       meta: metaOf(context),

@@ -1,4 +1,4 @@
-import type { StreamUser } from '@vmsc/core';
+import { anonymousUser, type StreamUser } from '@vmsc/core';
 import type { RawUser, RawUserIdentity } from '../raw/messages.js';
 
 /**
@@ -11,11 +11,6 @@ import type { RawUser, RawUserIdentity } from '../raw/messages.js';
 const BADGE_MODERATOR = 1;
 const BADGE_SUBSCRIBER = 4;
 const BADGE_NEW_SUBSCRIBER = 7;
-
-/** The user of a message that carries none. */
-export function anonymousUser(): StreamUser {
-  return { id: '0', username: '', nickname: '' };
-}
 
 /**
  * Maps a TikTok user. `isModerator` ← identity.isModeratorOfAnchor, a badge of scene 1 or

@@ -1,18 +1,10 @@
-import { parseTimestamp, systemUser, type StreamUser } from '@vmsc/core';
+import { anonymousUser, parseTimestamp, systemUser, type StreamUser } from '@vmsc/core';
 
 /** A `{id, username, nickname}` reference built from Twitch's `<prefix>_id/_login/_name` fields. */
 export interface UserRef {
   id: string;
   username: string;
   nickname: string;
-}
-
-/** The id of the placeholder user of anonymous cheers and gifts. */
-export const ANONYMOUS_USER_ID = 'anonymous';
-
-/** The user of an anonymous cheer or gift (Twitch sends `null` user fields). */
-export function anonymousUser(): StreamUser {
-  return { id: ANONYMOUS_USER_ID, username: 'anonymous', nickname: 'Anonymous' };
 }
 
 /** Any raw event object (read by field name). */

@@ -31,3 +31,15 @@ export const SYSTEM_USER_ID = 'system';
 export function systemUser(): StreamUser {
   return { id: SYSTEM_USER_ID, username: 'system', nickname: 'System' };
 }
+
+/** The id of the placeholder user of viewer events whose viewer the platform did not name. */
+export const ANONYMOUS_USER_ID = 'anonymous';
+
+/**
+ * The placeholder user of a viewer event without a named viewer: an anonymous Twitch cheer or gift,
+ * a Kick follow (Kick's public feed sends `username: null`), a TikTok message without a user. Unlike
+ * {@link systemUser}, a real viewer is behind it.
+ */
+export function anonymousUser(): StreamUser {
+  return { id: ANONYMOUS_USER_ID, username: 'anonymous', nickname: 'Anonymous' };
+}
