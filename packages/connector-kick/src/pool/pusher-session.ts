@@ -94,7 +94,6 @@ export class PusherSession {
   #lastFrameAt = 0;
   #keepaliveTimer: unknown;
   #pingSentAt: number | undefined;
-  #everConnected = false;
   #lastError: VmscError | undefined;
 
   constructor(options: {
@@ -276,7 +275,6 @@ export class PusherSession {
         return;
       }
       this.#state = 'connected';
-      this.#everConnected = true;
       this.#reconnector.succeeded();
       this.#lastFrameAt = this.#clock.now();
       this.#armKeepalive();
