@@ -15,7 +15,6 @@ import {
   type Secret,
   type StreamEvent,
 } from '@vmsc/core';
-import type { DiceReply } from './bot.js';
 
 /** Options of {@link kickChatReply}. */
 export interface KickChatReplyOptions {

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus, ProtocolError, type BusNotice, type StreamEvent } from '@vmsc/core';
+import { ProtocolError, type BusNotice, type StreamEvent } from '@vmsc/core';
 import {
   checkAsyncProperty,
   checkProperty,
