@@ -2,7 +2,7 @@ import { afterEach } from 'vitest';
 import { EventBus } from '@vmsc/core';
 import {
   recordBus,
-  trackConnectors,
+  sessionsPerTest,
   startStreamElementsFake,
   STREAMELEMENTS_FAKE_JWT,
   type StreamElementsFakeOptions,
@@ -14,13 +14,7 @@ import { StreamElementsConnector } from '../src/index.js';
  * connector of the test and closes the fakes; returns `live`.
  */
 export function livePerTest(): typeof live {
-  const connectors = trackConnectors();
-  afterEach(connectors.cleanup);
-  return async (options) => {
-    const session = await live(options);
-    connectors.track(session.connector);
-    return session;
-  };
+  return sessionsPerTest(afterEach, live);
 }
 
 /** A StreamElements fake and a connected connector (short backoff) whose bus is recorded. */

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import { EventBus } from '@vmsc/core';
-import { recordBus, trackConnectors, startStreamlabsFake, STREAMLABS_FAKE_TOKEN, type StreamlabsFakeOptions } from '@vmsc/testing';
+import { recordBus, sessionsPerTest, startStreamlabsFake, STREAMLABS_FAKE_TOKEN, type StreamlabsFakeOptions } from '@vmsc/testing';
 import { StreamlabsConnector } from '../src/index.js';
 
 /**
@@ -8,13 +8,7 @@ import { StreamlabsConnector } from '../src/index.js';
  * connector of the test and closes the fakes; returns `live`.
  */
 export function livePerTest(): typeof live {
-  const connectors = trackConnectors();
-  afterEach(connectors.cleanup);
-  return async (options) => {
-    const session = await live(options);
-    connectors.track(session.connector);
-    return session;
-  };
+  return sessionsPerTest(afterEach, live);
 }
 
 /** A Streamlabs fake and a connected connector (short backoff) whose bus is recorded. */

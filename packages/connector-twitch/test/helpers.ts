@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import { EventBus, type BusNotice } from '@vmsc/core';
-import { closeAllFakes, startTwitchFake, type FakeTwitch, type FakeTwitchOptions } from '@vmsc/testing';
+import { sessionsPerTest, startTwitchFake, type FakeTwitch, type FakeTwitchOptions } from '@vmsc/testing';
 import { TwitchConnector, type TwitchConnectorOptions } from '../src/index.js';
 
 /** A fake Twitch and a connector aimed at it, with a short backoff. */
@@ -33,14 +33,5 @@ export async function rig(options: { fake?: FakeTwitchOptions; connector?: Parti
  * closes the fakes; returns the function that makes (and tracks) a rig.
  */
 export function rigPerTest(): (...args: Parameters<typeof rig>) => Promise<Rig> {
-  const rigs: Rig[] = [];
-  afterEach(async () => {
-    for (const made of rigs.splice(0)) await made.connector.disconnect();
-    await closeAllFakes();
-  });
-  return async (...args) => {
-    const made = await rig(...args);
-    rigs.push(made);
-    return made;
-  };
+  return sessionsPerTest(afterEach, rig);
 }

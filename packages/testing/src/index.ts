@@ -230,5 +230,5 @@ export type {
 } from './fakes/all-options.js';
 
 // Shared test helpers: a reproducible PRNG for fault tests, bus recording and the live-session property outcome
-export { seededRandom, recordBus, expectSessionSurvived, trackConnectors } from './properties/index.js';
+export { seededRandom, recordBus, expectSessionSurvived, trackConnectors, sessionsPerTest } from './properties/index.js';
 export type { BusRecording, ConnectorTracker, Disconnectable } from './properties/index.js';

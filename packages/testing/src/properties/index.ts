@@ -9,5 +9,5 @@ export { mutatedBytes, mutatedJson, mutatedJsonOf, arbitraryFrameText } from './
 export type { JsonLike } from './arbitraries.js';
 export { expectValidEvent, expectTypedError } from './outcome.js';
 export { seededRandom } from './random.js';
-export { recordBus, expectSessionSurvived, trackConnectors } from './live-session.js';
+export { recordBus, expectSessionSurvived, trackConnectors, sessionsPerTest } from './live-session.js';
 export type { BusRecording, ConnectorTracker, Disconnectable } from './live-session.js';

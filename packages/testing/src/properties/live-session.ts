@@ -88,3 +88,35 @@ export function trackConnectors(): ConnectorTracker {
     },
   };
 }
+
+/**
+ * Wraps a function that starts a session (a fake plus a connected connector) so that every session a
+ * test starts is disconnected, and the fakes closed, after that test. Pass your test framework's
+ * `afterEach` (this package does not import one).
+ *
+ * @example
+ * ```ts
+ * import { afterEach } from 'vitest';
+ * const live = sessionsPerTest(afterEach, async () => {
+ *   const fake = await startStreamlabsFake();
+ *   const connector = new StreamlabsConnector({ bus: new EventBus(), socketToken: STREAMLABS_FAKE_TOKEN, url: fake.url });
+ *   await connector.connect();
+ *   return { fake, connector };
+ * });
+ * it('...', async () => {
+ *   const { fake, connector } = await live();
+ * });
+ * ```
+ */
+export function sessionsPerTest<A extends unknown[], S extends { connector: Disconnectable }>(
+  afterEach: (hook: () => Promise<void>) => void,
+  start: (...args: A) => Promise<S>,
+): (...args: A) => Promise<S> {
+  const connectors = trackConnectors();
+  afterEach(connectors.cleanup);
+  return async (...args) => {
+    const session = await start(...args);
+    connectors.track(session.connector);
+    return session;
+  };
+}
