@@ -10,13 +10,8 @@
  * SE_JWT: the JWT from StreamElements → Account → Channels.) Without them it runs against the local
  * fakes of @vmsc/testing and plays a cheer and a follow that both sources deliver.
  */
-import {
-  closeAllFakes,
-  startStreamElementsFake,
-  startTwitchFake,
-  STREAMELEMENTS_FAKE_JWT,
-  streamelementsActivityFixtures,
-} from '@vmsc/testing';
+import { closeAllFakes, streamelementsActivityFixtures } from '@vmsc/testing';
+import { startFakes } from './fakes.js';
 import { start, type DedupeSetupOptions } from './setup.js';
 
 const env = process.env;
@@ -36,18 +31,9 @@ if (real) {
   };
 } else {
   console.log('No TWITCH_* / SE_JWT in the environment: running against the local fakes.');
-  const twitchFake = await startTwitchFake();
-  const seFake = await startStreamElementsFake();
-  options = {
-    twitch: {
-      clientId: twitchFake.clientId,
-      auth: 'test-token',
-      broadcaster: 'cool_user',
-      events: ['follow', 'cheer'],
-      urls: { eventsub: twitchFake.eventsubUrl, helix: twitchFake.helixUrl, auth: twitchFake.authUrl },
-    },
-    streamelements: { token: STREAMELEMENTS_FAKE_JWT, method: 'jwt', url: seFake.url },
-  };
+  const fakes = await startFakes();
+  const { twitchFake, seFake } = fakes;
+  options = fakes.options;
   play = () => {
     // cool_user (Twitch user 1234) cheers 1000 bits and follows; StreamElements relays both, first.
     const cheer = streamelementsActivityFixtures['event-cheer'];

@@ -1,14 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DedupedNotice, StreamEvent } from '@vmsc/core';
-import {
-  closeAllFakes,
-  startStreamElementsFake,
-  startTwitchFake,
-  STREAMELEMENTS_FAKE_JWT,
-  streamelementsActivityFixtures,
-  waitUntil,
-  type StreamElementsFake,
-} from '@vmsc/testing';
+import { closeAllFakes, streamelementsActivityFixtures, waitUntil, type StreamElementsFake } from '@vmsc/testing';
+import { startFakes } from './fakes.js';
 import { start, type DedupeSetup } from './setup.js';
 
 let setup: DedupeSetup | undefined;
@@ -19,18 +12,8 @@ afterEach(async () => {
 });
 
 async function startAll() {
-  const twitchFake = await startTwitchFake();
-  const seFake = await startStreamElementsFake();
-  setup = await start({
-    twitch: {
-      clientId: twitchFake.clientId,
-      auth: 'test-token',
-      broadcaster: 'cool_user',
-      events: ['follow', 'cheer'],
-      urls: { eventsub: twitchFake.eventsubUrl, helix: twitchFake.helixUrl, auth: twitchFake.authUrl },
-    },
-    streamelements: { token: STREAMELEMENTS_FAKE_JWT, method: 'jwt', url: seFake.url },
-  });
+  const { twitchFake, seFake, options } = await startFakes();
+  setup = await start(options);
   const events: StreamEvent[] = [];
   const notices: DedupedNotice[] = [];
   setup.bus.onAny((event) => void events.push(event));
