@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@vmsc/core';
 import { loadConfig, parseConfig, readCredential } from '../src/config/load-config.js';
+import { EVERY_CONNECTOR } from './every-connector.js';
 
 describe('hub configuration', () => {
   it('fills defaults for an empty config', () => {
@@ -15,17 +16,7 @@ describe('hub configuration', () => {
 
   it('accepts every connector type with credentials named by environment variable', () => {
     const config = parseConfig({
-      connectors: [
-        { type: 'kick', channel: 'xqc' },
-        { type: 'twitch', broadcaster: 'twitchdev', clientIdEnv: 'TWITCH_CLIENT_ID', tokenEnv: 'TWITCH_TOKEN' },
-        { type: 'youtube', videoId: 'jfKfPfyJRdk', apiKeyEnv: 'YT_KEY' },
-        { type: 'tiktok', uniqueId: 'someone', signApiKeyEnv: 'SIGN_KEY' },
-        { type: 'streamlabs', socketTokenEnv: 'SL_TOKEN' },
-        { type: 'streamelements', tokenEnv: 'SE_JWT' },
-        { type: 'pulsoid', tokenEnv: 'PULSOID_TOKEN' },
-        { type: 'hyperate', deviceId: 'ABC1', apiKeyEnv: 'HYPERATE_KEY' },
-        { type: 'custom-ws', url: 'ws://127.0.0.1:9000', source: 'multistreamer', preset: 'multistreamer' },
-      ],
+      connectors: EVERY_CONNECTOR,
     });
     expect(config.connectors.map((connector) => connector.type)).toHaveLength(9);
   });

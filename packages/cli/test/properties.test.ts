@@ -8,6 +8,7 @@ import { arbitraryFrameText, checkAsyncProperty, checkProperty, expectTypedError
 import { rulesValidateCommand } from '../src/commands/rules-validate.js';
 import { DEMO_RULES, loadConfig, loadRules, parseConfig } from '../src/index.js';
 import { captureIo } from './io.js';
+import { EVERY_CONNECTOR } from './every-connector.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -24,17 +25,7 @@ const fullConfig = json({
   server: { enabled: true, port: 7895, host: '127.0.0.1', tokenEnv: 'VMSC_TOKEN', maxConnections: 10 },
   journal: { enabled: true, dir: 'journal' },
   rules: DEMO_RULES,
-  connectors: [
-    { type: 'kick', channel: 'xqc' },
-    { type: 'twitch', broadcaster: 'twitchdev', clientIdEnv: 'TWITCH_CLIENT_ID', tokenEnv: 'TWITCH_TOKEN' },
-    { type: 'youtube', videoId: 'jfKfPfyJRdk', apiKeyEnv: 'YT_KEY' },
-    { type: 'tiktok', uniqueId: 'someone', signApiKeyEnv: 'SIGN_KEY' },
-    { type: 'streamlabs', socketTokenEnv: 'SL_TOKEN' },
-    { type: 'streamelements', tokenEnv: 'SE_JWT' },
-    { type: 'pulsoid', tokenEnv: 'PULSOID_TOKEN' },
-    { type: 'hyperate', deviceId: 'ABC1', apiKeyEnv: 'HYPERATE_KEY' },
-    { type: 'custom-ws', url: 'ws://127.0.0.1:9000', source: 'multistreamer', preset: 'multistreamer' },
-  ],
+  connectors: EVERY_CONNECTOR,
 });
 const configs = [fullConfig, json({}), json({ connectors: [{ type: 'kick', channel: 'xqc' }], rules: 'rules.json' })];
 const rules = json(DEMO_RULES);
