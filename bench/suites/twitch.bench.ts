@@ -12,11 +12,10 @@
 import { ApiClient } from '@twurple/api';
 import { StaticAuthProvider } from '@twurple/auth';
 import { EventSubWsListener } from '@twurple/eventsub-ws';
-import { EventBus } from '@vmsc/core';
+import { EventBus, parseTimestamp } from '@vmsc/core';
 import { normalizeNotification, type RawNotificationMessage } from '@vmsc/connector-twitch';
 import { twitchNotificationFixtures, type TwitchNotificationFixtureName } from '@vmsc/testing';
 import { MessageDeduplicator } from '../../packages/connector-twitch/src/dedupe.js';
-import { toMs } from '../../packages/connector-twitch/src/normalize/common.js';
 import { compare, type Suite } from '../lib.js';
 // twurple's socket class is not exported from the package index.
 import * as twurpleSocketModule from '../../node_modules/@twurple/eventsub-ws/lib/EventSubWsSocket.js';
@@ -47,7 +46,7 @@ function vmscPipeline(): (text: string) => void {
     const frame = JSON.parse(text) as RawNotificationMessage;
     if (frame.metadata.message_type !== 'notification') return;
     const now = Date.now();
-    const sentAt = toMs(frame.metadata.message_timestamp);
+    const sentAt = parseTimestamp(frame.metadata.message_timestamp);
     if (sentAt !== undefined && now - sentAt > 600_000) return;
     if (dedupe.isDuplicate(frame.metadata.message_id, now)) {
       dedupe.clear(); // the bench replays its frames in a loop: start the window over each lap

@@ -13,6 +13,7 @@ import {
   type ConnectorHealth,
   type SendChatResult,
   type Unsubscribe,
+  parseTimestamp,
 } from '@vmsc/core';
 import WebSocket from 'ws';
 import { TokenSource, type TwitchAuth } from './auth.js';
@@ -20,7 +21,6 @@ import { describeClose } from './close-codes.js';
 import { MessageDeduplicator } from './dedupe.js';
 import { TwitchChatDroppedError, TwitchMissingScopesError, TwitchSubscriptionError, TwitchTransportsLimitError } from './errors.js';
 import { HelixClient, helixMessage, retryAfterOf } from './helix.js';
-import { toMs } from './normalize/common.js';
 import { normalizeNotification, unknownFrameEvent } from './normalize/notification.js';
 import type { RawFrame, RawNotificationMessage, RawRevocationMessage, RawSessionMessage } from './raw/eventsub.js';
 import { SubscriptionState, type TwitchSubscriptionHealth } from './subscription-state.js';
@@ -396,7 +396,7 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
 
   #onNotification(message: RawNotificationMessage, now: number): void {
     const id = message.metadata.message_id;
-    const sentAt = toMs(message.metadata.message_timestamp);
+    const sentAt = parseTimestamp(message.metadata.message_timestamp);
     if (sentAt !== undefined && now - sentAt > this.#dedupeWindowMs) {
       this.#staleDropped++;
       this.reportError(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEvent } from '@vmsc/core';
+import { parseEvent, parseTimestamp } from '@vmsc/core';
 import { youtubeListPage1Fixture, youtubeListChatEndedFixture, youtubeGiftEvent, youtubeMessage, youtubeTextMessage } from '@vmsc/testing';
 import {
   ChatPipeline,
@@ -258,9 +258,8 @@ describe('nextPacificMidnight', () => {
   });
 });
 
-describe('toMs (publishedAt fast path)', () => {
-  it('agrees with Date.parse on YouTube timestamps and falls back for other forms', async () => {
-    const { toMs } = await import('../src/normalize/message.js');
+describe('publishedAt (read with core parseTimestamp)', () => {
+  it('agrees with Date.parse on YouTube timestamps and falls back for other forms', () => {
     for (const text of [
       '2024-05-04T18:01:02.123456+00:00',
       '2024-05-04T18:01:02.999999+00:00',
@@ -271,9 +270,9 @@ describe('toMs (publishedAt fast path)', () => {
       '2024-02-29T00:00:00.000000+05:30',
       'Sat, 04 May 2024 18:01:02 GMT',
     ]) {
-      expect(toMs(text), text).toBe(Date.parse(text));
+      expect(parseTimestamp(text), text).toBe(Date.parse(text));
     }
-    expect(toMs('not a date')).toBeUndefined();
-    expect(toMs('2024-0X-04T18:01:02.123456+00:00')).toBeUndefined();
+    expect(parseTimestamp('not a date')).toBeUndefined();
+    expect(parseTimestamp('2024-0X-04T18:01:02.123456+00:00')).toBeUndefined();
   });
 });

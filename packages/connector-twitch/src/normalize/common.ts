@@ -1,4 +1,4 @@
-import { anonymousUser, parseTimestamp, systemUser, type StreamUser } from '@vmsc/core';
+import { anonymousUser, systemUser, type StreamUser } from '@vmsc/core';
 
 /** A `{id, username, nickname}` reference built from Twitch's `<prefix>_id/_login/_name` fields. */
 export interface UserRef {
@@ -32,9 +32,4 @@ export function userOrAnonymous(event: Fields, prefix = 'user_'): StreamUser {
 /** The event's user from `<prefix>_*`, or the system placeholder. */
 export function userOrSystem(event: Fields, prefix: string): StreamUser {
   return refFrom(event, prefix) ?? systemUser();
-}
-
-/** RFC3339 (nanoseconds allowed) → Unix epoch ms; `undefined` when absent or unparseable. */
-export function toMs(value: unknown): number | undefined {
-  return parseTimestamp(value);
 }

@@ -1,6 +1,5 @@
-import type { EventData } from '@vmsc/core';
+import { parseTimestamp, type EventData } from '@vmsc/core';
 import type { RawHypeTrainEvent } from '../raw/events.js';
-import { toMs } from './common.js';
 
 type Extra = Pick<EventData<'twitch', 'hype_train_end'>, 'trainId' | 'trainType' | 'isSharedTrain' | 'topContributions' | 'startedAt'>;
 
@@ -17,7 +16,7 @@ function extra(event: RawHypeTrainEvent): Extra {
       total: c.total,
     }));
   }
-  const startedAt = toMs(event.started_at);
+  const startedAt = parseTimestamp(event.started_at);
   if (startedAt !== undefined) out.startedAt = startedAt;
   return out;
 }
@@ -26,7 +25,7 @@ function extra(event: RawHypeTrainEvent): Extra {
 export function hypeTrainData(event: RawHypeTrainEvent): EventData<'twitch', 'hype_train_begin'> {
   const data: EventData<'twitch', 'hype_train_begin'> = { level: event.level, total: event.total, goal: event.goal ?? 0, ...extra(event) };
   if (typeof event.progress === 'number') data.progress = event.progress;
-  const expiresAt = toMs(event.expires_at);
+  const expiresAt = parseTimestamp(event.expires_at);
   if (expiresAt !== undefined) data.expiresAt = expiresAt;
   return data;
 }
@@ -34,9 +33,9 @@ export function hypeTrainData(event: RawHypeTrainEvent): EventData<'twitch', 'hy
 /** `channel.hype_train.end` (v2) → data. */
 export function hypeTrainEndData(event: RawHypeTrainEvent): EventData<'twitch', 'hype_train_end'> {
   const data: EventData<'twitch', 'hype_train_end'> = { level: event.level, total: event.total, ...extra(event) };
-  const endedAt = toMs(event.ended_at);
+  const endedAt = parseTimestamp(event.ended_at);
   if (endedAt !== undefined) data.endedAt = endedAt;
-  const cooldown = toMs(event.cooldown_ends_at);
+  const cooldown = parseTimestamp(event.cooldown_ends_at);
   if (cooldown !== undefined) data.cooldownEndsAt = cooldown;
   return data;
 }

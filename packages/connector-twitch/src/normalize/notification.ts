@@ -7,6 +7,7 @@ import {
   type EventMeta,
   type PlatformEvent,
   type StreamUser,
+  parseTimestamp,
 } from '@vmsc/core';
 import type { RawMetadata, RawNotificationMessage } from '../raw/eventsub.js';
 import type {
@@ -30,7 +31,7 @@ import type {
 } from '../raw/events.js';
 import type { TwitchEventType } from '../subscriptions.js';
 import { chatData, chatUser } from './chat.js';
-import { refFrom, toMs, userOrAnonymous, userOrSystem } from './common.js';
+import { refFrom, userOrAnonymous, userOrSystem } from './common.js';
 import { hypeTrainData, hypeTrainEndData } from './hype-train.js';
 import { pollData, pollEndData, predictionData, predictionEndData } from './polls.js';
 
@@ -112,7 +113,7 @@ const MAPPERS: Record<string, Mapper> = {
   'channel.hype_train.end': (e: RawHypeTrainEvent) => mapped('hype_train_end', systemUser(), hypeTrainEndData(e)),
   'channel.ad_break.begin': (e: RawAdBreakEvent) => {
     const data: EventData<'twitch', 'ad_break'> = { durationSeconds: e.duration_seconds, isAutomatic: e.is_automatic };
-    const startedAt = toMs(e.started_at);
+    const startedAt = parseTimestamp(e.started_at);
     if (startedAt !== undefined) {
       data.startedAt = startedAt;
       data.endsAt = startedAt + e.duration_seconds * 1000;
@@ -133,7 +134,7 @@ const MAPPERS: Record<string, Mapper> = {
     if (e.reason) data.reason = e.reason;
     const moderator = refFrom(e, 'moderator_user_');
     if (moderator) data.moderator = moderator;
-    const endsAt = toMs(e.ends_at);
+    const endsAt = parseTimestamp(e.ends_at);
     if (endsAt !== undefined) data.endsAt = endsAt;
     return mapped('ban', userOrAnonymous(e), data);
   },
@@ -151,7 +152,7 @@ const MAPPERS: Record<string, Mapper> = {
   },
   'stream.online': (e: RawStreamOnlineEvent) =>
     mapped('stream_online', systemUser(), {
-      startedAt: toMs(e.started_at) ?? Date.now(),
+      startedAt: parseTimestamp(e.started_at) ?? Date.now(),
       streamType: e.type,
       streamId: e.id,
     }),
@@ -201,7 +202,7 @@ export function normalizeNotification(
   const payload: Partial<RawNotificationMessage['payload']> = message?.payload ?? {};
   const declaredType = payload.subscription?.type ?? metadata.subscription_type;
   const subscriptionType = typeof declaredType === 'string' ? declaredType : 'unknown';
-  const timestamp = toMs(metadata.message_timestamp) ?? receivedAt;
+  const timestamp = parseTimestamp(metadata.message_timestamp) ?? receivedAt;
   const event = typeof payload.event === 'object' && payload.event !== null ? payload.event : {};
   const meta: EventMeta = typeof metadata.message_id === 'string' ? { platformMessageId: metadata.message_id } : {};
   const channel = channelOf(event);

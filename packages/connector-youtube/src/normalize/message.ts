@@ -33,11 +33,6 @@ export interface NormalizeContext {
 /** The three poll event types. */
 export type PollEventType = 'poll_begin' | 'poll_progress' | 'poll_end';
 
-/** `publishedAt` (RFC 3339, YouTube writes microseconds and a `+00:00` offset) as Unix epoch ms, or `undefined`. */
-export function toMs(value: string | undefined): number | undefined {
-  return parseTimestamp(value);
-}
-
 /** Builds the event object directly (the hot path: no validation, no intermediate closures). */
 function make<T extends YouTubeEventType>(
   type: T,
@@ -56,7 +51,7 @@ function make<T extends YouTubeEventType>(
     id: newEventId(),
     type,
     source: 'youtube' as const,
-    timestamp: (typeof snippet?.publishedAt === 'string' ? toMs(snippet.publishedAt) : undefined) ?? context.now ?? Date.now(),
+    timestamp: (typeof snippet?.publishedAt === 'string' ? parseTimestamp(snippet.publishedAt) : undefined) ?? context.now ?? Date.now(),
     user: user ?? systemUser(),
     data,
     meta,
@@ -261,7 +256,7 @@ function mapMessage(item: RawLiveChatMessage, context: NormalizeContext, pollTyp
       if (details.banDurationSeconds !== undefined && duration === undefined) {
         return unknownMessage(item, `banDurationSeconds is not an integer string (${JSON.stringify(details.banDurationSeconds)})`, context);
       }
-      const publishedAt = toMs(snippet.publishedAt);
+      const publishedAt = parseTimestamp(snippet.publishedAt);
       const data: PlatformEvent<'youtube', 'user_banned'>['data'] = { moderator: toUserRef(author()) };
       if (details.banType !== undefined) {
         data.banType = details.banType;

@@ -1,7 +1,7 @@
-import { RecentIds } from '@vmsc/core';
+import { parseTimestamp, RecentIds } from '@vmsc/core';
 import type { RawListResponse } from '../raw/messages.js';
 import { dedupeKey } from './dedupe.js';
-import { normalizeMessage, toMs, type NormalizeContext, type YouTubeEvent } from './message.js';
+import { normalizeMessage, type NormalizeContext, type YouTubeEvent } from './message.js';
 import { PollTracker } from './polls.js';
 
 /** What one page (a polled response or one streamed element) produced. */
@@ -69,7 +69,7 @@ export class ChatPipeline {
       const type = this.#polls.classify(page.activePollItem);
       if (type) events.push(normalizeMessage(page.activePollItem, context, type));
     }
-    const offlineAt = toMs(page.offlineAt);
+    const offlineAt = parseTimestamp(page.offlineAt);
     if (offlineAt !== undefined && !offline) {
       offline = normalizeMessage(
         {
