@@ -141,11 +141,8 @@ export class KickConnector extends BaseConnector {
       if (vmsc instanceof ConnectionError || vmsc instanceof RateLimitedError) {
         // The lookup failed transiently: retry with backoff (never sooner than a 429's Retry-After).
         this.setStatus('reconnecting', vmsc);
-        const retryAfterMs = vmsc instanceof RateLimitedError ? (vmsc.retryAfterMs ?? 0) : 0;
-        this.reconnector.schedule(
-          () => (this.#active ? this.#start() : undefined),
-          Math.max(this.reconnector.backoff.next(), retryAfterMs),
-        );
+        const retryAfterMs = vmsc instanceof RateLimitedError ? vmsc.retryAfterMs : undefined;
+        this.reconnector.schedule(() => (this.#active ? this.#start() : undefined), this.reconnector.backoff.nextAtLeast(retryAfterMs));
         return;
       }
       this.#fail(vmsc);

@@ -434,8 +434,7 @@ export class TikTokConnector extends BaseConnector {
     const socket = this.#detach();
     socket?.terminate();
     // Honour a retry-after, but never retry sooner than the backoff would.
-    const delay = delayMs === undefined ? undefined : Math.max(delayMs, this.reconnector.backoff.next());
-    this.markLost(error, () => this.#retry(), { delayMs: delay });
+    this.markLost(error, () => this.#retry(), { delayMs: this.reconnector.backoff.nextAtLeast(delayMs) });
   }
 
   #retry(): void {

@@ -351,8 +351,7 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
     }
     this.setStatus('reconnecting', error);
     // Honour a retry-after, but never retry sooner than the backoff would.
-    const delay = retryAfterMs === undefined ? undefined : Math.max(retryAfterMs, this.reconnector.backoff.next());
-    this.reconnector.schedule(() => this.#start(generation), delay);
+    this.reconnector.schedule(() => this.#start(generation), this.reconnector.backoff.nextAtLeast(retryAfterMs));
   }
 
   // ---- frames ----------------------------------------------------------------------------------

@@ -25,6 +25,14 @@ describe('Backoff', () => {
     expect(half.next()).toBe(1500);
   });
 
+  it('nextAtLeast honours a server minimum but never undercuts the backoff', () => {
+    const backoff = new Backoff({ random: () => 0 });
+    expect(backoff.nextAtLeast(5_000)).toBe(5_000); // backoff says 1 s
+    expect(backoff.nextAtLeast(undefined)).toBe(2_000);
+    expect(backoff.nextAtLeast(100)).toBe(4_000);
+    expect(backoff.attempt).toBe(3);
+  });
+
   it('Reconnector runs one pending attempt after the delay, cancellable', () => {
     vi.useFakeTimers();
     const reconnector = new Reconnector({ backoff: { random: () => 0 } });

@@ -57,6 +57,14 @@ export class Backoff {
     return Math.round(base + this.#random() * this.#jitter);
   }
 
+  /**
+   * The delay before the next retry, but never less than `minimumMs` (a server's Retry-After): a
+   * server's wait is honoured without ever retrying sooner than the backoff would. Counts the retry.
+   */
+  nextAtLeast(minimumMs: number | undefined): number {
+    return Math.max(minimumMs ?? 0, this.next());
+  }
+
   /** Starts over from the initial delay (call after a successful connection). */
   reset(): void {
     this.#attempt = 0;
