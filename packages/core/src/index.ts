@@ -43,7 +43,7 @@ export { isEvent } from './events/guards.js';
 
 // The bus
 export { EventBus } from './bus/event-bus.js';
-export type { EventBusOptions, EventHandler, Unsubscribe } from './bus/event-bus.js';
+export type { EventBusOptions, EventHandler, NoticeHandler, Unsubscribe } from './bus/event-bus.js';
 export type { CrossSourceDedupeOptions } from './bus/cross-source-dedupe.js';
 export { identityKeys, identityKind } from './bus/identity.js';
 export type {

@@ -2,10 +2,20 @@ import { EventEmitter } from 'eventemitter3';
 import type { EventOfType, Platform, PlatformEvent, StreamEvent, StreamEventType } from '../events/stream-event.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { CrossSourceDedupe, type CrossSourceDedupeOptions } from './cross-source-dedupe.js';
+import { reportRejection } from '../util/returned-promise.js';
 import type { BusNotice, NoticeOfKind } from './notices.js';
 
-/** A subscriber. It may be async: a rejection is reported like a throw. */
-export type EventHandler<E> = (event: E) => void | Promise<void>;
+/**
+ * A subscriber. It may return anything, so expression bodies such as `(e) => seen.push(e)` are
+ * fine: a returned value is ignored, and a returned promise's rejection is reported like a throw.
+ */
+export type EventHandler<E> = (event: E) => unknown;
+
+/**
+ * A notice subscriber. It may return anything; a throw or a rejection is swallowed (a notice
+ * handler has nowhere left to be reported), never breaking the publisher.
+ */
+export type NoticeHandler<N extends BusNotice = BusNotice> = (notice: N) => unknown;
 
 /** Removes the subscription it was returned for. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
@@ -27,6 +37,7 @@ export interface EventBusOptions {
 }
 
 const ANY = Symbol('any');
+const ignore = (): void => {};
 const NOTICE = Symbol('notice');
 
 type Channels = {
@@ -129,10 +140,7 @@ export class EventBus {
   #wrap<E extends StreamEvent>(handler: EventHandler<E>): (event: StreamEvent) => void {
     return (event) => {
       try {
-        const result = handler(event as E);
-        if (result && typeof (result as Promise<void>).then === 'function') {
-          (result as Promise<void>).then(undefined, (error: unknown) => this.notify({ kind: 'handler-error', error, event }));
-        }
+        reportRejection(handler(event as E), (error) => this.notify({ kind: 'handler-error', error, event }));
       } catch (error) {
         this.notify({ kind: 'handler-error', error, event });
       }
@@ -195,15 +203,15 @@ export class EventBus {
   }
 
   /** Subscribes to notices: all of them, or one kind (`'deduped'`, `'handler-error'`, `'status'`, `'gap'`, `'error'`). */
-  onNotice(handler: (notice: BusNotice) => void): Unsubscribe;
-  onNotice<K extends BusNotice['kind']>(kind: K, handler: (notice: NoticeOfKind<K>) => void): Unsubscribe;
-  onNotice(kindOrHandler: string | ((notice: BusNotice) => void), maybeHandler?: (notice: never) => void): Unsubscribe {
-    const handler = (typeof kindOrHandler === 'function' ? kindOrHandler : maybeHandler) as (notice: BusNotice) => void;
+  onNotice(handler: NoticeHandler): Unsubscribe;
+  onNotice<K extends BusNotice['kind']>(kind: K, handler: NoticeHandler<NoticeOfKind<K>>): Unsubscribe;
+  onNotice(kindOrHandler: string | NoticeHandler, maybeHandler?: (notice: never) => unknown): Unsubscribe {
+    const handler = (typeof kindOrHandler === 'function' ? kindOrHandler : maybeHandler) as NoticeHandler;
     const kind = typeof kindOrHandler === 'string' ? kindOrHandler : undefined;
     const listener = (notice: BusNotice) => {
       if (kind !== undefined && notice.kind !== kind) return;
       try {
-        handler(notice);
+        reportRejection(handler(notice), ignore);
       } catch {
         // A notice handler that throws must not break the publisher; there is nowhere left to report it.
       }

@@ -3,6 +3,7 @@ import { ValidationError, VmscError } from '../errors.js';
 import { newEventId } from '../events/create.js';
 import type { StreamEvent } from '../events/stream-event.js';
 import { systemClock, type Clock } from '../util/clock.js';
+import { reportRejection } from '../util/returned-promise.js';
 import { compileRule, type CompiledRule } from './compiled-rule.js';
 import { CooldownStore } from './cooldowns.js';
 import {
@@ -458,15 +459,17 @@ export class RuleEngine {
   }
 
   #report(result: RuleRunResult): RuleRunResult {
+    const failed = (how: string) => (error: unknown) =>
+      this.#notify(
+        new VmscError('RUN_HANDLER_FAILED', `an onRun handler ${how}: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        }),
+      );
     for (const handler of this.#runHandlers) {
       try {
-        handler(result);
+        reportRejection(handler(result), failed('rejected'));
       } catch (error) {
-        this.#notify(
-          new VmscError('RUN_HANDLER_FAILED', `an onRun handler threw: ${error instanceof Error ? error.message : String(error)}`, {
-            cause: error,
-          }),
-        );
+        failed('threw')(error);
       }
     }
     return result;

@@ -49,8 +49,11 @@ export interface RuleRunResult {
   cooldown?: CooldownBlock;
 }
 
-/** Receives run reports; see `engine.onRun()`. */
-export type RunHandler = (run: RuleRunResult) => void;
+/**
+ * Receives run reports; see `engine.onRun()`. It may return anything: a returned value is ignored,
+ * a returned promise's rejection is reported like a throw (a bus `error` notice, `RUN_HANDLER_FAILED`).
+ */
+export type RunHandler = (run: RuleRunResult) => unknown;
 
 /**
  * The `meta` of an event emitted by a rule's `emit` action: the standard {@link EventMeta} plus the
