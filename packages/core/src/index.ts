@@ -45,7 +45,6 @@ export { isEvent } from './events/guards.js';
 export { EventBus } from './bus/event-bus.js';
 export type { EventBusOptions, EventHandler, NoticeHandler, Unsubscribe } from './bus/event-bus.js';
 export type { CrossSourceDedupeOptions } from './bus/cross-source-dedupe.js';
-export { identityKeys, identityKind } from './bus/identity.js';
 export type {
   BusNotice,
   NoticeOfKind,
