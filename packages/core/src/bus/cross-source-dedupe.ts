@@ -56,14 +56,21 @@ export class CrossSourceDedupe {
     return this.#rank.get(source) ?? Number.MAX_SAFE_INTEGER;
   }
 
+  /**
+   * Forgets the delivered entries older than the window. A held entry is kept, whatever its age,
+   * until its hold ends (`release`) or a preferred copy replaces it: forgetting it would lose the
+   * event with no notice when `holdMs > windowMs`.
+   */
   #prune(now: number): void {
     let expired = 0;
+    const held: Entry[] = [];
     while (expired < this.#entries.length && now - this.#entries[expired]!.seenAt > this.#windowMs) {
       const entry = this.#entries[expired]!;
-      for (const key of entry.keys) if (this.#byKey.get(key) === entry) this.#byKey.delete(key);
+      if (entry.delivered) this.#forgetKeys(entry);
+      else held.push(entry);
       expired++;
     }
-    if (expired > 0) this.#entries.splice(0, expired);
+    if (expired > 0) this.#entries.splice(0, expired, ...held);
   }
 
   /** Decides what to do with `event`, and remembers it unless it is dropped. */
@@ -106,11 +113,18 @@ export class CrossSourceDedupe {
     return outranked ? { action: 'hold', delayMs: this.#holdMs } : { action: 'deliver' };
   }
 
-  /** Marks a held event as delivered (its hold expired with no preferred copy). Returns false if it was replaced. */
+  /**
+   * Marks a held event as delivered (its hold expired with no preferred copy). Returns false if it
+   * was replaced. Its identity is then remembered for a full window from now, like an event
+   * delivered at once.
+   */
   release(event: StreamEvent): boolean {
-    const entry = this.#entries.find((candidate) => candidate.event === event);
-    if (!entry) return false;
-    entry.delivered = true;
+    const index = this.#entries.findIndex((candidate) => candidate.event === event);
+    if (index < 0) return false;
+    const [entry] = this.#entries.splice(index, 1);
+    entry!.delivered = true;
+    entry!.seenAt = this.#clock.now();
+    this.#entries.push(entry!);
     return true;
   }
 
@@ -120,8 +134,12 @@ export class CrossSourceDedupe {
     for (const key of keys) this.#byKey.set(key, entry);
   }
 
-  #forget(entry: Entry): void {
+  #forgetKeys(entry: Entry): void {
     for (const key of entry.keys) if (this.#byKey.get(key) === entry) this.#byKey.delete(key);
+  }
+
+  #forget(entry: Entry): void {
+    this.#forgetKeys(entry);
     const index = this.#entries.indexOf(entry);
     if (index >= 0) this.#entries.splice(index, 1);
   }
