@@ -1,9 +1,12 @@
 /**
  * The error classes of VMSC. Every error the SDK raises or reports is a {@link VmscError}; narrow
  * subclasses say what went wrong so that callers can `instanceof`-check instead of parsing messages.
+ * The checks work across copies of `@vmsc/core` (one `import`ed, one `require`d): see
+ * `VmscError[Symbol.hasInstance]` and {@link isVmscError}.
  *
  * @packageDocumentation
  */
+import { brandError, errorClassName, errorNamesOf, registerErrorNames } from './error-brand.js';
 
 /** Options accepted by every {@link VmscError} constructor. */
 export interface VmscErrorOptions {
@@ -16,6 +19,12 @@ export interface VmscErrorOptions {
  *
  * `code` is a stable, machine-readable identifier (`AUTH_FAILED`, `RATE_LIMITED`...). The message is
  * for humans and never contains a token or another secret.
+ *
+ * `instanceof` works across copies of `@vmsc/core` (the dual-package hazard: a process that
+ * `import`s one VMSC package and `require`s another loads core twice): every instance carries the
+ * names of its class chain under a registered symbol, and `x instanceof AuthError` is true for an
+ * `AuthError` (or a subclass, such as a connector's) raised by the other copy. Subclasses need no
+ * code of their own for this; they are recognised by class name.
  */
 export class VmscError extends Error {
   /** Stable machine-readable error code. */
@@ -24,8 +33,17 @@ export class VmscError extends Error {
   constructor(code: string, message: string, options?: VmscErrorOptions) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.name = new.target.name;
+    this.name = brandError(this, new.target, VmscError);
     Object.setPrototypeOf(this, new.target.prototype);
+  }
+
+  /**
+   * `value instanceof ThisClass`: true for an instance of this class, or for a VMSC error from
+   * another copy of `@vmsc/core` whose class chain includes this class's name.
+   */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    return errorNamesOf(value)?.includes(errorClassName(this as unknown as abstract new () => Error)) ?? false;
   }
 }
 
@@ -104,3 +122,15 @@ export class ValidationError extends VmscError {
     this.issues = issues;
   }
 }
+
+registerErrorNames({
+  VmscError,
+  AuthError,
+  RateLimitedError,
+  ProtocolError,
+  ConnectionError,
+  PlatformBlockedError,
+  NotFoundError,
+  TimeoutError,
+  ValidationError,
+});

@@ -1,16 +1,8 @@
-// Errors
-export {
-  VmscError,
-  AuthError,
-  RateLimitedError,
-  ProtocolError,
-  ConnectionError,
-  PlatformBlockedError,
-  NotFoundError,
-  TimeoutError,
-  ValidationError,
-} from './errors.js';
-export type { VmscErrorOptions, ValidationIssue } from './errors.js';
+// Errors (every class of errors.ts and rules/errors.ts, recognised across copies of core)
+export * from './errors.js';
+export * from './rules/errors.js';
+export { isVmscError } from './is-vmsc-error.js';
+export type { VmscErrorsByName } from './is-vmsc-error.js';
 
 // The event model
 export { catalogue } from './events/catalogue/index.js';
@@ -104,11 +96,3 @@ export type { CooldownBlock, CooldownKind } from './rules/cooldowns.js';
 export { ruleEngineStateSchema } from './rules/state.js';
 export type { RuleEngineState } from './rules/state.js';
 export type { JsonValue, JsonPrimitive } from './rules/json.js';
-export {
-  RuleNotFoundError,
-  DuplicateRuleError,
-  RuleLoopError,
-  RuleQueueFullError,
-  RuleActionError,
-  RuleEngineClosedError,
-} from './rules/errors.js';

@@ -1,4 +1,8 @@
+import { brandOf, markBrand } from '../util/brand.js';
 import { systemClock, type Clock } from '../util/clock.js';
+
+/** Marks a Backoff for every copy of `@vmsc/core` (see `Backoff[Symbol.hasInstance]`). */
+const BACKOFF_BRAND = Symbol.for('vmsc.backoff');
 
 /**
  * Options of {@link Backoff}. The defaults are spec 003's table: 1, 2, 4, 8, then 16 s for every
@@ -69,7 +73,13 @@ export class Backoff {
   reset(): void {
     this.#attempt = 0;
   }
+
+  /** `value instanceof Backoff`, also true for a Backoff made by another copy of `@vmsc/core`. */
+  static [Symbol.hasInstance](value: unknown): value is Backoff {
+    return brandOf(value, BACKOFF_BRAND) === true;
+  }
 }
+markBrand(Backoff.prototype, BACKOFF_BRAND);
 
 /** Options of {@link Reconnector}. */
 export interface ReconnectorOptions {

@@ -1,3 +1,4 @@
+import { registerErrorNames } from '../error-brand.js';
 import { NotFoundError, VmscError, type VmscErrorOptions } from '../errors.js';
 
 /** `engine.trigger()`, `explain()`, `setEnabled()`... were given an id or name no rule has. Code `RULE_NOT_FOUND`. */
@@ -62,3 +63,12 @@ export class RuleEngineClosedError extends VmscError {
     super('RULE_ENGINE_CLOSED', message, options);
   }
 }
+
+registerErrorNames({
+  RuleNotFoundError,
+  DuplicateRuleError,
+  RuleLoopError,
+  RuleQueueFullError,
+  RuleActionError,
+  RuleEngineClosedError,
+});

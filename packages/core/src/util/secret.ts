@@ -1,4 +1,8 @@
+import { brandOf, markBrand } from './brand.js';
+
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+/** Marks a Secret for every copy of `@vmsc/core` (see `Secret[Symbol.hasInstance]`). */
+const SECRET_BRAND = Symbol.for('vmsc.secret');
 
 /** What a {@link Secret} prints as, everywhere. */
 export const REDACTED = '[redacted]';
@@ -43,7 +47,16 @@ export class Secret {
   [inspectSymbol](): string {
     return `Secret(${REDACTED})`;
   }
+
+  /**
+   * `value instanceof Secret`, also true for a Secret made by another copy of `@vmsc/core` (one
+   * package `import`ed, another `require`d), so that it is never mistaken for something else.
+   */
+  static [Symbol.hasInstance](value: unknown): value is Secret {
+    return brandOf(value, SECRET_BRAND) === true;
+  }
 }
+markBrand(Secret.prototype, SECRET_BRAND);
 
 /** Wraps a string in a {@link Secret}; a `Secret` passes through unchanged. */
 export function toSecret(value: string | Secret): Secret {
