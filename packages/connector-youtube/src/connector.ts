@@ -22,7 +22,7 @@ import {
   YouTubeSendChatError,
 } from './errors.js';
 import { ChatPipeline } from './normalize/pipeline.js';
-import { QuotaTracker, type QuotaCosts, type QuotaEstimate } from './quota.js';
+import { QuotaTracker, resolveQuotaCosts, type QuotaCostsOption, type QuotaEstimate } from './quota.js';
 import type { RawErrorBody } from './raw/api.js';
 import type { RawListResponse, RawLiveChatMessage } from './raw/messages.js';
 import { resolveMine, resolveVideo, type ResolvedChat, type YouTubeTarget } from './resolve.js';
@@ -61,8 +61,12 @@ export interface YouTubeConnectorOptions extends BaseConnectorOptions {
   fallbackPollIntervalMs?: number;
   /** The project's daily quota, for the estimate (default 10,000 units). */
   quotaPerDay?: number;
-  /** Units per call, when your project's differ from the defaults (list 5, videos 1, insert 50). */
-  quotaCosts?: Partial<QuotaCosts>;
+  /**
+   * Units per call, when your project's differ from the defaults (list 5, stream 5, videos 1,
+   * liveBroadcasts 1, insert 50). `broadcasts` is still accepted as the deprecated name of
+   * `liveBroadcasts`; any other key throws a `ValidationError` naming the valid ones.
+   */
+  quotaCosts?: QuotaCostsOption;
   /** After `quotaExceeded`, start again by itself at the reset (midnight Pacific). Default `true`. */
   resumeAfterQuotaReset?: boolean;
   /** Keep each raw liveChatMessage as the event's `raw` (debugging). */
@@ -147,7 +151,7 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
     this.#credentials = new Credentials(options.auth);
     this.#quota = new QuotaTracker({
       dailyLimit: options.quotaPerDay,
-      ...(options.quotaCosts ? { costs: options.quotaCosts } : {}),
+      costs: resolveQuotaCosts(options.quotaCosts),
       now: () => this.clock.now(),
     });
     this.#client = new DataApiClient({

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthError, type BusNotice, type StreamEvent } from '@vmsc/core';
+import { AuthError, EventBus, ValidationError, type BusNotice, type StreamEvent } from '@vmsc/core';
 import { closeAllFakes, waitUntil, youtubeGiftEvent, youtubeTextMessage, YOUTUBE_FAKE_ACCESS_TOKEN } from '@vmsc/testing';
 import {
   YouTubeAuthError,
@@ -12,6 +12,7 @@ import {
   YouTubeRateLimitError,
   YouTubeSendChatError,
   YouTubeConnector,
+  type YouTubeConnectorOptions,
 } from '../src/index.js';
 import { chatRequests, rig } from './helpers.js';
 
@@ -385,6 +386,44 @@ describe('quota accounting', () => {
     expect(estimate.exhaustedAt! - clock.now()).toBeGreaterThan(2.7 * 3_600_000);
     expect(estimate.exhaustedAt! - clock.now()).toBeLessThan(2.8 * 3_600_000);
     await polling.connector.disconnect();
+  });
+});
+
+describe('the quotaCosts option', () => {
+  const mine = async (quotaCosts: YouTubeConnectorOptions['quotaCosts']) => {
+    const { fake, connector } = await rig({ auth: { accessToken: YOUTUBE_FAKE_ACCESS_TOKEN }, target: { mine: true }, quotaCosts });
+    fake.setBroadcasts([{ id: 'live1', snippet: { liveChatId: fake.liveChatId }, status: { lifeCycleStatus: 'live' } }]);
+    await connector.connect();
+    await connector.disconnect();
+    return connector.quota;
+  };
+
+  it('takes the documented key liveBroadcasts, and broadcasts as its deprecated name', async () => {
+    const documented = await mine({ liveBroadcasts: 3, list: 7 });
+    expect(documented.calls.liveBroadcasts).toBe(1);
+    expect(documented.usedToday).toBe(3 + 7 * documented.calls.list);
+    const deprecated = await mine({ broadcasts: 4 });
+    expect(deprecated.usedToday).toBe(4 + 5 * deprecated.calls.list);
+  });
+
+  it('rejects unknown keys and bad values with a ValidationError naming the valid keys', () => {
+    const build = (quotaCosts: unknown) => () =>
+      new YouTubeConnector({ bus: new EventBus(), auth: { apiKey: 'k' }, target: { videoId: 'v' }, quotaCosts: quotaCosts as never });
+    const error = (() => {
+      try {
+        build({ liveBroadcast: 2, insert: -1 })();
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).code).toBe('YOUTUBE_INVALID_QUOTA_COSTS');
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual(['quotaCosts.liveBroadcast', 'quotaCosts.insert']);
+    expect((error as Error).message).toContain('valid keys: list, stream, videos, liveBroadcasts, insert');
+    expect(build({ broadcasts: 1, liveBroadcasts: 2 })).toThrow(/give liveBroadcasts only/);
+    expect(build({ list: Number.NaN })).toThrow(ValidationError);
+    expect(build({ videos: 2 })).not.toThrow();
   });
 });
 
