@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError, EventBus, ValidationError, type BusNotice, type StreamEvent } from '@vmsc/core';
-import { closeAllFakes, waitUntil, youtubeGiftEvent, youtubeTextMessage, YOUTUBE_FAKE_ACCESS_TOKEN } from '@vmsc/testing';
+import { closeAllFakes, waitUntil, youtubeGiftEvent, youtubeMessage, youtubeTextMessage, YOUTUBE_FAKE_ACCESS_TOKEN } from '@vmsc/testing';
 import {
   YouTubeAuthError,
   YouTubeChatDisabledError,
@@ -118,6 +118,31 @@ describe('polling', () => {
     await waitUntil(() => events.length >= 14, 'the backlog');
     expect(events.slice(0, 14).every((e) => e.meta?.history === true)).toBe(true);
     expect(events.filter((e) => e.type === 'poll_begin')).toHaveLength(1);
+    await connector.disconnect();
+  });
+
+  it.each(['poll', 'stream'] as const)('%s: a poll ended under a new message id ends with the pollId of its begin', async (mode) => {
+    const { fake, connector, events } = await rig({ mode });
+    await connector.connect();
+    const active = youtubeMessage(
+      'pollEvent',
+      { pollDetails: { metadata: { questionText: 'Best map?', options: [{ optionText: 'Forest', tally: '0' }] }, status: 'active' } },
+      { id: 'LCC.poll-live' },
+    );
+    fake.setActivePoll(active);
+    await waitUntil(() => events.some((e) => e.type === 'poll_begin'), 'poll_begin');
+    fake.setActivePoll(null);
+    const ended = structuredClone(active);
+    ended.id = 'LCC.poll-ended';
+    ended.snippet.pollDetails = {
+      metadata: { questionText: 'Best map?', options: [{ optionText: 'Forest', tally: '9' }] },
+      status: 'closed',
+    };
+    fake.push(ended);
+    await waitUntil(() => events.some((e) => e.type === 'poll_end'), 'poll_end');
+    const end = events.find((e) => e.type === 'poll_end')!;
+    expect(end.data).toMatchObject({ pollId: 'LCC.poll-live', status: 'closed', totalTally: '9' });
+    expect(end.meta?.platformMessageId).toBe('LCC.poll-ended');
     await connector.disconnect();
   });
 
