@@ -30,6 +30,5 @@ export { normalizeMessage, unknownMessage } from './normalize/message.js';
 export type { YouTubeEvent, YouTubeEventType, NormalizeContext, PollEventType } from './normalize/message.js';
 export { ChatPipeline } from './normalize/pipeline.js';
 export type { ChatPipelineOptions, PageResult } from './normalize/pipeline.js';
-export { microsToDecimal, parseInt64 } from './normalize/int64.js';
 export type { RawLiveChatMessage, RawListResponse, RawSnippet, RawAuthorDetails } from './raw/messages.js';
 export type { RawErrorBody, RawErrorItem, RawVideoListResponse, RawBroadcastListResponse } from './raw/api.js';
