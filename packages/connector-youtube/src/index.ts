@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { YouTubeConnector } from './connector.js';
-export type { YouTubeConnectorOptions, YouTubeConnectorHealth, YouTubeReadMode } from './connector.js';
+export type { YouTubeConnectorOptions, YouTubeConnectorHealth, YouTubeReadMode } from './options.js';
 export type { YouTubeAuth, YouTubeTokenProvider } from './auth.js';
 export type { YouTubeTarget, ResolvedChat } from './resolve.js';
 export {

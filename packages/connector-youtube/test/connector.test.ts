@@ -482,6 +482,20 @@ describe('sendChat', () => {
 });
 
 describe('YouTubeConnector basics', () => {
+  it("connect() through core's startConnecting: one shared attempt, rejected by disconnect(), then connects again", async () => {
+    const { connector } = await rig();
+    const first = connector.connect();
+    expect(connector.connect()).toBe(first);
+    expect(connector.status).toBe('connecting');
+    await connector.disconnect();
+    await expect(first).rejects.toMatchObject({ code: 'DISCONNECTED' });
+    expect(connector.status).toBe('disconnected');
+    await connector.connect();
+    expect(connector.status).toBe('connected');
+    await expect(connector.connect()).resolves.toBeUndefined();
+    await connector.disconnect();
+  });
+
   it('names itself after the target and prints no secret', () => {
     const connector = new YouTubeConnector({ bus: undefined as never, auth: { apiKey: 'AIzaSecret0000' }, target: { videoId: 'abc' } });
     expect(connector.id).toBe('youtube:abc');
