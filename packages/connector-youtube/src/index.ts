@@ -21,12 +21,9 @@ export {
   YouTubeSendChatError,
 } from './errors.js';
 export type { YouTubeErrorReason, YouTubeErrorDetails, YouTubeNotLiveState } from './errors.js';
-export { classifyError, isTransient } from './api/classify.js';
-export type { ClassifyContext } from './api/classify.js';
-export { JsonArrayStream } from './api/json-array-stream.js';
-export { DEFAULT_QUOTA_COSTS, nextPacificMidnight } from './quota.js';
-export type { QuotaCosts, QuotaEstimate, QuotaMethod } from './quota.js';
-export { normalizeMessage, unknownMessage } from './normalize/message.js';
+export { DEFAULT_QUOTA_COSTS } from './quota.js';
+export type { QuotaCosts, QuotaCostsOption, QuotaEstimate, QuotaMethod } from './quota.js';
+export { normalizeMessage } from './normalize/message.js';
 export type { YouTubeEvent, YouTubeEventType, NormalizeContext, PollEventType } from './normalize/message.js';
 export { ChatPipeline } from './normalize/pipeline.js';
 export type { ChatPipelineOptions, PageResult } from './normalize/pipeline.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseEvent, parseTimestamp } from '@vmsc/core';
 import { youtubeListPage1Fixture, youtubeListChatEndedFixture, youtubeGiftEvent, youtubeMessage, youtubeTextMessage } from '@vmsc/testing';
-import { ChatPipeline, normalizeMessage, nextPacificMidnight, type RawListResponse, type RawLiveChatMessage } from '../src/index.js';
+import { nextPacificMidnight } from '../src/quota.js';
+import { ChatPipeline, normalizeMessage, type RawListResponse, type RawLiveChatMessage } from '../src/index.js';
 
 const page1 = youtubeListPage1Fixture as unknown as RawListResponse;
 const items = page1.items as RawLiveChatMessage[];
