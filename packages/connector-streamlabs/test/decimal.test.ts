@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { microsToDecimal, parseDecimal } from '../src/index.js';
+import { microsToDecimal } from '@vmsc/core';
+import { parseDecimal } from '../src/index.js';
 
 describe('exact decimals', () => {
   it('parseDecimal canonicalises without rounding', () => {
@@ -13,11 +14,12 @@ describe('exact decimals', () => {
   });
 
   it('microsToDecimal divides by a million exactly', () => {
-    expect(microsToDecimal('5000000')?.text).toBe('5');
-    expect(microsToDecimal('1990000')?.text).toBe('1.99');
-    expect(microsToDecimal('1')?.text).toBe('0.000001');
-    expect(microsToDecimal(250000)?.text).toBe('0.25');
+    expect(microsToDecimal('5000000')).toBe('5');
+    expect(microsToDecimal('1990000')).toBe('1.99');
+    expect(microsToDecimal('1')).toBe('0.000001');
+    expect(microsToDecimal(250000)).toBe('0.25');
     expect(microsToDecimal('1.5')).toBeUndefined();
+    expect(parseDecimal(microsToDecimal('-5000000'))).toBeUndefined(); // what the superchat mapping uses: no negative amounts
   });
 
   it('round-trips any cents amount exactly', () => {
@@ -26,7 +28,7 @@ describe('exact decimals', () => {
         const text = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
         const parsed = parseDecimal(text)!;
         expect(Math.round(parsed.value * 100)).toBe(cents);
-        expect(microsToDecimal(String(cents * 10_000))!.text).toBe(parsed.text);
+        expect(microsToDecimal(String(cents * 10_000))).toBe(parsed.text);
       }),
     );
   });

@@ -3,16 +3,14 @@ import {
   ConnectionError,
   ProtocolError,
   createEvent,
-  type BaseConnectorOptions,
   type ChatSender,
-  type ConnectorHealth,
   type SendChatResult,
   type VmscError,
 } from '@vmsc/core';
-import { Credentials, type YouTubeAuth } from './auth.js';
+import { Credentials } from './auth.js';
 import { classifyError, isTransient } from './api/classify.js';
 import { DataApiClient } from './api/client.js';
-import { JsonArrayStream } from './api/json-array-stream.js';
+import { streamElements } from './api/stream-body.js';
 import {
   YouTubeApiError,
   YouTubeAuthError,
@@ -22,69 +20,11 @@ import {
   YouTubeSendChatError,
 } from './errors.js';
 import { ChatPipeline } from './normalize/pipeline.js';
-import { QuotaTracker, type QuotaCosts, type QuotaEstimate } from './quota.js';
+import type { YouTubeConnectorHealth, YouTubeConnectorOptions, YouTubeReadMode } from './options.js';
+import { QuotaTracker, resolveQuotaCosts, type QuotaEstimate } from './quota.js';
 import type { RawErrorBody } from './raw/api.js';
 import type { RawListResponse, RawLiveChatMessage } from './raw/messages.js';
-import { resolveMine, resolveVideo, type ResolvedChat, type YouTubeTarget } from './resolve.js';
-
-/** How the connector reads the chat. */
-export type YouTubeReadMode = 'poll' | 'stream';
-
-/** Options of {@link YouTubeConnector}. */
-export interface YouTubeConnectorOptions extends BaseConnectorOptions {
-  /** An API key, an OAuth access token, or a token provider (see {@link YouTubeAuth}). */
-  auth: YouTubeAuth;
-  /** A video id, the channel's own live broadcast (`mine`, OAuth) or a live chat id. */
-  target: YouTubeTarget;
-  /**
-   * `poll` (default; spec 002's "Data API v3 (HTTP polling)"): `liveChatMessages.list` every
-   * `pollingIntervalMillis`. `stream`: `liveChatMessages.stream`, one long response pushing
-   * messages as they arrive (lower latency, 5 units per connection instead of per poll).
-   */
-  mode?: YouTubeReadMode;
-  /** Data API base URL (default `https://www.googleapis.com/youtube/v3`; tests point it at the fake). */
-  apiBaseUrl?: string;
-  /** Base URL of the streamed method (default: `apiBaseUrl` if given, else `https://youtube.googleapis.com/youtube/v3`). */
-  streamBaseUrl?: string;
-  /**
-   * Publish the first page's backlog (recent messages from before connecting), tagged
-   * `meta.history`. Default `false`: rules must not fire on old messages.
-   */
-  replayHistory?: boolean;
-  /** `maxResults` per page, 200–2000 (YouTube's default 500). */
-  maxResults?: number;
-  /** `profileImageSize`, 16–720 (YouTube's default 88). */
-  profileImageSize?: number;
-  /** `hl`: language of `amountDisplayString`. */
-  hl?: string;
-  /** Wait used when a page has no `pollingIntervalMillis` (default 5,000 ms). */
-  fallbackPollIntervalMs?: number;
-  /** The project's daily quota, for the estimate (default 10,000 units). */
-  quotaPerDay?: number;
-  /** Units per call, when your project's differ from the defaults (list 5, videos 1, insert 50). */
-  quotaCosts?: Partial<QuotaCosts>;
-  /** After `quotaExceeded`, start again by itself at the reset (midnight Pacific). Default `true`. */
-  resumeAfterQuotaReset?: boolean;
-  /** Keep each raw liveChatMessage as the event's `raw` (debugging). */
-  keepRaw?: boolean;
-  /** Message ids remembered for dedupe (default 10,000). */
-  idMemory?: number;
-}
-
-/** {@link YouTubeConnector}'s health: the base health plus the chat and the quota estimate. */
-export interface YouTubeConnectorHealth extends ConnectorHealth {
-  /** The chat being read, once resolved. */
-  liveChatId: string | undefined;
-  mode: YouTubeReadMode;
-  /** The last `pollingIntervalMillis` honoured (polling only). */
-  pollIntervalMs: number | undefined;
-  /** Today's quota use as counted by this connector. */
-  quota: QuotaEstimate;
-  /** Repeated items dropped (same id, same gift combo, same removal, unchanged poll). */
-  duplicatesDropped: number;
-  /** The chat ended (`stream_offline` was published and reading stopped). */
-  chatEnded: boolean;
-}
+import { resolveMine, resolveVideo, type ResolvedChat } from './resolve.js';
 
 const DEFAULT_BASE = 'https://www.googleapis.com/youtube/v3';
 const DEFAULT_STREAM_BASE = 'https://youtube.googleapis.com/youtube/v3';
@@ -127,7 +67,6 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
   #generation = 0;
   #timer: unknown;
   #abort: AbortController | undefined;
-  #waiter: { promise: Promise<void>; resolve: () => void; reject: (error: VmscError) => void } | undefined;
   #rateLimitStreak = 0;
   #duplicates = 0;
   #chatEnded = false;
@@ -147,7 +86,7 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
     this.#credentials = new Credentials(options.auth);
     this.#quota = new QuotaTracker({
       dailyLimit: options.quotaPerDay,
-      ...(options.quotaCosts ? { costs: options.quotaCosts } : {}),
+      costs: resolveQuotaCosts(options.quotaCosts),
       now: () => this.clock.now(),
     });
     this.#client = new DataApiClient({
@@ -188,25 +127,12 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
   }
 
   connect(): Promise<void> {
-    if (this.#waiter) return this.#waiter.promise;
-    if (this.#running && this.status === 'connected') return Promise.resolve();
-    let resolve!: () => void;
-    let reject!: (error: VmscError) => void;
-    const promise = new Promise<void>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    this.#waiter = { promise, resolve, reject };
-    this.#begin();
-    return promise;
+    return this.startConnecting(() => this.#begin());
   }
 
   async disconnect(): Promise<void> {
     this.#halt();
-    const waiter = this.#waiter;
-    this.#waiter = undefined;
-    this.setStatus('disconnected');
-    waiter?.reject(new ConnectionError('disconnect() was called before the connection was established', { code: 'DISCONNECTED' }));
+    this.markDisconnected(new ConnectionError('disconnect() was called before the connection was established', { code: 'DISCONNECTED' }));
   }
 
   /**
@@ -342,29 +268,13 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
     if (generation !== this.#generation) return;
     if (!response.body) throw new ProtocolError('liveChatMessages.stream answered without a body');
     this.#markConnected();
-    const parser = new JsonArrayStream();
-    const decoder = new TextDecoder();
-    const reader = response.body.getReader();
     let elements = 0;
-    try {
-      for (;;) {
-        let chunk: ReadableStreamReadResult<Uint8Array>;
-        try {
-          chunk = await reader.read();
-        } catch (error) {
-          throw this.#client.networkError('liveChatMessages.stream', error);
-        }
-        if (generation !== this.#generation) return;
-        if (chunk.done) break;
-        for (const element of parser.push(decoder.decode(chunk.value, { stream: true }))) {
-          elements++;
-          if (!this.#onStreamElement(element)) return;
-        }
-      }
-    } finally {
-      reader.releaseLock();
+    for await (const element of streamElements(response.body, (cause) => this.#client.networkError('liveChatMessages.stream', cause))) {
+      if (generation !== this.#generation) return;
+      elements++;
+      if (!this.#onStreamElement(element)) return;
     }
-    if (!parser.done) throw new ConnectionError('liveChatMessages.stream: the stream broke off before the end of the array');
+    if (generation !== this.#generation) return;
     // The server closed the array: reopen where it stopped (right away when it sent something).
     this.#reopen(generation, elements);
   }
@@ -439,10 +349,8 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
   #markConnected(): void {
     if (this.#connectedAt === undefined) this.#connectedAt = this.clock.now();
     else if (this.#historyPending) this.#backlogMayHideMessages = true;
-    if (this.status !== 'connected') this.setStatus('connected');
-    const waiter = this.#waiter;
-    this.#waiter = undefined;
-    waiter?.resolve();
+    // Reading resumes from the page token, so there is no gap to report here (see #onPage).
+    this.markConnected('');
   }
 
   #onFailure(generation: number, error: VmscError): void {
@@ -474,10 +382,7 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
   /** Status `error`: stop and reject a pending `connect()`. */
   #fail(error: VmscError): void {
     this.#halt();
-    this.setStatus('error', error);
-    const waiter = this.#waiter;
-    this.#waiter = undefined;
-    waiter?.reject(error);
+    this.markFailed(error);
   }
 
   /** `quotaExceeded`: status `error` until the reset, then (by default) start again. */
@@ -506,14 +411,8 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
       );
     }
     this.#halt();
-    const waiter = this.#waiter;
-    this.#waiter = undefined;
-    if (waiter && error) {
-      this.setStatus('error', error);
-      waiter.reject(error);
-      return;
-    }
-    this.setStatus('disconnected');
-    waiter?.resolve();
+    // Ended before this session read its first page: like any refusal, `connect()` rejects.
+    if (error && this.#connectedAt === undefined) return this.markFailed(error);
+    this.markDisconnected(error ?? new YouTubeChatEndedError('the YouTube live chat ended'));
   }
 }

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { YouTubeConnector } from './connector.js';
-export type { YouTubeConnectorOptions, YouTubeConnectorHealth, YouTubeReadMode } from './connector.js';
+export type { YouTubeConnectorOptions, YouTubeConnectorHealth, YouTubeReadMode } from './options.js';
 export type { YouTubeAuth, YouTubeTokenProvider } from './auth.js';
 export type { YouTubeTarget, ResolvedChat } from './resolve.js';
 export {
@@ -21,15 +21,11 @@ export {
   YouTubeSendChatError,
 } from './errors.js';
 export type { YouTubeErrorReason, YouTubeErrorDetails, YouTubeNotLiveState } from './errors.js';
-export { classifyError, isTransient } from './api/classify.js';
-export type { ClassifyContext } from './api/classify.js';
-export { JsonArrayStream } from './api/json-array-stream.js';
-export { DEFAULT_QUOTA_COSTS, nextPacificMidnight } from './quota.js';
-export type { QuotaCosts, QuotaEstimate, QuotaMethod } from './quota.js';
-export { normalizeMessage, unknownMessage } from './normalize/message.js';
+export { DEFAULT_QUOTA_COSTS } from './quota.js';
+export type { QuotaCosts, QuotaCostsOption, QuotaEstimate, QuotaMethod } from './quota.js';
+export { normalizeMessage } from './normalize/message.js';
 export type { YouTubeEvent, YouTubeEventType, NormalizeContext, PollEventType } from './normalize/message.js';
 export { ChatPipeline } from './normalize/pipeline.js';
 export type { ChatPipelineOptions, PageResult } from './normalize/pipeline.js';
-export { microsToDecimal, parseInt64 } from './normalize/int64.js';
 export type { RawLiveChatMessage, RawListResponse, RawSnippet, RawAuthorDetails } from './raw/messages.js';
 export type { RawErrorBody, RawErrorItem, RawVideoListResponse, RawBroadcastListResponse } from './raw/api.js';

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { ValidationError, type ValidationIssue } from '@vmsc/core';
 
 /** Units per call, per the research brief (YouTube's quota table): list 5, videos 1, insert 50. */
 export interface QuotaCosts {
@@ -14,17 +15,61 @@ export interface QuotaCosts {
   stream: number;
   /** `videos.list`. */
   videos: number;
-  /** `liveBroadcasts.list`. */
-  broadcasts: number;
+  /** `liveBroadcasts.list` (target `{ mine: true }`). */
+  liveBroadcasts: number;
   /** `liveChatMessages.insert`. */
   insert: number;
 }
 
 /** The default costs: list 5, stream 5, videos 1, liveBroadcasts 1, insert 50. */
-export const DEFAULT_QUOTA_COSTS: Readonly<QuotaCosts> = Object.freeze({ list: 5, stream: 5, videos: 1, broadcasts: 1, insert: 50 });
+export const DEFAULT_QUOTA_COSTS: Readonly<QuotaCosts> = Object.freeze({ list: 5, stream: 5, videos: 1, liveBroadcasts: 1, insert: 50 });
 
 /** A Data API method the connector calls. */
 export type QuotaMethod = keyof QuotaCosts;
+
+/**
+ * The `quotaCosts` option: any of {@link QuotaCosts}' keys, plus `broadcasts`, the deprecated name
+ * of `liveBroadcasts` (accepted so that options written for 0.x keep working).
+ */
+export type QuotaCostsOption = Partial<QuotaCosts> & {
+  /** @deprecated Use `liveBroadcasts`. */
+  broadcasts?: number;
+};
+
+const QUOTA_METHODS = Object.keys(DEFAULT_QUOTA_COSTS) as QuotaMethod[];
+
+/**
+ * Checks the `quotaCosts` option and fills in the defaults. Every key must be one of
+ * {@link QuotaCosts}' (or the deprecated `broadcasts`) and every value a finite number ≥ 0.
+ *
+ * @throws ValidationError (code `YOUTUBE_INVALID_QUOTA_COSTS`) naming the valid keys, for an
+ *   unknown key, a bad value, or both `broadcasts` and `liveBroadcasts` given.
+ */
+export function resolveQuotaCosts(option: QuotaCostsOption | undefined): QuotaCosts {
+  const costs: QuotaCosts = { ...DEFAULT_QUOTA_COSTS };
+  if (option === undefined) return costs;
+  const issues: ValidationIssue[] = [];
+  const valid = `valid keys: ${QUOTA_METHODS.join(', ')} (broadcasts: deprecated name of liveBroadcasts)`;
+  if (typeof option !== 'object' || option === null) {
+    issues.push({ path: 'quotaCosts', message: `not an object; ${valid}` });
+  } else {
+    if ('broadcasts' in option && 'liveBroadcasts' in option) {
+      issues.push({ path: 'quotaCosts.broadcasts', message: 'give liveBroadcasts only (broadcasts is its deprecated name)' });
+    }
+    for (const [key, value] of Object.entries(option)) {
+      const method = key === 'broadcasts' ? 'liveBroadcasts' : key;
+      if (!(QUOTA_METHODS as string[]).includes(method)) {
+        issues.push({ path: `quotaCosts.${key}`, message: `unknown quota method; ${valid}` });
+      } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+        issues.push({ path: `quotaCosts.${key}`, message: `not a number of units ≥ 0 (${JSON.stringify(value)})` });
+      } else {
+        costs[method as QuotaMethod] = value;
+      }
+    }
+  }
+  if (issues.length > 0) throw new ValidationError('invalid YouTube quotaCosts option', issues, { code: 'YOUTUBE_INVALID_QUOTA_COSTS' });
+  return costs;
+}
 
 /** The connector's estimate of today's quota use. */
 export interface QuotaEstimate {
@@ -77,6 +122,10 @@ export function nextPacificMidnight(now: number): number {
   return tomorrowUtc + 8 * 3_600_000;
 }
 
+function zeroCalls(): Record<QuotaMethod, number> {
+  return Object.fromEntries(QUOTA_METHODS.map((method) => [method, 0])) as Record<QuotaMethod, number>;
+}
+
 /** Counts units spent per method and resets at midnight Pacific. */
 export class QuotaTracker {
   readonly #costs: QuotaCosts;
@@ -84,11 +133,11 @@ export class QuotaTracker {
   readonly #now: () => number;
   #resetsAt: number;
   #used = 0;
-  #calls: Record<QuotaMethod, number> = { list: 0, stream: 0, videos: 0, broadcasts: 0, insert: 0 };
+  #calls: Record<QuotaMethod, number> = zeroCalls();
   #exceededUntil: number | undefined;
 
-  constructor(options: { costs?: Partial<QuotaCosts>; dailyLimit?: number; now: () => number }) {
-    this.#costs = { ...DEFAULT_QUOTA_COSTS, ...options.costs };
+  constructor(options: { costs?: QuotaCosts; dailyLimit?: number; now: () => number }) {
+    this.#costs = options.costs ?? { ...DEFAULT_QUOTA_COSTS };
     this.#dailyLimit = options.dailyLimit ?? 10_000;
     this.#now = options.now;
     this.#resetsAt = nextPacificMidnight(this.#now());
@@ -98,7 +147,7 @@ export class QuotaTracker {
     const now = this.#now();
     if (now < this.#resetsAt) return;
     this.#used = 0;
-    this.#calls = { list: 0, stream: 0, videos: 0, broadcasts: 0, insert: 0 };
+    this.#calls = zeroCalls();
     this.#exceededUntil = undefined;
     this.#resetsAt = nextPacificMidnight(now);
   }

@@ -61,7 +61,7 @@ export async function resolveMine(client: DataApiClient, isOAuth: boolean, signa
     });
   }
   const response = await client.get<RawBroadcastListResponse>({
-    method: 'broadcasts',
+    method: 'liveBroadcasts',
     operation: 'liveBroadcasts.list',
     path: 'liveBroadcasts',
     params: { part: 'id,snippet,status', mine: true, broadcastType: 'all', maxResults: 50 },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthError, type BusNotice, type StreamEvent } from '@vmsc/core';
-import { closeAllFakes, waitUntil, youtubeGiftEvent, youtubeTextMessage, YOUTUBE_FAKE_ACCESS_TOKEN } from '@vmsc/testing';
+import { AuthError, EventBus, ValidationError, type BusNotice, type StreamEvent } from '@vmsc/core';
+import { closeAllFakes, waitUntil, youtubeGiftEvent, youtubeMessage, youtubeTextMessage, YOUTUBE_FAKE_ACCESS_TOKEN } from '@vmsc/testing';
 import {
   YouTubeAuthError,
   YouTubeChatDisabledError,
@@ -12,6 +12,7 @@ import {
   YouTubeRateLimitError,
   YouTubeSendChatError,
   YouTubeConnector,
+  type YouTubeConnectorOptions,
 } from '../src/index.js';
 import { chatRequests, rig } from './helpers.js';
 
@@ -117,6 +118,31 @@ describe('polling', () => {
     await waitUntil(() => events.length >= 14, 'the backlog');
     expect(events.slice(0, 14).every((e) => e.meta?.history === true)).toBe(true);
     expect(events.filter((e) => e.type === 'poll_begin')).toHaveLength(1);
+    await connector.disconnect();
+  });
+
+  it.each(['poll', 'stream'] as const)('%s: a poll ended under a new message id ends with the pollId of its begin', async (mode) => {
+    const { fake, connector, events } = await rig({ mode });
+    await connector.connect();
+    const active = youtubeMessage(
+      'pollEvent',
+      { pollDetails: { metadata: { questionText: 'Best map?', options: [{ optionText: 'Forest', tally: '0' }] }, status: 'active' } },
+      { id: 'LCC.poll-live' },
+    );
+    fake.setActivePoll(active);
+    await waitUntil(() => events.some((e) => e.type === 'poll_begin'), 'poll_begin');
+    fake.setActivePoll(null);
+    const ended = structuredClone(active);
+    ended.id = 'LCC.poll-ended';
+    ended.snippet.pollDetails = {
+      metadata: { questionText: 'Best map?', options: [{ optionText: 'Forest', tally: '9' }] },
+      status: 'closed',
+    };
+    fake.push(ended);
+    await waitUntil(() => events.some((e) => e.type === 'poll_end'), 'poll_end');
+    const end = events.find((e) => e.type === 'poll_end')!;
+    expect(end.data).toMatchObject({ pollId: 'LCC.poll-live', status: 'closed', totalTally: '9' });
+    expect(end.meta?.platformMessageId).toBe('LCC.poll-ended');
     await connector.disconnect();
   });
 
@@ -388,6 +414,44 @@ describe('quota accounting', () => {
   });
 });
 
+describe('the quotaCosts option', () => {
+  const mine = async (quotaCosts: YouTubeConnectorOptions['quotaCosts']) => {
+    const { fake, connector } = await rig({ auth: { accessToken: YOUTUBE_FAKE_ACCESS_TOKEN }, target: { mine: true }, quotaCosts });
+    fake.setBroadcasts([{ id: 'live1', snippet: { liveChatId: fake.liveChatId }, status: { lifeCycleStatus: 'live' } }]);
+    await connector.connect();
+    await connector.disconnect();
+    return connector.quota;
+  };
+
+  it('takes the documented key liveBroadcasts, and broadcasts as its deprecated name', async () => {
+    const documented = await mine({ liveBroadcasts: 3, list: 7 });
+    expect(documented.calls.liveBroadcasts).toBe(1);
+    expect(documented.usedToday).toBe(3 + 7 * documented.calls.list);
+    const deprecated = await mine({ broadcasts: 4 });
+    expect(deprecated.usedToday).toBe(4 + 5 * deprecated.calls.list);
+  });
+
+  it('rejects unknown keys and bad values with a ValidationError naming the valid keys', () => {
+    const build = (quotaCosts: unknown) => () =>
+      new YouTubeConnector({ bus: new EventBus(), auth: { apiKey: 'k' }, target: { videoId: 'v' }, quotaCosts: quotaCosts as never });
+    const error = (() => {
+      try {
+        build({ liveBroadcast: 2, insert: -1 })();
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).code).toBe('YOUTUBE_INVALID_QUOTA_COSTS');
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual(['quotaCosts.liveBroadcast', 'quotaCosts.insert']);
+    expect((error as Error).message).toContain('valid keys: list, stream, videos, liveBroadcasts, insert');
+    expect(build({ broadcasts: 1, liveBroadcasts: 2 })).toThrow(/give liveBroadcasts only/);
+    expect(build({ list: Number.NaN })).toThrow(ValidationError);
+    expect(build({ videos: 2 })).not.toThrow();
+  });
+});
+
 describe('sendChat', () => {
   it('inserts a text message (OAuth, 50 units) and returns its id', async () => {
     const { fake, connector } = await rig({ auth: { accessToken: YOUTUBE_FAKE_ACCESS_TOKEN } });
@@ -418,6 +482,20 @@ describe('sendChat', () => {
 });
 
 describe('YouTubeConnector basics', () => {
+  it("connect() through core's startConnecting: one shared attempt, rejected by disconnect(), then connects again", async () => {
+    const { connector } = await rig();
+    const first = connector.connect();
+    expect(connector.connect()).toBe(first);
+    expect(connector.status).toBe('connecting');
+    await connector.disconnect();
+    await expect(first).rejects.toMatchObject({ code: 'DISCONNECTED' });
+    expect(connector.status).toBe('disconnected');
+    await connector.connect();
+    expect(connector.status).toBe('connected');
+    await expect(connector.connect()).resolves.toBeUndefined();
+    await connector.disconnect();
+  });
+
   it('names itself after the target and prints no secret', () => {
     const connector = new YouTubeConnector({ bus: undefined as never, auth: { apiKey: 'AIzaSecret0000' }, target: { videoId: 'abc' } });
     expect(connector.id).toBe('youtube:abc');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { JsonArrayStream } from '../src/index.js';
+import { JsonArrayStream } from '../src/api/json-array-stream.js';
 
 /** Splits bytes at the given cut points and decodes them the way the connector does. */
 function feed(bytes: Uint8Array, cuts: number[]): unknown[] {

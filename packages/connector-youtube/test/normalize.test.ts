@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseEvent, parseTimestamp } from '@vmsc/core';
 import { youtubeListPage1Fixture, youtubeListChatEndedFixture, youtubeGiftEvent, youtubeMessage, youtubeTextMessage } from '@vmsc/testing';
-import {
-  ChatPipeline,
-  microsToDecimal,
-  normalizeMessage,
-  nextPacificMidnight,
-  type RawListResponse,
-  type RawLiveChatMessage,
-} from '../src/index.js';
+import { nextPacificMidnight } from '../src/quota.js';
+import { ChatPipeline, normalizeMessage, type RawListResponse, type RawLiveChatMessage } from '../src/index.js';
 
 const page1 = youtubeListPage1Fixture as unknown as RawListResponse;
 const items = page1.items as RawLiveChatMessage[];
@@ -85,9 +79,6 @@ describe('normalizeMessage: every fixture type', () => {
     const event = normalizeMessage(huge as RawLiveChatMessage);
     expect(event.type === 'super_chat' && event.data.amountString).toBe('9007199254740993.000001');
     expect(event.type === 'super_chat' && event.data.amountMicros).toBe('9007199254740993000001');
-    expect(microsToDecimal(1_750_000n)).toBe('1.75');
-    expect(microsToDecimal(100_000n + 200_000n)).toBe('0.3');
-    expect(microsToDecimal(1n)).toBe('0.000001');
     const small = normalizeMessage(
       youtubeMessage('superChatEvent', { superChatDetails: { amountMicros: '1750000', currency: 'USD' } }) as RawLiveChatMessage,
     );
@@ -224,6 +215,40 @@ describe('ChatPipeline', () => {
       pipeline.process({ items: [poll(['5', '1'], 'closed')] }),
     ].map((result) => result.events.map((e) => e.type));
     expect(types).toEqual([['poll_begin'], [], ['poll_progress'], ['poll_end'], []]);
+  });
+
+  it('pairs a poll_end that YouTube gave a new message id with its poll_begin (same chat, question and options)', () => {
+    const pipeline = new ChatPipeline({ liveChatId: 'chat' });
+    const begun = page1.activePollItem!;
+    const ended = structuredClone(begun);
+    ended.id = 'LCC.fixture-13-pollEvent-ended';
+    ended.snippet!.pollDetails = { ...ended.snippet!.pollDetails!, status: 'closed' };
+    ended.snippet!.pollDetails.metadata!.options![0]!.tally = '50';
+    const begin = pipeline.process({ items: [], activePollItem: begun }).events;
+    const end = pipeline.process({ items: [ended] }).events;
+    expect(begin.map((e) => [e.type, e.data])).toEqual([['poll_begin', expect.objectContaining({ pollId: begun.id })]]);
+    expect(end.map((e) => e.type)).toEqual(['poll_end']);
+    expect(end[0]!.data).toMatchObject({ pollId: begun.id, status: 'closed', totalTally: '67' });
+    expect(end[0]!.meta?.platformMessageId).toBe('LCC.fixture-13-pollEvent-ended');
+    // the ended poll seen again, under either id, is nothing new
+    expect(pipeline.process({ items: [ended], activePollItem: { ...ended, id: 'LCC.third-id' } }).events).toEqual([]);
+  });
+
+  it('does not pair polls of another question, or an ended poll asked again, and keeps each poll its own id', () => {
+    const pipeline = new ChatPipeline({ liveChatId: 'chat' });
+    const poll = (id: string, question: string, status = 'active') =>
+      youtubeMessage(
+        'pollEvent',
+        { pollDetails: { metadata: { questionText: question, options: [{ optionText: 'a', tally: '0' }] }, status } },
+        { id },
+      ) as RawLiveChatMessage;
+    const seen = (raw: RawLiveChatMessage) =>
+      pipeline.process({ items: [raw] }).events.map((e) => `${e.type}:${(e.data as { pollId: string }).pollId}`);
+    expect(seen(poll('LCC.1', 'Q1?'))).toEqual(['poll_begin:LCC.1']);
+    expect(seen(poll('LCC.2', 'Q2?', 'closed'))).toEqual(['poll_end:LCC.2']);
+    expect(seen(poll('LCC.3', 'Q1?', 'closed'))).toEqual(['poll_end:LCC.1']);
+    expect(seen(poll('LCC.4', 'Q1?'))).toEqual(['poll_begin:LCC.4']);
+    expect(seen(poll('LCC.5', 'Q1?', 'closed'))).toEqual(['poll_end:LCC.4']);
   });
 
   it('ends on chatEndedEvent or offlineAt, with one stream_offline last', () => {

@@ -18,7 +18,8 @@ import {
   type YouTubeFakeMessage,
   expectSessionSurvived,
 } from '@vmsc/testing';
-import { ChatPipeline, JsonArrayStream, normalizeMessage, type RawListResponse, type RawLiveChatMessage } from '../src/index.js';
+import { JsonArrayStream } from '../src/api/json-array-stream.js';
+import { ChatPipeline, normalizeMessage, type RawListResponse, type RawLiveChatMessage } from '../src/index.js';
 import { rig } from './helpers.js';
 
 afterEach(() => closeAllFakes());

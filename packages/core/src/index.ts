@@ -65,6 +65,7 @@ export { Secret, toSecret, redact, REDACTED } from './util/secret.js';
 export { RecentIds } from './util/recent-ids.js';
 export { parseTimestamp } from './util/timestamp.js';
 export { parseRetryAfter } from './util/retry-after.js';
+export { microsToDecimal } from './util/micros.js';
 
 // Rules
 export { RuleEngine } from './rules/engine.js';

@@ -1,6 +1,7 @@
 /**
- * Exact decimal handling for Streamlabs amounts, which arrive as strings (`"13.37"`, micros
- * `"5000000"`). The exact string is kept; the number is derived from it once.
+ * Exact decimal handling for Streamlabs amounts, which arrive as strings (`"13.37"`; micros
+ * `"5000000"` go through core's `microsToDecimal` first). The exact string is kept; the number is
+ * derived from it once.
  *
  * @packageDocumentation
  */
@@ -58,22 +59,4 @@ export function parseDecimal(input: unknown): ExactAmount | undefined {
     exact = canonical(input.trim());
   }
   return exact === undefined ? undefined : { text: exact, value: Number(exact) };
-}
-
-/**
- * Converts an amount in micros (millionths, YouTube's unit: `"5000000"` = 5) to an exact decimal,
- * with string arithmetic (no floating-point rounding).
- *
- * @example
- * ```ts
- * microsToDecimal('1990000'); // { text: '1.99', value: 1.99 }
- * ```
- */
-export function microsToDecimal(input: unknown): ExactAmount | undefined {
-  const parsed =
-    typeof input === 'number' && Number.isInteger(input) && input >= 0 ? String(input) : typeof input === 'string' ? input.trim() : '';
-  if (!/^\d+$/.test(parsed)) return undefined;
-  const padded = parsed.padStart(7, '0');
-  const text = canonical(`${padded.slice(0, -6)}.${padded.slice(-6)}`)!;
-  return { text, value: Number(text) };
 }

@@ -1,7 +1,7 @@
-import { createEvent, systemUser, type EventMeta, type PlatformEvent, type StreamUser } from '@vmsc/core';
+import { createEvent, microsToDecimal, systemUser, type EventMeta, type PlatformEvent, type StreamUser } from '@vmsc/core';
 import { streamlabsEvent } from './make-event.js';
 import type { RawStreamlabsAlertItem, RawStreamlabsSocketEvent } from '../raw/socket-event.js';
-import { microsToDecimal, parseDecimal } from './decimal.js';
+import { parseDecimal } from './decimal.js';
 import { platformOf } from './platform.js';
 
 /**
@@ -86,7 +86,7 @@ function mapItem(type: string, item: RawStreamlabsAlertItem, meta: EventMeta, ra
     }
     case 'superchat': {
       const user = userOf(item);
-      const amount = microsToDecimal(item.amount);
+      const amount = parseDecimal(microsToDecimal(item.amount)); // negative micros are refused
       const currency = str(item.currency);
       if (!user || !amount || !currency) return { ok: false, problem: 'superchat without name, amount in micros or currency' };
       const data: { amount: number; currency: string; amountString: string; message?: string; formattedAmount?: string } = {

@@ -1,4 +1,5 @@
 import {
+  microsToDecimal,
   newEventId,
   parseTimestamp,
   systemUser,
@@ -9,7 +10,7 @@ import {
   type StreamUser,
 } from '@vmsc/core';
 import type { RawLiveChatMessage, RawPollDetails, RawSnippet } from '../raw/messages.js';
-import { isInt64String, microsToDecimal, parseInt64, sumInt64 } from './int64.js';
+import { isInt64String, parseInt64, sumInt64 } from './int64.js';
 import { toStreamUser, toUserRef } from './user.js';
 
 /** Every event type the YouTube connector publishes. */

@@ -1,8 +1,8 @@
 import { parseTimestamp, RecentIds } from '@vmsc/core';
-import type { RawListResponse } from '../raw/messages.js';
+import type { RawListResponse, RawLiveChatMessage } from '../raw/messages.js';
 import { dedupeKey } from './dedupe.js';
 import { normalizeMessage, type NormalizeContext, type YouTubeEvent } from './message.js';
-import { PollTracker } from './polls.js';
+import { PollTracker, type PollTransition } from './polls.js';
 
 /** What one page (a polled response or one streamed element) produced. */
 export interface PageResult {
@@ -55,8 +55,8 @@ export class ChatPipeline {
         continue;
       }
       if (item.snippet?.type === 'pollEvent') {
-        const type = this.#polls.classify(item);
-        if (type) events.push(normalizeMessage(item, context, type));
+        const transition = this.#polls.classify(item, this.#context.liveChatId);
+        if (transition) events.push(this.#pollEvent(item, context, transition));
         else if (item.snippet.pollDetails) duplicates++;
         else events.push(normalizeMessage(item, context));
         continue;
@@ -66,8 +66,8 @@ export class ChatPipeline {
       else events.push(event);
     }
     if (page.activePollItem?.snippet?.pollDetails) {
-      const type = this.#polls.classify(page.activePollItem);
-      if (type) events.push(normalizeMessage(page.activePollItem, context, type));
+      const transition = this.#polls.classify(page.activePollItem, this.#context.liveChatId);
+      if (transition) events.push(this.#pollEvent(page.activePollItem, context, transition));
     }
     const offlineAt = parseTimestamp(page.offlineAt);
     if (offlineAt !== undefined && !offline) {
@@ -89,6 +89,16 @@ export class ChatPipeline {
       this.#offlineSent = true;
     }
     return { events, ended: offline !== undefined, duplicates };
+  }
+
+  /**
+   * A poll event whose `data.pollId` is the poll's stable id (the message that began it); the
+   * snapshot's own message id stays in `meta.platformMessageId`.
+   */
+  #pollEvent(item: RawLiveChatMessage, context: NormalizeContext, transition: PollTransition): YouTubeEvent {
+    const event = normalizeMessage(item, context, transition.type);
+    if (event.type === 'poll_begin' || event.type === 'poll_progress' || event.type === 'poll_end') event.data.pollId = transition.pollId;
+    return event;
   }
 
   /** Forgets the chat-ended state (a new chat after a re-resolve). */
