@@ -11,6 +11,7 @@ export { HypeRateConnector, HYPERATE_WS_URL } from './hyperate-connector.js';
 export type { HypeRateConnectorOptions } from './hyperate-connector.js';
 export type { SocketConnectorOptions } from './socket-connector.js';
 export { PulsoidAuthError, HypeRateAuthError, HypeRateJoinError, PhoenixReplyError, classifyPulsoidError } from './errors.js';
+export type { PulsoidErrorContext } from './errors.js';
 export { normalizePulsoidFrame, normalizePulsoidMessage } from './normalize/pulsoid.js';
 export type { PulsoidFrameResult } from './normalize/pulsoid.js';
 export { normalizeHypeRateFrame, normalizeHypeRateMessage } from './normalize/hyperate.js';
