@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError, ConnectionError, parseEvent, ProtocolError, RateLimitedError, type StreamEvent } from '@vmsc/core';
 import { heartrateFixtures as fx } from '@vmsc/testing';
+import { classifyPulsoidError } from '../src/errors.js';
+import { decodePhoenixFrame, encodePhoenixMessage } from '../src/normalize/phoenix.js';
 import {
-  classifyPulsoidError,
-  decodePhoenixFrame,
-  encodePhoenixMessage,
   normalizeHypeRateFrame,
   normalizePulsoidFrame,
   PulsoidAuthError,
