@@ -113,7 +113,7 @@ export class PulsoidConnector extends SocketConnector {
     return retryAfterMs === undefined ? { error, fatal } : { error, fatal, retryAfterMs };
   }
 
-  protected onOpen(socket: WebSocket): void {
+  protected onSocketOpen(socket: WebSocket): void {
     socket.on('pong', () => this.#heartbeat?.acknowledge());
     this.#heartbeat?.start();
     this.markReady();
@@ -135,7 +135,7 @@ export class PulsoidConnector extends SocketConnector {
     }
   }
 
-  protected onClosed(): void {
+  protected override onDetached(): void {
     this.#heartbeat?.stop();
   }
 }
