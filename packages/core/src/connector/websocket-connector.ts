@@ -18,7 +18,9 @@ export interface WebSocketLike {
   readonly readyState: number;
   /** Set to `arraybuffer` when present, so binary frames arrive as bytes in every runtime. */
   binaryType?: string;
+  /** Sends a text frame. */
   send(data: string): void;
+  /** Starts the closing handshake. */
   close(code?: number, reason?: string): void;
   /** Drops the connection at once (`ws` only); otherwise {@link close} is used. */
   terminate?(): void;
@@ -30,7 +32,9 @@ export interface WebSocketLike {
 
 /** How a socket closed by itself (not by `disconnect()`), with credentials already redacted. */
 export interface WebSocketClose {
+  /** The close code (1006 when the connection dropped without one). */
   code: number;
+  /** The close reason, redacted. */
   reason: string;
   /** The last transport error before the close (e.g. `Unexpected server response: 503`), if any. */
   transportError: string | undefined;
