@@ -111,7 +111,7 @@ export class HypeRateConnector extends SocketConnector {
     return { error: new ConnectionError(`HypeRate answered the upgrade with HTTP ${status}`, { code: 'HYPERATE_UPGRADE_REFUSED' }), fatal };
   }
 
-  protected onOpen(): void {
+  protected onSocketOpen(): void {
     this.#joinRef = this.#push(this.#topic, PHX.join);
     this.#joinTimer = this.clock.setTimeout(() => {
       this.#joinTimer = undefined;
@@ -144,7 +144,7 @@ export class HypeRateConnector extends SocketConnector {
     }
   }
 
-  protected onClosed(): void {
+  protected override onDetached(): void {
     this.#heartbeat.stop();
     if (this.#joinTimer !== undefined) this.clock.clearTimeout(this.#joinTimer);
     this.#joinTimer = undefined;

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { AuthError, parseRetryAfter, TimeoutError, toSecret, type Secret } from '@vmsc/core';
 import type WebSocket from 'ws';
-import { classifyPulsoidError, isPulsoidErrorBody } from './errors.js';
+import { classifyPulsoidError, hasBearerPrefix, isPulsoidErrorBody } from './errors.js';
 import { Heartbeat } from './heartbeat.js';
 import { normalizePulsoidFrame } from './normalize/pulsoid.js';
 import type { PulsoidErrorBody, PulsoidResponseMode } from './raw/pulsoid.js';
@@ -56,11 +56,14 @@ export class PulsoidConnector extends SocketConnector {
   readonly #responseMode: PulsoidResponseMode;
   readonly #tokenIn: 'header' | 'query';
   readonly #heartbeat: Heartbeat | undefined;
+  /** The token was pasted as `Bearer <token>`: refusals then say so. */
+  readonly #bearerPrefixed: boolean;
 
   constructor(options: PulsoidConnectorOptions) {
     super({ ...options, id: options.id ?? 'pulsoid' });
     this.#token = toSecret(options.token);
     if (this.#token.isEmpty) throw new AuthError('Pulsoid access token is empty', { code: 'PULSOID_TOKEN_MISSING' });
+    this.#bearerPrefixed = hasBearerPrefix(this.#token.reveal());
     this.#url = options.url ?? PULSOID_WS_URL;
     this.#responseMode = options.responseMode ?? 'json';
     this.#tokenIn = options.tokenIn ?? 'header';
@@ -106,11 +109,11 @@ export class PulsoidConnector extends SocketConnector {
       // not Pulsoid's JSON error body: the HTTP status alone decides
     }
     const retryAfterMs = parseRetryAfter(headers['retry-after']);
-    const { error, fatal } = classifyPulsoidError(status, parsed, retryAfterMs);
+    const { error, fatal } = classifyPulsoidError(status, parsed, retryAfterMs, { tokenHasBearerPrefix: this.#bearerPrefixed });
     return retryAfterMs === undefined ? { error, fatal } : { error, fatal, retryAfterMs };
   }
 
-  protected onOpen(socket: WebSocket): void {
+  protected onSocketOpen(socket: WebSocket): void {
     socket.on('pong', () => this.#heartbeat?.acknowledge());
     this.#heartbeat?.start();
     this.markReady();
@@ -132,7 +135,7 @@ export class PulsoidConnector extends SocketConnector {
     }
   }
 
-  protected onClosed(): void {
+  protected override onDetached(): void {
     this.#heartbeat?.stop();
   }
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError, ConnectionError, parseEvent, ProtocolError, RateLimitedError, type StreamEvent } from '@vmsc/core';
 import { heartrateFixtures as fx } from '@vmsc/testing';
+import { classifyPulsoidError } from '../src/errors.js';
+import { decodePhoenixFrame, encodePhoenixMessage } from '../src/normalize/phoenix.js';
 import {
-  classifyPulsoidError,
-  decodePhoenixFrame,
-  encodePhoenixMessage,
   normalizeHypeRateFrame,
   normalizePulsoidFrame,
   PulsoidAuthError,
@@ -113,6 +112,33 @@ describe('classifyPulsoidError', () => {
     expect(error).toBeInstanceOf(AuthError);
     expect(error.code).toBe(expected);
     expect((error as PulsoidAuthError).httpStatus).toBe(status);
+  });
+
+  it.each([
+    [403, 7005, 'does not exist'],
+    [403, 7006, 'has expired'],
+    [402, 7007, 'premium required'],
+    [403, 7009, 'header is missing'],
+    [403, 7010, 'header is malformed'],
+    [400, 7011, 'lacks the scope data:heart_rate:read'],
+    [500, 7001, 'could not validate the token'],
+  ])('HTTP %i with code %i says what the code means (%s)', (status, code, meaning) => {
+    const { error } = classifyPulsoidError(status, { error_code: code });
+    expect(error.message).toContain(meaning);
+    if (code !== 7005 && code < 7009) expect(error.message).not.toContain('was refused');
+  });
+
+  it('names an unknown code, and says a bare 401 refused the token', () => {
+    expect(classifyPulsoidError(403, { error_code: 7099 }).error.message).toContain('unknown Pulsoid error code 7099');
+    expect(classifyPulsoidError(503, { error_code: 7123 }).error.message).toContain('unknown Pulsoid error code 7123');
+    expect(classifyPulsoidError(401, undefined).error.message).toContain('the access token was refused');
+  });
+
+  it('adds the Bearer hint only when told the token has that prefix', () => {
+    expect(classifyPulsoidError(403, { error_code: 7010 }, undefined, { tokenHasBearerPrefix: true }).error.message).toContain(
+      'starts with "Bearer "',
+    );
+    expect(classifyPulsoidError(403, { error_code: 7010 }).error.message).not.toContain('starts with');
   });
 
   it('treats a bare 401 as fatal, 5xx/7001 and unknown statuses as retryable, 429 as rate limited', () => {

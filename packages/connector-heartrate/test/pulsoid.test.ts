@@ -108,6 +108,36 @@ describe('PulsoidConnector', () => {
     expect(second.status).toBe('error');
   });
 
+  it('says what 7006 and 7007 mean: an expired token, a plan without this API (not a refused token)', async () => {
+    const { fake, connector } = await setup();
+    fake.expireToken('good-token-1234');
+    const expired = (await connector.connect().catch((error: unknown) => error)) as Error;
+    expect(expired.message).toContain('has expired');
+    const second = new PulsoidConnector({ bus: new EventBus(), token: 'other-token-5678', url: fake.url, backoff: fastBackoff });
+    fake.requirePremium('other-token-5678');
+    const premium = (await second.connect().catch((error: unknown) => error)) as Error;
+    expect(premium.message).toContain('premium required');
+    expect(premium.message).not.toContain('was refused');
+  });
+
+  it.each(['header', 'query'] as const)(
+    'hints at a token pasted with its "Bearer " prefix (token in the %s), never printing it',
+    async (tokenIn) => {
+      const { connector } = await setup({ token: 'Bearer good-token-1234', tokenIn });
+      const error = (await connector.connect().catch((caught: unknown) => caught)) as Error;
+      expect(error).toBeInstanceOf(PulsoidAuthError);
+      expect(error.message).toContain('starts with "Bearer "');
+      expect(error.message).not.toContain('good-token-1234');
+    },
+  );
+
+  it('gives no Bearer hint for a token without that prefix', async () => {
+    const { connector } = await setup({ token: 'wrong-token-0000' });
+    const error = (await connector.connect().catch((caught: unknown) => caught)) as Error;
+    expect(error.message).toContain('does not exist');
+    expect(error.message).not.toContain('Bearer');
+  });
+
   it('retries a 500 (7001) with backoff and connects once Pulsoid recovers', async () => {
     const { fake, connector, statuses } = await setup();
     fake.failNextUpgrades(2);

@@ -406,7 +406,11 @@ export class TikTokConnector extends BaseConnector {
       this.reconnector.schedule(() => this.#retry(), this.#livePollMs);
       return;
     }
-    this.markDisconnected(new TikTokUserOfflineError('the TikTok stream ended'));
+    // The `disconnected` status carries the reason, and it replaces an older error (a decode error
+    // from mid-stream) as health.lastError: a clean end is the latest news.
+    const ended = new TikTokUserOfflineError('the TikTok stream ended');
+    this.setStatus('disconnected', ended);
+    this.markDisconnected(ended);
   }
 
   // ---- failures ----

@@ -22,16 +22,14 @@ export {
   SignApiError,
   HandshakeRejectedError,
 } from './errors.js';
-export { decodeWebcastFrame, isGzip } from './proto/decode-frame.js';
+// Decoding and normalizing captured frames offline (replays, benchmarks). The client frames
+// (ack, enter-room, heartbeat), the WebSocket URL builder, the cookie parser and the normalizers'
+// helpers are the connector's internals and are not exported.
+export { decodeWebcastFrame } from './proto/decode-frame.js';
 export type { DecodedWebcastFrame } from './proto/decode-frame.js';
 export { decodeWebcastMessage, isMappedMethod } from './proto/messages.js';
-export { encodeAckFrame, encodeEnterRoomFrame, encodeHeartbeatFrame } from './proto/client-frames.js';
-export { normalizeWebcastMessage, unknownMethodEvent, giftData, socialKind, CONTROL_ACTION } from './normalize/events.js';
+export { normalizeWebcastMessage } from './normalize/events.js';
 export type { NormalizeContext } from './normalize/events.js';
-export { normalizeUser } from './normalize/user.js';
-export { normalizeUniqueId } from './resolve.js';
-export { buildWebSocketUrl } from './ws-url.js';
-export { cookieHeaderFrom } from './sign.js';
 export type { RawPushFrame, RawFetchResult, RawBaseMessage } from './raw/frames.js';
 export type {
   RawWebcastMessage,

@@ -104,10 +104,12 @@ export async function fetchSignedConnection(request: SignRequest): Promise<Signe
     const body = tryJson(response.text());
     const label = pick(body, 'limit_label');
     const limitLabel = typeof label === 'string' ? label : undefined;
-    throw new SignApiRateLimitError(
-      `Sign API rate limit${limitLabel ? ` (${limitLabel})` : ''}: too many connections started, try again later. ${errorText(response.text(), secrets)}`.trim(),
-      { retryAfterMs: retryAfterMs(response.headers.get('retry-after'), body), limitLabel },
-    );
+    // The server's own text when it sends one (it already says "too many connections..."), ours otherwise.
+    const reason = errorText(response.text(), secrets) || 'too many connections started, try again later';
+    throw new SignApiRateLimitError(`Sign API rate limit${limitLabel ? ` (${limitLabel})` : ''}: ${reason}`, {
+      retryAfterMs: retryAfterMs(response.headers.get('retry-after'), body),
+      limitLabel,
+    });
   }
   if (status === 401 || status === 403) {
     throw new SignApiKeyError(`Sign API refused the API key (HTTP ${status}): ${errorText(response.text(), secrets)}`);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isEvent, parseEvent, type BusNotice, type StreamEvent } from '@vmsc/core';
+import { isEvent, parseEvent, type BusNotice, type StatusChange, type StreamEvent } from '@vmsc/core';
 import {
   closeAllFakes,
   TIKTOK_FAKE_TTWID,
@@ -149,6 +149,7 @@ describe('TikTokConnector: Sign API and handshake errors', () => {
     expect(error.retryAfterMs).toBe(300);
     expect(error.limitLabel).toBe('free');
     expect(error.message).toMatch(/\(free\)/);
+    expect(error.message.match(/too many connections started/gi)).toHaveLength(1);
     expect(fake.signRequests).toHaveLength(2);
   });
 
@@ -331,6 +332,23 @@ describe('TikTokConnector: events', () => {
     await waitUntil(() => fake.openCount() === 0, 'socket closed');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(fake.signRequests).toHaveLength(1);
+  });
+
+  it('a clean stream end replaces an older decode error in health.lastError and is the reason of the disconnected status', async () => {
+    const { fake, connector } = await setup();
+    const changes: StatusChange[] = [];
+    connector.on('status', (change) => void changes.push(change));
+    await connector.connect();
+    await fake.waitForEnter();
+    fake.sendRaw(new Uint8Array([0xff, 0xff, 0xff]));
+    await waitUntil(() => connector.stats.decodeFailures === 1, 'a decode failure');
+    fake.sendBatch([tiktokStreamEndMessage(3)]);
+    await waitUntil(() => connector.status === 'disconnected', 'disconnected');
+    expect(connector.health.lastError).toBeInstanceOf(TikTokUserOfflineError);
+    expect(connector.health.lastError?.message).toContain('stream ended');
+    const last = changes.at(-1)!;
+    expect(last.status).toBe('disconnected');
+    expect(last.error).toBeInstanceOf(TikTokUserOfflineError);
   });
 
   it('control action 4 (suspended) with waitUntilLive waits for the next stream', async () => {

@@ -27,7 +27,8 @@ import {
   type WebcastMessage,
   expectSessionSurvived,
 } from '@vmsc/testing';
-import { decodeWebcastFrame, decodeWebcastMessage, isMappedMethod, normalizeWebcastMessage, unknownMethodEvent } from '../src/index.js';
+import { decodeWebcastFrame, decodeWebcastMessage, isMappedMethod, normalizeWebcastMessage } from '../src/index.js';
+import { unknownMethodEvent } from '../src/normalize/events.js';
 import { setup } from './helpers.js';
 
 afterEach(() => closeAllFakes());

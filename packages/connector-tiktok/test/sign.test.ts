@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAllFakes, startTikTokFake } from '@vmsc/testing';
-import { cookieHeaderFrom, SignApiError } from '../src/index.js';
-import { fetchSignedConnection, type SignRequest } from '../src/sign.js';
+import { SignApiError } from '../src/index.js';
+import { cookieHeaderFrom, fetchSignedConnection, type SignRequest } from '../src/sign.js';
 
 afterEach(async () => {
   await closeAllFakes();

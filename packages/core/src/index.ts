@@ -55,6 +55,7 @@ export { canSendChat } from './connector/connector.js';
 export type { Connector, ConnectorEvents, ConnectorHealth, StatusChange, Gap, ChatSender, SendChatResult } from './connector/connector.js';
 export { BaseConnector } from './connector/base-connector.js';
 export type { BaseConnectorOptions } from './connector/base-connector.js';
+export { WebSocketConnector, type WebSocketLike, type WebSocketClose } from './connector/websocket-connector.js';
 export { Backoff, Reconnector } from './connector/backoff.js';
 export type { BackoffOptions, ReconnectorOptions } from './connector/backoff.js';
 

@@ -21,7 +21,7 @@
  */
 export { CustomWsClient } from './custom-ws-client.js';
 export type { CustomWsClientOptions } from './custom-ws-client.js';
-export { WsConnector, runtimeCanSetHeaders } from './ws-connector.js';
+export { WsConnector } from './ws-connector.js';
 export type { WsConnectorOptions, TokenPlacement } from './ws-connector.js';
 export { compilePath, compileMapping } from './mapping/compile.js';
 export type { CompiledPath, CompiledMapping, MappingOutcome } from './mapping/compile.js';

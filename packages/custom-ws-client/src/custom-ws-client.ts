@@ -57,7 +57,7 @@ export class CustomWsClient extends WsConnector {
     this.#mappings = mappings;
   }
 
-  protected onFrame(text: string): void {
+  protected onText(text: string): void {
     let message: unknown;
     try {
       message = JSON.parse(text);

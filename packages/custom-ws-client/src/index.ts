@@ -1,14 +1,13 @@
 export { CustomWsClient } from './custom-ws-client.js';
 export type { CustomWsClientOptions } from './custom-ws-client.js';
-export { WsConnector, runtimeCanSetHeaders } from './ws-connector.js';
+export { WsConnector } from './ws-connector.js';
 export type { WsConnectorOptions, TokenPlacement } from './ws-connector.js';
 export { compilePath, compileMapping } from './mapping/compile.js';
 export type { CompiledPath, CompiledMapping, MappingOutcome } from './mapping/compile.js';
 export type { MessageMapping, FieldMapping, MessageFilter, JsonValue } from './mapping/types.js';
 export { MultistreamerClient } from './presets/multistreamer/client.js';
 export type { MultistreamerClientOptions, MultistreamerChatOptions } from './presets/multistreamer/client.js';
-export { normalizeChat, normalizeViewCount, diffStatus, sourceFor, MULTISTREAMER_SOURCE } from './presets/multistreamer/normalize.js';
-export type { Normalized } from './presets/multistreamer/normalize.js';
+export { MULTISTREAMER_SOURCE } from './presets/multistreamer/normalize.js';
 export type {
   RawAccount as MultistreamerRawAccount,
   RawStatus as MultistreamerRawStatus,

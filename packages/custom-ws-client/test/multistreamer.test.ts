@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, EventBus, TimeoutError, type BusNotice, type StreamEvent } from '@vmsc/core';
 import { closeAllFakes, multistreamerFixtures, startMultistreamerFake, waitUntil, type MultistreamerFakeOptions } from '@vmsc/testing';
-import { MultistreamerClient, normalizeChat, sourceFor } from '../src/index.js';
+import { MultistreamerClient } from '../src/index.js';
+import { normalizeChat, sourceFor } from '../src/presets/multistreamer/normalize.js';
 
 let client: MultistreamerClient | undefined;
 afterEach(async () => {

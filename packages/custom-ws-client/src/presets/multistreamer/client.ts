@@ -141,7 +141,7 @@ export class MultistreamerClient extends WsConnector implements ChatSender<Multi
     this.#send({ type: 'status' });
   }
 
-  protected onFrame(text: string): void {
+  protected onText(text: string): void {
     let message: { type?: unknown } & Record<string, unknown>;
     try {
       message = JSON.parse(text) as typeof message;

@@ -71,7 +71,7 @@ export class VmscMirrorClient extends WsConnector {
     this.#lostAt = lostAt;
   }
 
-  protected onFrame(text: string): void {
+  protected onText(text: string): void {
     let message: Record<string, unknown>;
     try {
       message = JSON.parse(text) as Record<string, unknown>;
@@ -98,7 +98,7 @@ export class VmscMirrorClient extends WsConnector {
           this.reportError(new ProtocolError(`${this.id}: malformed subscribe ack: ${ack.error.message}`, { code: 'UNEXPECTED_MESSAGE' }));
           return;
         }
-        this.handshakeComplete();
+        this.markReady();
         // Nothing received yet: resume after the newest event the server had when we subscribed.
         if (this.#lastEventId === undefined && ack.data.lastEventId !== undefined) this.#lastEventId = ack.data.lastEventId;
         const lostAt = this.#lostAt;
