@@ -230,6 +230,19 @@ describe('KickConnector against the Pusher fake (real pusher-js over loopback)',
     expect(notices.some((notice) => notice.kind === 'gap')).toBe(true);
   });
 
+  it('connect() while the pool reconnects joins that reconnect instead of subscribing a second time', async () => {
+    const { pusher, connector, pool } = await connected();
+    pusher.dropAll();
+    await waitUntil(() => connector.status === 'reconnecting', 'reconnecting');
+    await connector.connect();
+    expect(connector.status).toBe('connected');
+    expect(pool.subscriptionCount).toBe(5);
+    expect(pusher.connectionsAccepted).toBe(2);
+    // One membership only: releasing it closes the socket.
+    await connector.disconnect();
+    await waitUntil(() => pusher.openConnections === 0 && pool.connectionCount === 0, 'socket closed when the connector leaves');
+  });
+
   it('a refused chatroom subscription stops the connector with a typed error', async () => {
     const setup = await setupKick();
     pools.push(setup.pool);
