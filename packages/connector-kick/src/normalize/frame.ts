@@ -34,7 +34,9 @@ export type Data = Record<string, unknown>;
 /** One handler per mapped Kick event name (prefix stripped); `data` is known to be an object. */
 export type FrameHandler = (frame: DecodedFrame, data: Data, context: NormalizeContext) => NormalizedFrame;
 
+/** Whether `value` is a plain object (not null, not an array). */
 export const isObject = (value: unknown): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Whether `value` is a string. */
 export const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** `meta` of a Kick event: the watched channel and Kick's own message id, when known. */
