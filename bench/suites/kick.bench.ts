@@ -36,7 +36,7 @@ async function memoryPerChannel(
     });
   });
   await Promise.all(connectors.map((connector) => connector.connect()));
-  await waitUntil(() => pusher.subscriptions().length === channels * 4, 'every subscription on the fake', { timeoutMs: 60_000 });
+  await waitUntil(() => pusher.subscriptions().length === channels * 5, 'every subscription on the fake', { timeoutMs: 60_000 });
   const after = heapUsed();
   const result = {
     perChannelKiB: (after - before) / channels / 1024,

@@ -1,21 +1,26 @@
+/**
+ * `@vmsc/connector-kick`: Kick's public Pusher feed for VMSC.
+ *
+ * The entry exports the connector and its pool, the channel lookup and app key negotiation (building
+ * blocks of a custom `resolver` and of a pinned `appKey`), the pure frame normalizer (for frames from
+ * another transport, e.g. Kick's Centrifugo path, which carries the same payloads) and the typed
+ * errors. The rest (deduper, folding, close-code table, emote and timestamp parsers) is internal.
+ *
+ * @packageDocumentation
+ */
 export { KickConnector } from './kick-connector.js';
-export type { KickConnectorOptions } from './kick-connector.js';
+export type { KickConnectorOptions, KickBlockedRetry } from './kick-connector.js';
 export { KickConnectionPool } from './pool/connection-pool.js';
-export type { KickConnectionPoolOptions, PoolLease } from './pool/connection-pool.js';
-export type { KeepaliveOptions, KeyRefresh, PusherEndpoint, SessionMember } from './pool/pusher-session.js';
+export type { KickConnectionPoolOptions } from './pool/connection-pool.js';
+export type { KeepaliveOptions, KeyRefresh } from './pool/pusher-session.js';
 export { lookupKickChannel } from './resolve/channel.js';
 export type { KickChannelIds, KickChannelResolver, KickLookupOptions } from './resolve/channel.js';
 export { negotiateKickAppKey, KICK_DEFAULT_APP_KEY, KICK_DEFAULT_CLUSTER } from './resolve/app-key.js';
 export type { KickNegotiationOptions, KickPusherCredentials } from './resolve/app-key.js';
-export { normalizeKickFrame, isMappedKickEvent } from './normalize/normalize.js';
+export { normalizeKickFrame } from './normalize/normalize.js';
 export type { NormalizeContext, NormalizedFrame } from './normalize/normalize.js';
-export { decodeFrameText, decodePusherFrame, parseInnerData, stripEventPrefix } from './normalize/decode.js';
-export { parseEmotes } from './normalize/emotes.js';
-export type { KickEmote } from './normalize/emotes.js';
-export { parseKickTimestamp } from './normalize/timestamp.js';
-export { KickDeduper } from './normalize/dedupe.js';
-export { closeAction, describeCloseCode } from './close-codes.js';
-export type { CloseAction } from './close-codes.js';
+export { decodeFrameText } from './normalize/decode.js';
+export type { DecodedFrame, PusherFrame } from './raw/pusher.js';
 export {
   KickLookupBlockedError,
   KickLookupRateLimitedError,
@@ -23,4 +28,3 @@ export {
   KickAppKeyError,
   KickConnectionRefusedError,
 } from './errors.js';
-export type { DecodedFrame, PusherFrame } from './raw/pusher.js';

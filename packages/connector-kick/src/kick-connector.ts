@@ -1,5 +1,7 @@
-import { BaseConnector, ConnectionError, ProtocolError, RateLimitedError, VmscError, type BaseConnectorOptions } from '@vmsc/core';
-import { KickDeduper } from './normalize/dedupe.js';
+import { BaseConnector, ConnectionError, ProtocolError, RateLimitedError, type BaseConnectorOptions, type VmscError } from '@vmsc/core';
+import { FrameFolder } from './delivery/fold.js';
+import { TwinChannelFilter } from './delivery/twin-channels.js';
+import { KickLookupBlockedError } from './errors.js';
 import { normalizeKickFrame, type NormalizedFrame } from './normalize/normalize.js';
 import { KickConnectionPool, type PoolLease } from './pool/connection-pool.js';
 import type { KeyRefresh, PusherEndpoint, SessionMember } from './pool/pusher-session.js';
@@ -17,6 +19,13 @@ export interface KickConnectorOptions extends BaseConnectorOptions {
   resolver?: KickChannelResolver;
   /** Options of the built-in lookup (e.g. `baseUrl`). */
   lookup?: KickLookupOptions;
+  /**
+   * Retry a lookup that Cloudflare blocked (HTTP 401/403, or its challenge page instead of JSON):
+   * up to `attempts` more lookups, `delayMs` apart (default: the connector's backoff), in status
+   * `reconnecting`. Cloudflare's 403 is often transient. After the last one, the connector stops with
+   * {@link KickLookupBlockedError} as without this option. Default: no retry.
+   */
+  blockedRetry?: KickBlockedRetry;
   /** Pusher app key. Default: Kick's current public key `32cbd69e4b950bf97679`. */
   appKey?: string;
   /** Pusher cluster. Default `us2`. */
@@ -38,19 +47,27 @@ export interface KickConnectorOptions extends BaseConnectorOptions {
   /** How long the frames of one subscription / gift are folded into one event, ms. Default 30,000. */
   dedupeWindowMs?: number;
   /**
-   * How long a duplicate-only signal (`ChannelSubscriptionEvent`, `NewSubscriberUpdatedEvent`,
-   * `NewActivityFeedEvent`, `LuckyUsersWhoGotGiftSubscriptionsEvent`) waits for the frame that carries
-   * the full data before it is published in its place, ms. Default 2,000.
+   * How long a subscribe / gifted_sub / host event waits for more frames of the same happening when
+   * its frame lacks Kick's numeric user id or is a duplicate-only signal (`ChannelSubscriptionEvent`,
+   * `NewSubscriberUpdatedEvent`, `NewActivityFeedEvent`, `LuckyUsersWhoGotGiftSubscriptionsEvent`),
+   * ms. It is published as soon as the folded frames give the full data and the numeric id, else when
+   * this hold ends. Default 2,000.
    */
   secondaryHoldMs?: number;
   /** Keep the decoded frame as `event.raw`. Default false. */
   keepRaw?: boolean;
 }
 
-interface PendingConnect {
-  resolve: () => void;
-  reject: (error: VmscError) => void;
+/** {@link KickConnectorOptions.blockedRetry}: a bounded retry of a Cloudflare-blocked channel lookup. */
+export interface KickBlockedRetry {
+  /** Lookups after the first blocked one. */
+  attempts: number;
+  /** Wait between them, ms. Default: the connector's backoff. */
+  delayMs?: number;
 }
+
+/** How long the same frame on `chatrooms.{id}` and `chatrooms.{id}.v2` counts as one event, ms. */
+const TWIN_WINDOW_MS = 5_000;
 
 /**
  * Kick chat and channel events over Kick's public Pusher feed (protocol 7, through pusher-js).
@@ -70,22 +87,31 @@ interface PendingConnect {
  */
 export class KickConnector extends BaseConnector {
   readonly #options: KickConnectorOptions;
-  readonly #deduper: KickDeduper;
+  readonly #folder: FrameFolder;
   #ids: KickChannelIds | undefined;
   #lease: PoolLease | undefined;
   #member: SessionMember | undefined;
-  #pending: PendingConnect | undefined;
+  /** A lookup or a pool lease is under way (connect() while reconnecting must not start another). */
+  #running = false;
+  /** Bumped on release, so that a lookup still in flight from before cannot attach. */
+  #generation = 0;
+  #blockedLookups = 0;
   #downSince: number | undefined;
   #downReason = '';
-  #active = false;
-  readonly #held = new Set<unknown>();
 
   constructor(options: KickConnectorOptions) {
     const label = typeof options.channel === 'string' ? options.channel : (options.channel.slug ?? String(options.channel.chatroomId));
     super('kick', { ...options, id: options.id ?? `kick:${label}` });
     this.#options = options;
     if (typeof options.channel !== 'string') this.#ids = { ...options.channel };
-    this.#deduper = new KickDeduper(options.dedupeWindowMs ?? 30_000, () => this.clock.now());
+    this.#folder = new FrameFolder({
+      clock: this.clock,
+      windowMs: options.dedupeWindowMs ?? 30_000,
+      holdMs: options.secondaryHoldMs ?? 2_000,
+      publish: (event) => {
+        if (this.wanted) this.publish(event);
+      },
+    });
   }
 
   /** The resolved ids, once known. */
@@ -98,59 +124,52 @@ export class KickConnector extends BaseConnector {
   }
 
   connect(): Promise<void> {
-    if (this.status === 'connected') return Promise.resolve();
-    const promise = new Promise<void>((resolve, reject) => {
-      const previous = this.#pending;
-      this.#pending = {
-        resolve: () => {
-          previous?.resolve();
-          resolve();
-        },
-        reject: (error) => {
-          previous?.reject(error);
-          reject(error);
-        },
-      };
-    });
-    if (!this.#active) {
-      this.#active = true;
-      this.setStatus('connecting');
+    return this.startConnecting(() => {
+      if (this.#running) return;
+      this.#running = true;
+      this.#blockedLookups = 0;
       void this.#start();
-    }
-    return promise;
+    });
   }
 
   async disconnect(): Promise<void> {
-    this.#active = false;
-    this.reconnector.cancel();
     this.#release();
     this.#downSince = undefined;
-    this.setStatus('disconnected');
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.reject(new ConnectionError('disconnect() was called before the connection was established', { code: 'KICK_DISCONNECTED' }));
+    this.markDisconnected(
+      new ConnectionError('disconnect() was called before the connection was established', { code: 'KICK_DISCONNECTED' }),
+    );
   }
 
   async #start(): Promise<void> {
+    const generation = this.#generation;
     let ids: KickChannelIds;
     try {
       ids = await this.#resolve();
     } catch (error) {
-      if (!this.#active) return;
-      const vmsc = this.toVmscError(error);
-      if (vmsc instanceof ConnectionError || vmsc instanceof RateLimitedError) {
-        // The lookup failed transiently: retry with backoff (never sooner than a 429's Retry-After).
-        this.setStatus('reconnecting', vmsc);
-        const retryAfterMs = vmsc instanceof RateLimitedError ? vmsc.retryAfterMs : undefined;
-        this.reconnector.schedule(() => (this.#active ? this.#start() : undefined), this.reconnector.backoff.nextAtLeast(retryAfterMs));
-        return;
-      }
-      this.#fail(vmsc);
+      if (this.wanted && generation === this.#generation) this.#lookupFailed(this.toVmscError(error));
       return;
     }
-    if (!this.#active) return;
+    if (!this.wanted || generation !== this.#generation) return;
     this.#ids = ids;
     this.#attach(ids);
+  }
+
+  /** A transient failure (network, 5xx, 429, or a blocked lookup within `blockedRetry`) is retried; anything else stops. */
+  #lookupFailed(error: VmscError): void {
+    const retry = () => void this.#start();
+    if (error instanceof ConnectionError || error instanceof RateLimitedError) {
+      // Never sooner than a 429's Retry-After.
+      const retryAfterMs = error instanceof RateLimitedError ? error.retryAfterMs : undefined;
+      this.markLost(error, retry, { delayMs: this.reconnector.backoff.nextAtLeast(retryAfterMs) });
+      return;
+    }
+    if (error instanceof KickLookupBlockedError && this.#blockedLookups < (this.#options.blockedRetry?.attempts ?? 0)) {
+      this.#blockedLookups++;
+      const delayMs = this.#options.blockedRetry?.delayMs;
+      this.markLost(error, retry, delayMs === undefined ? {} : { delayMs });
+      return;
+    }
+    this.#fail(error);
   }
 
   async #resolve(): Promise<KickChannelIds> {
@@ -162,14 +181,19 @@ export class KickConnector extends BaseConnector {
 
   #attach(ids: KickChannelIds): void {
     const primary = `chatrooms.${ids.chatroomId}.v2`;
-    const channels = [primary, `chatroom_${ids.chatroomId}`];
+    const legacy = `chatrooms.${ids.chatroomId}`;
+    // The legacy chatroom channel carries StreamHostedEvent (the host with its numeric id).
+    const channels = [primary, legacy, `chatroom_${ids.chatroomId}`];
     if (ids.channelId !== undefined) channels.push(`channel.${ids.channelId}`, `channel_${ids.channelId}`);
     const context = { channel: ids.slug ?? String(ids.chatroomId), keepRaw: this.#options.keepRaw === true };
+    const twins = new TwinChannelFilter([[primary, legacy]], TWIN_WINDOW_MS, () => this.clock.now());
     const subscribed = new Set<string>();
     const member: SessionMember = {
       channels,
       ...(ids.channelId !== undefined ? { channelId: String(ids.channelId) } : {}),
-      onFrame: (frame) => this.#onFrame(frame, context),
+      onFrame: (frame) => {
+        if (!twins.isEcho(frame)) this.#onFrame(frame, context);
+      },
       // Connected means every channel is subscribed, so no event type is missing.
       onSubscribed: (channel) => {
         if (this.#member !== member) return;
@@ -187,6 +211,7 @@ export class KickConnector extends BaseConnector {
         subscribed.add(channel);
         if (subscribed.size === channels.length) this.#onUp();
       },
+      // The pool's session reconnects the socket: the connector only reports the state.
       onDown: (error) => {
         if (this.#member !== member) return;
         subscribed.clear();
@@ -216,7 +241,9 @@ export class KickConnector extends BaseConnector {
   }
 
   #onUp(): void {
-    if (!this.#active) return;
+    if (!this.wanted) return;
+    // The gap is reported here, not by markConnected: the pool reconnects the socket, so markLost
+    // (which schedules the connector's own reopen) is not used.
     if (this.#downSince !== undefined) {
       this.reportGap(
         this.#downSince,
@@ -225,10 +252,7 @@ export class KickConnector extends BaseConnector {
       );
       this.#downSince = undefined;
     }
-    this.setStatus('connected');
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.resolve();
+    this.markConnected('Pusher does not replay missed events');
   }
 
   #onFrame(frame: DecodedFrame, context: { channel: string; keepRaw: boolean }): void {
@@ -244,33 +268,19 @@ export class KickConnector extends BaseConnector {
     if (result.problem !== undefined)
       this.reportError(new ProtocolError(`malformed Kick frame: ${result.problem}`, { code: 'KICK_MALFORMED_FRAME' }));
     const keys = result.dedupeKeys;
-    if (keys && result.secondary) {
-      if (this.#deduper.seen(keys)) return;
-      const event = result.event;
-      const handle = this.clock.setTimeout(() => {
-        this.#held.delete(handle);
-        if (this.#active && this.#deduper.admit(keys)) this.publish(event);
-      }, this.#options.secondaryHoldMs ?? 2_000);
-      this.#held.add(handle);
-      return;
-    }
-    if (keys && !this.#deduper.admit(keys)) return;
-    this.publish(result.event);
+    if (keys) this.#folder.offer({ ...result, dedupeKeys: keys });
+    else this.publish(result.event);
   }
 
   #fail(error: VmscError): void {
-    this.#active = false;
-    this.reconnector.cancel();
     this.#release();
-    this.setStatus('error', error);
-    const pending = this.#pending;
-    this.#pending = undefined;
-    pending?.reject(error);
+    this.markFailed(error);
   }
 
   #release(): void {
-    for (const handle of this.#held) this.clock.clearTimeout(handle);
-    this.#held.clear();
+    this.#running = false;
+    this.#generation++;
+    this.#folder.clear();
     const lease = this.#lease;
     this.#lease = undefined;
     this.#member = undefined;

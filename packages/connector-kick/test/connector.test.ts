@@ -36,12 +36,12 @@ async function connected(overrides: Parameters<typeof setupKick>[0] = {}) {
 }
 
 describe('KickConnector against the Pusher fake (real pusher-js over loopback)', () => {
-  it('connects with protocol 7 and the app key, and subscribes the chatroom and channel channels', async () => {
+  it('connects with protocol 7 and the app key, and subscribes the chatroom (current and legacy) and channel channels', async () => {
     const { pusher } = await connected();
     const url = new URL(pusher.requests[0]!.url!, 'http://x');
     expect(url.pathname).toBe('/app/32cbd69e4b950bf97679');
     expect(url.searchParams.get('protocol')).toBe('7');
-    expect(pusher.subscriptions().sort()).toEqual(['channel.668', 'channel_668', 'chatroom_668', 'chatrooms.668.v2']);
+    expect(pusher.subscriptions().sort()).toEqual(['channel.668', 'channel_668', 'chatroom_668', 'chatrooms.668', 'chatrooms.668.v2']);
   });
 
   it('publishes replayed captures from every channel, and one subscribe for the five frames of one subscription', async () => {
@@ -57,6 +57,61 @@ describe('KickConnector against the Pusher fake (real pusher-js over loopback)',
     await waitUntil(() => events.events.some((event) => event.type === 'stream_offline'), 'stream_offline');
     expect(events.events.map((event) => event.type)).toEqual(['chat', 'kicks_gift', 'subscribe', 'stream_offline']);
     expect(events.events[2]!.data).toEqual({ months: 2 });
+    // SubscriptionEvent (first, name only) is folded with the later frames that carry the numeric id.
+    expect(events.events[2]!.user).toMatchObject({ id: '75609757', username: 'demontears', nickname: 'DemonTears' });
+  });
+
+  it('a subscribe folded from a name-only frame and a later frame with the numeric id is published with the numeric id', async () => {
+    const { pusher, events } = await connected();
+    pusher.sendFixture('SubscriptionEvent', PRIMARY); // months, no id
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    pusher.sendFixture('ChannelSubscriptionEvent', 'channel_668'); // user_ids, no months
+    await waitUntil(() => events.events.length === 1, 'one subscribe');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.events.map((event) => [event.type, event.user.id, event.data])).toEqual([['subscribe', '75609757', { months: 2 }]]);
+  });
+
+  it('a name-only subscribe with no other frame is published after the hold, with the name id', async () => {
+    const { pusher, events } = await connected({ secondaryHoldMs: 40 });
+    pusher.sendFixture('SubscriptionEvent', PRIMARY);
+    await waitUntil(() => events.events.length === 1, 'the held subscribe');
+    expect(events.events[0]!.user.id).toBe('name:demontears');
+    expect(events.events[0]!.data).toEqual({ months: 2 });
+  });
+
+  it('StreamHostedEvent arrives on the legacy chatrooms.{id} channel: one host for both host frames, with the numeric id', async () => {
+    const { pusher, events } = await connected();
+    pusher.sendEvent(PRIMARY, 'App\\Events\\StreamHostEvent', {
+      chatroom_id: 668,
+      optional_message: null,
+      number_viewers: 8,
+      host_username: 'ABC',
+    });
+    expect(pusher.sendFixture('StreamHostedEvent', 'chatrooms.668')).toBe(1);
+    await waitUntil(() => events.events.length === 1, 'one host');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.events.map((event) => [event.type, event.user, event.data])).toEqual([
+      ['host', { id: '2341810', username: 'abc', nickname: 'ABC' }, { viewerCount: 8 }],
+    ]);
+  });
+
+  it('the same frame on chatrooms.{id} and chatrooms.{id}.v2 is one event; a different one on the legacy channel is its own', async () => {
+    const { pusher, events } = await connected();
+    expect(pusher.sendFixture('PollUpdateEvent', 'chatrooms.668')).toBe(1);
+    pusher.sendFixture('PollUpdateEvent', PRIMARY);
+    pusher.sendFixture('ChatroomUpdatedEvent', PRIMARY);
+    pusher.sendFixture('ChatroomUpdatedEvent', 'chatrooms.668');
+    const poll = JSON.parse(JSON.parse(kickEventFrames.PollUpdateEvent).data as string) as { poll: { remaining: number } };
+    pusher.sendEvent('chatrooms.668', 'App\\Events\\PollUpdateEvent', { poll: { ...poll.poll, remaining: 29 } });
+    pusher.sendFixture('StopStreamBroadcast', 'channel.668');
+    await waitUntil(() => events.events.some((event) => event.type === 'stream_offline'), 'stream_offline');
+    expect(events.events.map((event) => event.type)).toEqual(['poll_update', 'chat_settings', 'poll_update', 'stream_offline']);
+    expect(events.events.map((event) => (event.data as { remainingSeconds?: number }).remainingSeconds)).toEqual([
+      30,
+      undefined,
+      29,
+      undefined,
+    ]);
   });
 
   it('a duplicate-only signal waits for the full frame: secondaries first still give one subscribe with months', async () => {
@@ -116,13 +171,15 @@ describe('KickConnector against the Pusher fake (real pusher-js over loopback)',
   it('replays every captured frame end to end: each becomes one valid event, duplicates folded', async () => {
     const { pusher, events } = await connected({ secondaryHoldMs: 20 });
     const target = (channel: string) =>
-      channel.startsWith('chatroom_')
-        ? 'chatroom_668'
-        : channel.startsWith('channel.')
-          ? 'channel.668'
-          : channel.startsWith('channel_')
-            ? 'channel_668'
-            : PRIMARY;
+      /^chatrooms\.\d+$/.test(channel)
+        ? 'chatrooms.668'
+        : channel.startsWith('chatroom_')
+          ? 'chatroom_668'
+          : channel.startsWith('channel.')
+            ? 'channel.668'
+            : channel.startsWith('channel_')
+              ? 'channel_668'
+              : PRIMARY;
     const names = Object.keys(kickEventFrames) as KickFixtureName[];
     for (const name of names) {
       const channel = (JSON.parse(kickEventFrames[name]) as { channel: string }).channel;
@@ -173,6 +230,19 @@ describe('KickConnector against the Pusher fake (real pusher-js over loopback)',
     expect(notices.some((notice) => notice.kind === 'gap')).toBe(true);
   });
 
+  it('connect() while the pool reconnects joins that reconnect instead of subscribing a second time', async () => {
+    const { pusher, connector, pool } = await connected();
+    pusher.dropAll();
+    await waitUntil(() => connector.status === 'reconnecting', 'reconnecting');
+    await connector.connect();
+    expect(connector.status).toBe('connected');
+    expect(pool.subscriptionCount).toBe(5);
+    expect(pusher.connectionsAccepted).toBe(2);
+    // One membership only: releasing it closes the socket.
+    await connector.disconnect();
+    await waitUntil(() => pusher.openConnections === 0 && pool.connectionCount === 0, 'socket closed when the connector leaves');
+  });
+
   it('a refused chatroom subscription stops the connector with a typed error', async () => {
     const setup = await setupKick();
     pools.push(setup.pool);
@@ -194,7 +264,7 @@ describe('KickConnector against the Pusher fake (real pusher-js over loopback)',
     await Promise.all([a.connect(), b.connect()]);
     expect(pusher.openConnections).toBe(1);
     expect(pool.connectionCount).toBe(1);
-    expect(pool.subscriptionCount).toBe(6);
+    expect(pool.subscriptionCount).toBe(8);
     pusher.sendFixture('ChatMessageEvent', 'chatrooms.2.v2');
     await waitUntil(() => events.events.length === 1, 'chat for b');
     expect(events.events[0]!.meta?.channel).toBe('b');
@@ -209,7 +279,7 @@ describe('KickConnector against the Pusher fake (real pusher-js over loopback)',
 
   it('opens another socket when one is full (maxSubscriptionsPerConnection)', async () => {
     const pusher = await startKickPusherFake();
-    const pool = new KickConnectionPool({ maxSubscriptionsPerConnection: 4 });
+    const pool = new KickConnectionPool({ maxSubscriptionsPerConnection: 6 });
     pools.push(pool);
     const bus = new EventBus();
     const base = { bus, pool, wsHost: pusher.host, wsPort: pusher.port, forceTLS: false };

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionError, ProtocolError, type BusNotice, type StreamEvent } from '@vmsc/core';
 import { closeAllFakes, kickEventFrames, startKickApiFake, waitUntil, seededRandom } from '@vmsc/testing';
 import { KickLookupBlockedError, KickLookupRateLimitedError, type KickConnectionPool } from '../src/index.js';
-import { PRIMARY, setupKick } from './helpers.js';
+import { ManualClock, PRIMARY, setupKick } from './helpers.js';
 
 const pools: KickConnectionPool[] = [];
 afterEach(async () => {
@@ -163,5 +163,59 @@ describe('Kick channel lookup HTTP faults (the only HTTP endpoint on the connect
     expect((error as Error).message).toContain('HTTP 410');
     expect(setup.connector.status).toBe('error');
     expect(api.requests).toHaveLength(1);
+  });
+
+  describe('blockedRetry: a bounded retry of a Cloudflare-blocked lookup (injected clock)', () => {
+    async function blocked(times: number) {
+      const api = await startKickApiFake();
+      api.blockLookups(times);
+      const clock = new ManualClock();
+      const setup = await setupKick({ channel: 'xqc', lookup: { baseUrl: api.url }, clock, blockedRetry: { attempts: 2, delayMs: 5_000 } });
+      pools.push(setup.pool);
+      const statuses: Array<{ status: string; error?: unknown }> = [];
+      setup.connector.on('status', (change) => void statuses.push({ status: change.status, error: change.error }));
+      const lookups = () => api.requests.filter((request) => request.path === '/api/v2/channels/xqc').length;
+      const outcome = setup.connector.connect().then(
+        () => 'connected',
+        (error: unknown) => error,
+      );
+      return { api, clock, setup, statuses, lookups, outcome };
+    }
+
+    it('403 (Cloudflare page) twice, then 200: retried delayMs apart in status reconnecting, then connected', async () => {
+      const { clock, setup, statuses, lookups, outcome } = await blocked(2);
+      await waitUntil(() => setup.connector.status === 'reconnecting', 'reconnecting after the first 403');
+      expect(statuses.at(-1)?.error).toBeInstanceOf(KickLookupBlockedError);
+      expect(lookups()).toBe(1);
+      clock.advance(4_999);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(lookups()).toBe(1);
+      clock.advance(1);
+      await waitUntil(() => lookups() === 2, 'the first retry, 5 s later');
+      await waitUntil(() => clock.pending > 0, 'the second retry scheduled');
+      expect(setup.connector.status).toBe('reconnecting');
+      clock.advance(5_000);
+      expect(await outcome).toBe('connected');
+      expect(lookups()).toBe(3);
+      expect(setup.pusher.subscriptions()).toContain(PRIMARY);
+    });
+
+    it('blocked past the bound: status error with KickLookupBlockedError, no further lookup', async () => {
+      const { clock, setup, lookups, outcome } = await blocked(3);
+      await waitUntil(() => setup.connector.status === 'reconnecting', 'reconnecting');
+      clock.advance(5_000);
+      await waitUntil(() => lookups() === 2, 'the first retry');
+      await waitUntil(() => clock.pending > 0, 'the second retry scheduled');
+      clock.advance(5_000);
+      const error = await outcome;
+      expect(error).toBeInstanceOf(KickLookupBlockedError);
+      expect((error as Error).message).toMatch(/HTTP 403/);
+      expect(setup.connector.status).toBe('error');
+      expect(lookups()).toBe(3);
+      clock.advance(60_000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(lookups()).toBe(3);
+      expect(setup.pusher.connectionsAccepted).toBe(0);
+    });
   });
 });

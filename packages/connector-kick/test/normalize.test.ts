@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { anonymousUser, isEvent, parseEvent, type StreamEvent } from '@vmsc/core';
 import { kickEventFrames, type KickFixtureName } from '@vmsc/testing';
-import {
-  decodeFrameText,
-  KickDeduper,
-  normalizeKickFrame,
-  parseEmotes,
-  parseInnerData,
-  parseKickTimestamp,
-  stripEventPrefix,
-} from '../src/index.js';
+import { decodeFrameText, normalizeKickFrame } from '../src/index.js';
+import { parseInnerData, stripEventPrefix } from '../src/normalize/decode.js';
+import { KickDeduper } from '../src/normalize/dedupe.js';
+import { parseEmotes } from '../src/normalize/emotes.js';
+import { parseKickTimestamp } from '../src/normalize/timestamp.js';
 
 const expectedType: Record<KickFixtureName, string> = {
   ChannelSubscriptionEvent: 'subscribe',

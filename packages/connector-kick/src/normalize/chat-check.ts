@@ -1,9 +1,7 @@
 import type { StreamEvent } from '@vmsc/core';
+import { isObject, isString, type Data } from './frame.js';
 
-type Loose = Record<string, unknown>;
-
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+type Loose = Data;
 const optional = (value: unknown, check: (value: unknown) => boolean): boolean => value === undefined || check(value);
 const isRef = (value: unknown): boolean => isObject(value) && isString(value.id) && isString(value.username) && isString(value.nickname);
 const isBadge = (value: unknown): boolean =>

@@ -8,7 +8,7 @@ export interface KickConnectionPoolOptions {
   backoff?: Backoff | BackoffOptions;
   /** Time source for keepalive and backoff, for tests. */
   clock?: Clock;
-  /** Most Pusher channels on one socket before the pool opens another. Default 1,000 (a Kick channel uses 2–4). */
+  /** Most Pusher channels on one socket before the pool opens another. Default 1,000 (a Kick channel uses 3–5). */
   maxSubscriptionsPerConnection?: number;
   /** Ping / watchdog timing. */
   keepalive?: KeepaliveOptions;

@@ -3,7 +3,7 @@ import { KickChannelNotFoundError, KickLookupBlockedError, KickLookupRateLimited
 
 /** The numeric ids behind a Kick channel. They are all different numbers; subscribing with the wrong one yields silence. */
 export interface KickChannelIds {
-  /** `chatroom.id`: carries chat, subs, bans, polls, hosts (`chatrooms.{id}.v2`, `chatroom_{id}`). */
+  /** `chatroom.id`: carries chat, subs, bans, polls, hosts (`chatrooms.{id}.v2`, legacy `chatrooms.{id}`, `chatroom_{id}`). */
   chatroomId: number | string;
   /** The channel id (top-level `id` of the lookup): carries Kicks gifts, live/offline, goals (`channel.{id}`, `channel_{id}`). */
   channelId?: number | string;

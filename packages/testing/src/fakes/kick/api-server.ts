@@ -35,6 +35,11 @@ export interface KickApiFake {
   readonly requests: readonly KickApiRequest[];
   /** Switches the lookup's answer; with `error`, `status` is the HTTP status sent (default 503; a 429 carries `Retry-After: 1`). */
   setMode(mode: KickLookupMode, status?: number): void;
+  /**
+   * The next `times` lookups answer Cloudflare's 403 challenge page (as `mode: 'cloudflare'` does),
+   * then the lookup answers by its mode again: Cloudflare's block is often transient.
+   */
+  blockLookups(times: number): void;
   close(): Promise<void>;
   readonly server: LoopbackHttpServer;
 }
@@ -47,6 +52,7 @@ export interface KickApiFake {
 export async function startKickApiFake(options: KickApiFakeOptions = {}): Promise<KickApiFake> {
   let mode: KickLookupMode = options.mode ?? 'ok';
   let errorStatus = 503;
+  let blockedLeft = 0;
   const channels = options.channels ?? { xqc: { channelId: 668, chatroomId: 668, userId: 676 } };
   const requests: KickApiRequest[] = [];
   const server = await startHttpServer((request, response) => {
@@ -57,7 +63,9 @@ export async function startKickApiFake(options: KickApiFakeOptions = {}): Promis
       requests.push({ method: request.method ?? 'GET', path, body });
       const lookup = /^\/api\/v2\/channels\/([^/]+)$/.exec(path);
       if (request.method === 'GET' && lookup) {
-        if (mode === 'cloudflare') {
+        const blocked = blockedLeft > 0;
+        if (blocked) blockedLeft--;
+        if (blocked || mode === 'cloudflare') {
           response.writeHead(403, { 'content-type': 'text/html; charset=UTF-8', 'cf-mitigated': 'challenge', server: 'cloudflare' });
           response.end(cloudflareChallengeHtml);
           return;
@@ -107,6 +115,9 @@ export async function startKickApiFake(options: KickApiFakeOptions = {}): Promis
     setMode(next, status) {
       mode = next;
       errorStatus = status ?? 503;
+    },
+    blockLookups(times) {
+      blockedLeft = times;
     },
     close: () => server.close(),
     server,
