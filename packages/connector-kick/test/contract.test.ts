@@ -7,6 +7,8 @@ connectorContract('kick', async () => {
   return {
     connector,
     bus,
+    // Pusher does not replay what a channel broadcast while the socket was down.
+    reconnectGap: 'reported',
     async sendEvent() {
       await pusher.waitForSubscription(PRIMARY);
       // A fresh message id each time (Kick's id becomes the event id, and the bus drops repeated ids).

@@ -54,6 +54,8 @@ for (const allowEIO3 of [true, false]) {
     return {
       connector,
       bus,
+      // The StreamElements realtime socket does not replay activities sent while it was disconnected.
+      reconnectGap: 'reported',
       secrets: [STREAMELEMENTS_FAKE_JWT],
       sendEvent: async () => fake.emitFixture('event-tip'),
       dropConnection: async () => fake.dropAll(),

@@ -30,6 +30,8 @@ connectorContract('streamlabs', async () => {
   return {
     connector,
     bus,
+    // The Streamlabs socket API does not replay alerts sent while the socket was disconnected.
+    reconnectGap: 'reported',
     secrets: [STREAMLABS_FAKE_TOKEN],
     sendEvent: async () => fake.emitFixture('event-donation'),
     dropConnection: async () => fake.dropAll(),

@@ -7,6 +7,8 @@ connectorContract('tiktok', async () => {
   return {
     connector,
     bus,
+    // The Webcast push socket does not replay what was sent while it was down (a new room entry starts afresh).
+    reconnectGap: 'reported',
     secrets: [API_KEY],
     async sendEvent() {
       await fake.waitForEnter(fake.enters.length > 0 ? fake.enters.length : 1);

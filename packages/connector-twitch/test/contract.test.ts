@@ -6,6 +6,8 @@ connectorContract('twitch', async () => {
   return {
     connector,
     bus,
+    // A lost EventSub WebSocket session is a new session with new subscriptions: Twitch does not replay missed notifications.
+    reconnectGap: 'reported',
     sendEvent: async () => {
       await fake.waitForSubscriptions(1);
       fake.notify('channel.chat.message');

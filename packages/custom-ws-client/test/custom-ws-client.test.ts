@@ -22,6 +22,8 @@ connectorContract('CustomWsClient', async () => {
   return {
     connector,
     bus,
+    // A plain WebSocket server has no resume protocol: what it sent while the client was away is lost.
+    reconnectGap: 'reported',
     secrets: [TOKEN],
     async sendEvent() {
       await server.nextConnection({ existing: true });

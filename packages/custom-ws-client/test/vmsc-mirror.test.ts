@@ -93,6 +93,21 @@ describe('VmscMirrorClient (VMSC preset) against a real CustomWsServer', () => {
     expect(notices.filter((notice) => notice.kind === 'gap')).toHaveLength(0);
   });
 
+  it('drops before receiving any event while the server buffered nothing: no id to resume after, so a gap is reported', async () => {
+    const { upstream, events, mirror, proxy, notices } = await setup();
+    await mirror.connect();
+    expect(mirror.lastEventId).toBeUndefined();
+    proxy.dropAll();
+    await waitUntil(() => mirror.status === 'reconnecting', 'reconnecting');
+    upstream.publish(chat('missed, and not replayable'));
+    await waitUntil(() => mirror.status === 'connected', 'connected again');
+    await waitUntil(() => notices.some((notice) => notice.kind === 'gap'), 'gap');
+    expect(notices.find((notice) => notice.kind === 'gap')).toMatchObject({ reason: expect.stringMatching(/no event to resume after/) });
+    upstream.publish(chat('live again'));
+    await waitUntil(() => events.length === 1, 'live again');
+    expect(events[0]!.data).toEqual({ message: 'live again' });
+  });
+
   it('reports a gap when the server no longer buffers the last event it saw', async () => {
     const { upstream, events, mirror, proxy, notices } = await setup({ replayBufferSize: 2 });
     await mirror.connect();

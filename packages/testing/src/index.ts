@@ -18,7 +18,7 @@ export {
 } from './samples/index.js';
 
 // Platform fakes (one module per platform, added by each connector)
-export { startStreamlabsFake, STREAMLABS_FAKE_TOKEN, streamlabsFixtures, streamlabsFrames } from './fakes/streamlabs/index.js';
+export { startStreamlabsFake, STREAMLABS_FAKE_TOKEN, streamlabsFixtures } from './fakes/streamlabs/index.js';
 export type {
   StreamlabsFake,
   StreamlabsFakeOptions,
@@ -86,17 +86,7 @@ export type {
   MultistreamerWriterResult,
   MultistreamerClientMessage,
 } from './fakes/multistreamer/index.js';
-export {
-  startKickPusherFake,
-  KICK_FAKE_DEFAULT_APP_KEY,
-  startKickApiFake,
-  kickEventFrames,
-  kickConnectionEstablishedFrame,
-  kickSubscriptionSucceededFrame,
-  kickChannelV2Response,
-  kickChatConnectionResponse,
-  cloudflareChallengeHtml,
-} from './fakes/kick/index.js';
+export { startKickPusherFake, KICK_FAKE_DEFAULT_APP_KEY, startKickApiFake, kickEventFrames } from './fakes/kick/index.js';
 export type {
   KickPusherFake,
   KickPusherFakeOptions,
@@ -126,12 +116,9 @@ export type {
   TikTokBatchOptions,
   TikTokSentBatch,
 } from './fakes/tiktok/index.js';
-export {
-  encodePushFrame as encodeTikTokPushFrame,
-  encodeFetchResult as encodeTikTokFetchResult,
-  decodeClientFrame as decodeTikTokClientFrame,
-} from './fakes/tiktok/proto.js';
-export type { WebcastMessage, PushFrameInit, FetchResultInit, ClientFrame as TikTokClientFrame } from './fakes/tiktok/proto.js';
+// The Webcast wire encoders, for connector tests that send hand-made (corrupt, split) frames through `sendRaw`.
+export { encodePushFrame as encodeTikTokPushFrame, encodeFetchResult as encodeTikTokFetchResult } from './fakes/tiktok/proto.js';
+export type { WebcastMessage, PushFrameInit, FetchResultInit } from './fakes/tiktok/proto.js';
 export {
   chatMessage as tiktokChatMessage,
   giftMessage as tiktokGiftMessage,

@@ -34,6 +34,8 @@ export class VmscMirrorClient extends WsConnector {
   readonly #sources: readonly string[] | undefined;
   #lastEventId: string | undefined;
   #lostAt: number | undefined;
+  /** Whether the last subscribe asked to resume (`since`); without it nothing missed can be replayed. */
+  #resuming = false;
 
   constructor(options: VmscMirrorClientOptions) {
     super(options.source ?? 'vmsc', {
@@ -56,6 +58,7 @@ export class VmscMirrorClient extends WsConnector {
   }
 
   protected override onOpen(): void {
+    this.#resuming = this.#lastEventId !== undefined;
     const subscribe: ClientMessage = {
       action: 'subscribe',
       requestId: 'vmsc-mirror',
@@ -103,7 +106,10 @@ export class VmscMirrorClient extends WsConnector {
         if (this.#lastEventId === undefined && ack.data.lastEventId !== undefined) this.#lastEventId = ack.data.lastEventId;
         const lostAt = this.#lostAt;
         this.#lostAt = undefined;
-        if (ack.data.sinceFound === false) {
+        if (lostAt !== undefined && !this.#resuming) {
+          // Nothing received and nothing buffered at the first subscribe: no id to resume after.
+          this.reportGap(lostAt, this.clock.now(), 'reconnected with no event to resume after; events sent meanwhile may be lost');
+        } else if (ack.data.sinceFound === false) {
           this.reportGap(
             lostAt ?? this.clock.now(),
             this.clock.now(),
