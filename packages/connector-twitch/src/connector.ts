@@ -7,6 +7,7 @@ import {
   ProtocolError,
   RateLimitedError,
   TimeoutError,
+  ValidationError,
   VmscError,
   type BaseConnectorOptions,
   type ChatSender,
@@ -24,7 +25,7 @@ import { HelixClient, helixMessage, retryAfterOf } from './helix.js';
 import { normalizeNotification, unknownFrameEvent } from './normalize/notification.js';
 import type { RawFrame, RawNotificationMessage, RawRevocationMessage, RawSessionMessage } from './raw/eventsub.js';
 import { SubscriptionState, type TwitchSubscriptionHealth } from './subscription-state.js';
-import { conditionFor, missingScopes, specsFor, TWITCH_EVENT_TYPES, type TwitchEventType } from './subscriptions.js';
+import { checkEvents, conditionFor, missingScopes, specsFor, TWITCH_EVENT_TYPES, type TwitchEventType } from './subscriptions.js';
 
 /** Twitch's endpoints; override them to point the connector at a local fake. */
 export interface TwitchUrls {
@@ -44,7 +45,10 @@ export interface TwitchConnectorOptions extends BaseConnectorOptions {
   auth: TwitchAuth;
   /** The channel: a login (`twitchdev`) or a numeric user id; resolved through Helix. */
   broadcaster: string;
-  /** The event types to subscribe to. Default: all 24 Twitch types. */
+  /**
+   * The event types to subscribe to. Default: all 24 Twitch types. An unknown name throws a
+   * `TwitchUnknownEventError` (listing the valid ones) from the constructor.
+   */
   events?: readonly TwitchEventType[];
   /** `keepalive_timeout_seconds` to ask for (10–600; Twitch clamps). Default: Twitch's (10). */
   keepaliveTimeoutSeconds?: number;
@@ -151,7 +155,7 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
       helixUrl: this.#urls.helix,
       authUrl: this.#urls.auth,
     });
-    this.#events = options.events ?? TWITCH_EVENT_TYPES;
+    this.#events = checkEvents(options.events ?? TWITCH_EVENT_TYPES);
     this.#dedupeWindowMs = options.dedupeWindowMs ?? 600_000;
     this.#dedupe = new MessageDeduplicator(this.#dedupeWindowMs, options.dedupeMaxIds ?? 100_000);
     this.#subscriptionBackoff = new Backoff(options.backoff instanceof Backoff ? {} : options.backoff);
@@ -182,6 +186,53 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
     return () => {
       this.#subscriptionListeners.delete(listener);
     };
+  }
+
+  /**
+   * Asks Twitch again for subscriptions it revoked (`authorization_revoked`, `user_removed`,
+   * `version_removed`...). A revoked subscription is never re-created by itself, not even on a
+   * reconnect; this is the way to want it again, e.g. once the broadcaster authorized the app anew.
+   *
+   * @param name An EventSub type (`channel.cheer`) or a VMSC event type (`cheer`) of the `events`
+   *   option; omitted: every revoked subscription.
+   * @returns The state of each subscription asked for again once its create settled: `enabled`, or
+   *   `failed` with the error (retried when retrying can help); `pending` when not connected (it is
+   *   created on the next connect). Not revoked ones are left as they are and not returned.
+   * @throws ValidationError (`TWITCH_NOT_SUBSCRIBED`) when `name` is not among the wanted subscriptions.
+   *
+   * @example
+   * ```ts
+   * twitch.onSubscriptionChange((s) => s.status === 'revoked' && console.warn(s.type, 'revoked:', s.reason));
+   * // later, after the broadcaster re-authorized the app:
+   * const [cheer] = await twitch.resubscribe('channel.cheer');
+   * ```
+   */
+  async resubscribe(name?: string): Promise<TwitchSubscriptionHealth[]> {
+    const matches = (spec: { type: string; events: readonly string[] }) =>
+      name === undefined || spec.type === name || spec.events.includes(name);
+    if (name !== undefined && !specsFor(this.#events).some(matches)) {
+      const wanted = specsFor(this.#events).map((spec) => spec.type);
+      throw new ValidationError(
+        `cannot resubscribe to "${name}"`,
+        [{ path: 'name', message: `not a wanted subscription (wanted: ${wanted.join(', ')})` }],
+        {
+          code: 'TWITCH_NOT_SUBSCRIBED',
+        },
+      );
+    }
+    const targets = this.#states.filter((state) => state.status === 'revoked' && matches(state.spec));
+    for (const state of targets) {
+      state.error = undefined;
+      this.#setState(state, 'pending', 'resubscribe requested');
+    }
+    const sessionId = this.#sessionId;
+    const generation = this.#generation;
+    if (this.#running && this.status === 'connected' && sessionId !== undefined && targets.length > 0) {
+      await Promise.all(targets.map((state) => this.#createOne(state, sessionId, generation)));
+      if (generation === this.#generation && targets.some((state) => state.status === 'failed' && state.retryable))
+        this.#scheduleSubscriptionRetry(generation);
+    }
+    return targets.map((state) => state.snapshot());
   }
 
   connect(): Promise<void> {
@@ -483,7 +534,8 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
   async #subscribeAll(socket: WebSocket, sessionId: string, generation: number): Promise<void> {
     const stale = this.#staleIds.splice(0);
     if (stale.length > 0) await Promise.allSettled(stale.map((id) => this.#helix.deleteSubscription(id)));
-    const wanted = this.#states.filter((state) => state.status !== 'enabled');
+    // Revoked subscriptions stay revoked until resubscribe(): Twitch said no, asking again on every reconnect would hide it.
+    const wanted = this.#states.filter((state) => state.status !== 'enabled' && state.status !== 'revoked');
     let fatal: VmscError | undefined;
     await Promise.all(
       wanted.map(async (state) => {
@@ -503,7 +555,13 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
     const enabled = this.#states.filter((state) => state.status === 'enabled').length;
     const failed = this.#states.filter((state) => state.status === 'failed');
     if (enabled === 0) {
-      if (failed.length > 0 && failed.every((state) => !state.retryable)) {
+      if (this.#states.every((state) => state.status === 'revoked')) {
+        this.#fail(
+          new TwitchSubscriptionError('eventsub', 'Twitch revoked every subscription; call resubscribe() to ask again', {
+            code: 'TWITCH_SUBSCRIPTION_REVOKED',
+          }),
+        );
+      } else if (failed.length > 0 && failed.every((state) => !state.retryable)) {
         this.#fail(failed[0]!.error ?? new TwitchSubscriptionError('eventsub', 'no subscription could be created'));
       } else {
         this.#retry(
