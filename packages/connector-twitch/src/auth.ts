@@ -22,10 +22,16 @@ export interface TwitchAuthProvider {
 /** A user access token (string or {@link Secret}) or a {@link TwitchAuthProvider}. */
 export type TwitchAuth = string | Secret | TwitchAuthProvider;
 
-/** Holds the current token in a {@link Secret} and refreshes it through the provider. */
+/**
+ * Holds the current token in a {@link Secret} and refreshes it through the provider, single-flight:
+ * however many requests are rejected with the same token at once, the provider is asked once and
+ * every one of them gets the new token (refresh tokens are often single-use).
+ */
 export class TokenSource {
   readonly #provider: TwitchAuthProvider | undefined;
   #token: Secret | undefined;
+  #loading: Promise<Secret> | undefined;
+  #refreshing: Promise<Secret> | undefined;
 
   constructor(auth: TwitchAuth) {
     if (typeof auth === 'string' || auth instanceof Secret) {
@@ -41,16 +47,41 @@ export class TokenSource {
     return typeof this.#provider?.refreshAccessToken === 'function';
   }
 
-  /** The current token (asks the provider the first time). */
+  /** The current token (asks the provider the first time, once however many callers wait). */
   async current(): Promise<Secret> {
-    if (!this.#token) this.#token = toSecret(await this.#provider!.getAccessToken());
-    return this.#token;
+    if (this.#token) return this.#token;
+    this.#loading ??= this.#provider!.getAccessToken().then(
+      (token) => {
+        this.#loading = undefined;
+        this.#token ??= toSecret(token);
+        return this.#token;
+      },
+      (error: unknown) => {
+        this.#loading = undefined;
+        throw error;
+      },
+    );
+    return this.#loading;
   }
 
-  /** Asks the provider for a new token and keeps it. */
-  async refresh(): Promise<Secret> {
-    this.#token = toSecret(await this.#provider!.refreshAccessToken!());
-    return this.#token;
+  /**
+   * A token to retry with after Twitch rejected `rejected`: the one another caller already got if
+   * the token changed since, the pending refresh if one is under way, otherwise a new refresh.
+   */
+  async refresh(rejected: Secret): Promise<Secret> {
+    if (this.#token && this.#token !== rejected) return this.#token;
+    this.#refreshing ??= this.#provider!.refreshAccessToken!().then(
+      (token) => {
+        this.#refreshing = undefined;
+        this.#token = toSecret(token);
+        return this.#token;
+      },
+      (error: unknown) => {
+        this.#refreshing = undefined;
+        throw error;
+      },
+    );
+    return this.#refreshing;
   }
 
   /** The token as last known, for redaction. */

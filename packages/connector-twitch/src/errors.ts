@@ -1,5 +1,5 @@
-import { AuthError, RateLimitedError, VmscError } from '@vmsc/core';
-import type { MissingScope } from './subscriptions.js';
+import { AuthError, RateLimitedError, ValidationError, VmscError } from '@vmsc/core';
+import type { MissingScope, TwitchEventType } from './subscriptions.js';
 
 /**
  * The token lacks scopes that the chosen events need. Raised once, before any subscription is
@@ -66,5 +66,33 @@ export class TwitchChatDroppedError extends VmscError {
   constructor(dropCode: string, message: string) {
     super('TWITCH_CHAT_DROPPED', `Twitch dropped the chat message (${dropCode}): ${message}`);
     this.dropCode = dropCode;
+  }
+}
+
+/**
+ * The `events` option names an event type Twitch does not have (a typo, or another platform's type).
+ * Thrown by the constructor; `unknown` lists the offending names and `validEvents` every valid one.
+ *
+ * @example
+ * ```ts
+ * try { new TwitchConnector({ ...options, events: ['cheers'] }); } catch (error) {
+ *   if (error instanceof TwitchUnknownEventError) console.log(error.unknown, error.validEvents);
+ * }
+ * ```
+ */
+export class TwitchUnknownEventError extends ValidationError {
+  /** The names given in `events` that are not Twitch event types. */
+  readonly unknown: readonly string[];
+  /** Every valid name for `events`. */
+  readonly validEvents: readonly TwitchEventType[];
+
+  constructor(unknown: readonly string[], validEvents: readonly TwitchEventType[]) {
+    super(
+      `unknown Twitch event type${unknown.length === 1 ? '' : 's'} in the events option (valid: ${validEvents.join(', ')})`,
+      unknown.map((name) => ({ path: 'events', message: `"${name}" is not a Twitch event type` })),
+      { code: 'TWITCH_UNKNOWN_EVENT' },
+    );
+    this.unknown = unknown;
+    this.validEvents = validEvents;
   }
 }

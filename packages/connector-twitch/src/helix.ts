@@ -59,7 +59,8 @@ function transientError(what: string, response: HelixResponse<unknown>, message:
 
 /**
  * The few Helix and OAuth calls the connector makes. Every call sends the token as a bearer and
- * the client id; a 401 triggers one refresh through the provider, a second 401 an `AuthError`.
+ * the client id; a 401 triggers one refresh through the provider (shared by every request rejected
+ * with the same token), a second 401 an `AuthError`.
  */
 export class HelixClient {
   readonly #options: HelixClientOptions;
@@ -107,7 +108,7 @@ export class HelixClient {
       const message = this.#redact(helixMessage(body, 401));
       if (attempt === 0 && tokens.canRefresh) {
         try {
-          token = await tokens.refresh();
+          token = await tokens.refresh(token);
         } catch (error) {
           throw new AuthError(`Twitch rejected the access token (${message}) and refreshing it failed`, {
             code: 'TWITCH_TOKEN_INVALID',

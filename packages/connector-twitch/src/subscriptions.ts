@@ -1,4 +1,5 @@
 import type { PlatformEventType } from '@vmsc/core';
+import { TwitchUnknownEventError } from './errors.js';
 
 /** A Twitch event type VMSC emits (`chat`, `follow`... of the catalogue), `unknown` aside. */
 export type TwitchEventType = Exclude<PlatformEventType<'twitch'>, 'unknown'>;
@@ -132,6 +133,18 @@ export const TWITCH_EVENT_TYPES: readonly TwitchEventType[] = [
   'stream_online',
   'stream_offline',
 ];
+
+/**
+ * The `events` option checked: every name must be a {@link TwitchEventType}, otherwise a
+ * {@link TwitchUnknownEventError} naming the unknown ones and the valid ones. Duplicates are kept
+ * (harmless: {@link specsFor} dedupes).
+ */
+export function checkEvents(events: readonly string[]): readonly TwitchEventType[] {
+  const valid = new Set<string>(TWITCH_EVENT_TYPES);
+  const unknown = events.filter((event) => !valid.has(event));
+  if (unknown.length > 0) throw new TwitchUnknownEventError(unknown, TWITCH_EVENT_TYPES);
+  return events as readonly TwitchEventType[];
+}
 
 /** The subscriptions needed for the chosen event types, without duplicates, in table order. */
 export function specsFor(events: readonly TwitchEventType[]): SubscriptionSpec[] {

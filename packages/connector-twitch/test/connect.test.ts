@@ -1,7 +1,8 @@
 import { AuthError, isEvent } from '@vmsc/core';
 import { collectEvents, waitForEvent, waitUntil } from '@vmsc/testing';
 import { describe, expect, it } from 'vitest';
-import { SUBSCRIPTION_SPECS, TwitchMissingScopesError, TwitchTransportsLimitError } from '../src/index.js';
+import { TwitchMissingScopesError, TwitchTransportsLimitError } from '../src/index.js';
+import { SUBSCRIPTION_SPECS } from '../src/subscriptions.js';
 import { rigPerTest } from './helpers.js';
 
 const setup = rigPerTest();

@@ -1,7 +1,7 @@
-import { parseEvent, type StreamEvent } from '@vmsc/core';
+import { ANONYMOUS_USER_ID, parseEvent, type StreamEvent } from '@vmsc/core';
 import { twitchNotificationFixtures, type TwitchNotificationFixtureName } from '@vmsc/testing';
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS_USER_ID, normalizeNotification, type RawNotificationMessage } from '../src/index.js';
+import { normalizeNotification, type RawNotificationMessage } from '../src/index.js';
 
 function frame(name: TwitchNotificationFixtureName, event: Record<string, unknown> = {}): RawNotificationMessage {
   const fixture = structuredClone(twitchNotificationFixtures[name]) as unknown as RawNotificationMessage;
