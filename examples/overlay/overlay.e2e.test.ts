@@ -9,29 +9,18 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'tsup';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, EventBus, type StreamEvent } from '@vmsc/core';
 import { VmscMirrorClient } from '@vmsc/custom-ws-client';
 import { CustomWsServer } from '@vmsc/custom-ws-server';
 import { kickSamples, tiktokSamples, twitchSamples, youtubeSamples } from '@vmsc/testing';
 import { demoCommand } from '@vmsc/cli';
-import { browserBuild } from '../../packages/custom-ws-client/tsup.config.js';
+import { bundleBrowserClient, launchChromium } from '../../packages/custom-ws-client/test/support/chromium.js';
 import { startOverlayServer, type OverlayServer } from './serve.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const clientPackage = fileURLToPath(new URL('../../packages/custom-ws-client/', import.meta.url));
 const screenshotPath = join(here, 'screenshots', 'overlay.png');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const TOKEN = 'overlay-e2e-token-0123456789abcdef';
 
 function sample(samples: StreamEvent[], type: string, pick: (event: StreamEvent) => boolean = () => true): StreamEvent {
@@ -49,28 +38,12 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'vmsc-overlay-'));
-  const outDir = join(tmp, 'bundle');
-  await build({
-    ...browserBuild,
-    entry: { browser: join(clientPackage, 'src/browser.ts') },
-    format: ['esm'],
-    outDir,
-    dts: false,
-    clean: false,
-    silent: true,
-    config: false,
-  });
-  bundle = join(outDir, 'browser.js');
+  bundle = await bundleBrowserClient(join(tmp, 'bundle'));
   overlay = await startOverlayServer({ clientBundle: bundle });
   bus = new EventBus();
   server = new CustomWsServer({ bus, port: 0, token: TOKEN, allowedOrigins: [overlay.url.replace(/\/$/, '')] });
   await server.listen();
-  context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 720 },
-  });
+  context = await launchChromium(join(tmp, 'profile'), { width: 1280, height: 720 });
 }, 120_000);
 
 afterAll(async () => {

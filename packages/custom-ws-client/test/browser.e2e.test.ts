@@ -8,15 +8,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { build } from 'tsup';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, startWsServer, type LoopbackHttpServer, type LoopbackWsServer } from '@vmsc/testing';
-import { browserBuild } from '../tsup.config.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const source = fileURLToPath(new URL('../src/browser.ts', import.meta.url));
+import { bundleBrowserClient, launchChromium } from './support/chromium.js';
 
 const PAGE = `<!doctype html><script type="module">
   import { CustomWsClient, EventBus } from './browser.js';
@@ -41,18 +36,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'vmsc-ws-browser-'));
-  const outDir = join(tmp, 'bundle');
-  await build({
-    ...browserBuild,
-    entry: { browser: source },
-    format: ['esm'],
-    outDir,
-    dts: false,
-    clean: false,
-    silent: true,
-    config: false,
-  });
-  const bundle = readFileSync(join(outDir, 'browser.js'));
+  const bundle = readFileSync(await bundleBrowserClient(join(tmp, 'bundle')));
   page = await startHttpServer((request, response) => {
     if (request.url?.startsWith('/browser.js')) {
       response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
@@ -61,11 +45,7 @@ beforeAll(async () => {
     response.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
   });
   ws = await startWsServer();
-  context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  context = await launchChromium(join(tmp, 'profile'));
 }, 120_000);
 
 afterAll(async () => {
