@@ -106,6 +106,15 @@ describe('EventBus duplicate suppression', () => {
     expect(notice.kind === 'deduped' && notice.detail).toMatch(/already delivered from twitch/);
   });
 
+  it('with crossSourceDedupe, a name that differs only in _ and - is the same viewer (Kick slugs turn _ into -)', () => {
+    const bus = new EventBus({ crossSourceDedupe: { priority: ['twitch', 'streamelements'] } });
+    const delivered: StreamEvent[] = [];
+    bus.on('follow', (e) => void delivered.push(e));
+    bus.publish(follow('twitch', 'kl-vava', '75609757'));
+    bus.publish(follow('streamelements', 'Kl_Vava', 'se-internal-id'));
+    expect(delivered).toHaveLength(1);
+  });
+
   it('never drops a legitimate repeat from the same source (a second raid)', () => {
     const bus = new EventBus({ crossSourceDedupe: true });
     const handler = vi.fn();

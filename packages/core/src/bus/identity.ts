@@ -54,8 +54,9 @@ function amountOf(kind: string, data: Record<string, unknown>): string {
 
 /**
  * The identity keys of an event: the platform it happened on (`meta.platform`, else `source`), its
- * kind, the user (by id and by lower-cased username, since aggregators do not always give the
- * platform's user id) and the amount; plus the platform message id when known. Two events from
+ * kind, the user (by id and by username, since aggregators do not always give the platform's user
+ * id: lower-cased, with `_` read as `-`, because a platform may derive its slug from the display name
+ * that way — Kick's `Kl_Vava` is `kl-vava` — while an aggregator relays the display name) and the amount; plus the platform message id when known. Two events from
  * different sources that share a key are the same event. Returns `[]` for event types that are
  * never deduplicated across sources (chat, likes...).
  */
@@ -67,7 +68,7 @@ export function identityKeys(event: StreamEvent): string[] {
   const amount = amountOf(kind, data);
   const keys = [
     `${platform}|${kind}|id:${event.user.id}|${amount}`,
-    `${platform}|${kind}|name:${event.user.username.toLowerCase()}|${amount}`,
+    `${platform}|${kind}|name:${event.user.username.toLowerCase().replaceAll('_', '-')}|${amount}`,
   ];
   if (event.meta?.platformMessageId) keys.push(`${platform}|msg:${event.meta.platformMessageId}`);
   return keys;
