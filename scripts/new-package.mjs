@@ -12,7 +12,10 @@ const deps = {};
 const devDeps = {};
 let target = deps;
 for (const arg of rest) {
-  if (arg === '--dev') { target = devDeps; continue; }
+  if (arg === '--dev') {
+    target = devDeps;
+    continue;
+  }
   const at = arg.lastIndexOf('@');
   target[arg.slice(0, at)] = arg.slice(at + 1);
 }
@@ -49,10 +52,7 @@ const pkg = {
   devDependencies: devDeps,
 };
 writeFileSync(join(root, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
-writeFileSync(
-  join(root, 'tsconfig.json'),
-  JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src'] }, null, 2) + '\n',
-);
+writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src'] }, null, 2) + '\n');
 writeFileSync(
   join(root, 'tsup.config.ts'),
   `import { defineConfig } from 'tsup';\n\nexport default defineConfig({\n  entry: ['src/index.ts'],\n  format: ['esm', 'cjs'],\n  dts: true,\n  clean: true,\n  sourcemap: true,\n  target: 'node20',\n});\n`,
