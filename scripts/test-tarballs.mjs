@@ -32,6 +32,48 @@ const npmInstall = (cwd, specs) =>
     encoding: 'utf8',
   });
 
+/** Probes that a type taken from a dependency did not silently become `any`, per package. */
+const PROBES = {
+  '@vmsc/core': ["import type { StreamEvent } from '@vmsc/core';", 'export const streamEventIsAny: IsAny<StreamEvent> = false;'],
+  '@vmsc/testing': [
+    "import type { LoopbackWsServer } from '@vmsc/testing';",
+    "export const wsServerIsAny: IsAny<LoopbackWsServer['wss']> = false;",
+  ],
+  '@vmsc/connector-heartrate': [
+    "import { PulsoidConnector } from '@vmsc/connector-heartrate';",
+    'export class HeartrateProbe extends PulsoidConnector {',
+    '  socketIsAny(): IsAny<Exclude<typeof this.socket, undefined>> {',
+    '    return false;',
+    '  }',
+    '}',
+  ],
+};
+const base = { strict: true, skipLibCheck: false, esModuleInterop: true, noEmit: true, target: 'es2022', types: ['node'] };
+const configs = {
+  node16: { module: 'node16', moduleResolution: 'node16', files: ['consumer.mts', 'consumer.cts'] },
+  bundler: { module: 'esnext', moduleResolution: 'bundler', files: ['consumer.ts'] },
+};
+
+/** Writes a consumer of every entry point of `pkgs` into `dir` (installed there) and type-checks it. */
+function typecheck(dir, pkgs, label) {
+  const specifiers = pkgs.flatMap((p) => p.specifiers);
+  const source = [
+    ...specifiers.map((spec, i) => `import * as entry${i} from '${spec}';`),
+    '/** true when T is `any` (a type whose declaration did not resolve). */',
+    'type IsAny<T> = 0 extends 1 & T ? true : false;',
+    ...pkgs.flatMap((p) => PROBES[p.name] ?? []),
+    `export const entries = [${specifiers.map((_, i) => `entry${i}`).join(', ')}];`,
+    '',
+  ].join('\n');
+  for (const file of ['consumer.mts', 'consumer.cts', 'consumer.ts']) writeFileSync(join(dir, file), source);
+  for (const [name, { files, ...options }] of Object.entries(configs)) {
+    const config = join(dir, `tsconfig.${name}.json`);
+    writeFileSync(config, JSON.stringify({ compilerOptions: { ...base, ...options }, files }));
+    const result = run(tsc, ['-p', config], dir);
+    check(result.status === 0, `tsc (strict, skipLibCheck false, ${name}): ${label}`, result.stdout + result.stderr);
+  }
+}
+
 const work = mkdtempSync(join(tmpdir(), 'vmsc-tarballs-'));
 try {
   // --- pack ---------------------------------------------------------------------------------
@@ -60,36 +102,7 @@ try {
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'vmsc-consumer', private: true, type: 'module' }));
   // vitest: the optional peer of @vmsc/testing/contract; @types/node: the consumer's own runtime.
   npmInstall(consumer, [...packages.map((p) => p.tarball), `@types/node@${rootVersion('@types/node')}`, `vitest@${rootVersion('vitest')}`]);
-  const specifiers = packages.flatMap((p) => p.specifiers);
-  const source = [
-    ...specifiers.map((spec, i) => `import * as entry${i} from '${spec}';`),
-    "import type { StreamEvent } from '@vmsc/core';",
-    "import type { LoopbackWsServer } from '@vmsc/testing';",
-    "import { PulsoidConnector } from '@vmsc/connector-heartrate';",
-    '/** true when T is `any` (a type whose declaration did not resolve). */',
-    'type IsAny<T> = 0 extends 1 & T ? true : false;',
-    'export const streamEventIsAny: IsAny<StreamEvent> = false;',
-    "export const wsServerIsAny: IsAny<LoopbackWsServer['wss']> = false;",
-    'export class HeartrateProbe extends PulsoidConnector {',
-    '  socketIsAny(): IsAny<Exclude<typeof this.socket, undefined>> {',
-    '    return false;',
-    '  }',
-    '}',
-    `export const entries = [${specifiers.map((_, i) => `entry${i}`).join(', ')}];`,
-    '',
-  ].join('\n');
-  for (const file of ['consumer.mts', 'consumer.cts', 'consumer.ts']) writeFileSync(join(consumer, file), source);
-  const base = { strict: true, skipLibCheck: false, esModuleInterop: true, noEmit: true, target: 'es2022', types: ['node'] };
-  const configs = {
-    node16: { module: 'node16', moduleResolution: 'node16', files: ['consumer.mts', 'consumer.cts'] },
-    bundler: { module: 'esnext', moduleResolution: 'bundler', files: ['consumer.ts'] },
-  };
-  for (const [name, { files, ...options }] of Object.entries(configs)) {
-    const config = join(consumer, `tsconfig.${name}.json`);
-    writeFileSync(config, JSON.stringify({ compilerOptions: { ...base, ...options }, files }));
-    const result = run(tsc, ['-p', config], consumer);
-    check(result.status === 0, `tsc (strict, skipLibCheck false, ${name}) on every entry point`, result.stdout + result.stderr);
-  }
+  typecheck(consumer, packages, 'every package');
   const demo = run(join(consumer, 'node_modules', '.bin', 'vmsc'), ['demo', '--once', '--port', '0'], consumer);
   check(demo.status === 0, 'vmsc demo --once runs from the installed packages', demo.stdout + demo.stderr);
 
@@ -105,6 +118,13 @@ try {
   const size = run('du', ['-sh', 'node_modules'], hub).stdout.split('\t')[0];
   console.log(`info @vmsc/cli installs ${installed} packages, ${size} (without the optional @vmsc/testing)`);
   check(!readdirSync(join(hub, 'node_modules', '@vmsc')).includes('testing'), '@vmsc/cli does not pull @vmsc/testing');
+  // Here no @vmsc/testing brings @types/ws along (socket.io does): each package must declare its own.
+  npmInstall(hub, [`@types/node@${rootVersion('@types/node')}`]);
+  typecheck(
+    hub,
+    packages.filter((p) => p.name !== '@vmsc/testing'),
+    'every package but @vmsc/testing',
+  );
   for (const [label, code] of [
     ['ESM', "import('@vmsc/cli').then((m) => { if (typeof m.runCli !== 'function') process.exit(3); })"],
     ['CJS', "if (typeof require('@vmsc/cli').runCli !== 'function') process.exit(3);"],
