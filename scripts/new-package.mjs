@@ -1,6 +1,6 @@
 // Writes the package.json, tsconfig.json and tsup.config.ts of a new workspace package.
 // Usage: node scripts/new-package.mjs <dir-name> "<description>" [dep@range ...] [--dev dep@range ...]
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [dir, description, ...rest] = process.argv.slice(2);
@@ -31,6 +31,9 @@ const pkg = {
   version: '0.1.0',
   description,
   license: 'MIT',
+  keywords: ['vmsc', 'livestream', 'streaming', 'stream-automation', 'typescript'],
+  homepage: `https://github.com/vmsc/vmsc/tree/main/packages/${dir}#readme`,
+  bugs: { url: 'https://github.com/vmsc/vmsc/issues' },
   type: 'module',
   sideEffects: false,
   engines: { node: '>=20.11' },
@@ -44,7 +47,7 @@ const pkg = {
     },
     './package.json': './package.json',
   },
-  files: ['dist', 'README.md'],
+  files: ['dist', 'README.md', 'LICENSE'],
   scripts: { build: 'tsup' },
   repository: { type: 'git', url: 'git+https://github.com/vmsc/vmsc.git', directory: root },
   publishConfig: { access: 'public' },
@@ -52,6 +55,7 @@ const pkg = {
   devDependencies: devDeps,
 };
 writeFileSync(join(root, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+copyFileSync('LICENSE', join(root, 'LICENSE'));
 writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src'] }, null, 2) + '\n');
 writeFileSync(
   join(root, 'tsup.config.ts'),
