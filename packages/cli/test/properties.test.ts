@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '@vmsc/core';
 import { arbitraryFrameText, checkAsyncProperty, checkProperty, expectTypedError, mutatedJsonOf, type JsonLike } from '@vmsc/testing';
 import { rulesValidateCommand } from '../src/commands/rules-validate.js';
-import { DEMO_RULES, loadConfig, loadRules, parseConfig } from '../src/index.js';
+import { loadConfig, loadRules, parseConfig } from '../src/index.js';
+import { DEMO_RULES } from '../src/demo/demo-config.js';
 import { captureIo } from './io.js';
 import { EVERY_CONNECTOR } from './every-connector.js';
 

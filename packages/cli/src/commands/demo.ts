@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { EventBus, type Connector } from '@vmsc/core';
-import { startAllFakes, type AllFakes } from '@vmsc/testing';
+import type { AllFakes } from '@vmsc/testing';
 import { parseConfig } from '../config/load-config.js';
 import { DEMO_SOURCES, DEMO_STREAM } from '../demo/demo-stream.js';
 import { demoSetup } from '../demo/demo-config.js';
+import { loadTesting } from '../demo/load-testing.js';
 import { createConnector } from '../hub/create-connector.js';
 import { Hub } from '../hub/hub.js';
 import { createView } from '../view/hub-view.js';
@@ -93,8 +94,15 @@ async function buildDemoHub(
  * Runs until Ctrl-C, for `durationS`, or one loop with `once`.
  */
 export async function demoCommand(options: DemoCommandOptions, io: CommandIo): Promise<ExitCode> {
+  let testing: Awaited<ReturnType<typeof loadTesting>>;
+  try {
+    testing = await loadTesting();
+  } catch (error) {
+    io.stderr.write(formatError(error));
+    return 2;
+  }
   const view = createView(io.stdout);
-  const fakes = await startAllFakes();
+  const fakes = await testing.startAllFakes();
   let built: Awaited<ReturnType<typeof buildDemoHub>>;
   try {
     built = await buildDemoHub(fakes, options.port ?? 7895, options.allowOrigins ?? [], io, view);

@@ -1,5 +1,4 @@
 import type { AllFakes } from '@vmsc/testing';
-import { KICK_FAKE_CHANNEL, HYPERATE_FAKE_DEVICE_ID } from '@vmsc/testing';
 import type { ConnectorOverrides } from '../hub/create-connector.js';
 
 /**
@@ -94,9 +93,9 @@ export function demoSetup(fakes: Pick<AllFakes, 'connectionOptions'>, server: { 
       {
         type: 'kick',
         id: 'kick',
-        channel: KICK_FAKE_CHANNEL.slug,
-        chatroomId: KICK_FAKE_CHANNEL.chatroomId,
-        channelId: KICK_FAKE_CHANNEL.channelId,
+        channel: o.kick.channel.slug,
+        chatroomId: o.kick.channel.chatroomId,
+        channelId: o.kick.channel.channelId,
       },
       { type: 'twitch', id: 'twitch', broadcaster: o.twitch.broadcaster, clientIdEnv: ENV.twitchClientId, tokenEnv: ENV.twitchToken },
       {
@@ -111,7 +110,7 @@ export function demoSetup(fakes: Pick<AllFakes, 'connectionOptions'>, server: { 
       { type: 'streamlabs', id: 'streamlabs', socketTokenEnv: ENV.streamlabsToken },
       { type: 'streamelements', id: 'streamelements', tokenEnv: ENV.streamelementsToken, method: 'jwt' },
       { type: 'pulsoid', id: 'pulsoid', tokenEnv: ENV.pulsoidToken },
-      { type: 'hyperate', id: 'hyperate', deviceId: HYPERATE_FAKE_DEVICE_ID, apiKeyEnv: ENV.hyperateKey },
+      { type: 'hyperate', id: 'hyperate', deviceId: o.hyperate.deviceId, apiKeyEnv: ENV.hyperateKey },
     ],
   };
   const env: NodeJS.ProcessEnv = {
