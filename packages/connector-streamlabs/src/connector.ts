@@ -31,11 +31,18 @@ export interface StreamlabsConnectorOptions extends BaseConnectorOptions {
   /** How many alert ids are remembered to deliver each alert once. Default 1,000. */
   dedupeMemory?: number;
   /**
-   * Streamlabs may refuse a bad token by closing the socket instead of answering an error packet;
-   * after this many consecutive closes before the namespace connects, the token is deemed rejected
-   * (status `error`, no more retries). Default 3.
+   * Streamlabs may refuse a bad token by closing the socket, or by accepting the namespace and
+   * disconnecting it right away (`40` then `41`), instead of answering an error packet. Such closes
+   * count as failed connects (retried with growing backoff, no gap, no `connected` in between);
+   * after this many in a row the token is deemed rejected (status `error`, no more retries). Default 3.
    */
   maxClosesBeforeConnect?: number;
+  /**
+   * The namespace connection (`40`) counts as accepted once it has stayed up this long, or at the
+   * first alert: only then is the status `connected` and `connect()` resolved. A close before that
+   * counts toward {@link maxClosesBeforeConnect}. Default 1,000 ms.
+   */
+  acceptAfterMs?: number;
 }
 
 /**
@@ -61,8 +68,10 @@ export class StreamlabsConnector extends BaseConnector {
   readonly #includeTests: boolean;
   readonly #connectTimeoutMs: number;
   readonly #maxClosesBeforeConnect: number;
+  readonly #acceptAfterMs: number;
   readonly #seen: RecentIds;
   #socket: io.Socket | undefined;
+  #acceptTimer: unknown;
   #generation = 0;
   #closesBeforeConnect = 0;
 
@@ -73,11 +82,13 @@ export class StreamlabsConnector extends BaseConnector {
     this.#includeTests = options.includeTestEvents ?? false;
     this.#connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
     this.#maxClosesBeforeConnect = options.maxClosesBeforeConnect ?? 3;
+    this.#acceptAfterMs = options.acceptAfterMs ?? 1_000;
     this.#seen = new RecentIds(options.dedupeMemory ?? 1_000);
   }
 
   /**
-   * Connects; resolves once Streamlabs accepted the token. Rejects with an {@link AuthError} when
+   * Connects; resolves once Streamlabs accepted the token (the namespace stayed connected for
+   * `acceptAfterMs`, or an alert arrived). Rejects with an {@link AuthError} when
    * the token is refused (status `error`, no retry). Network failures are retried with backoff
    * (status `reconnecting`) while the promise stays pending.
    */
@@ -116,20 +127,30 @@ export class StreamlabsConnector extends BaseConnector {
     });
     this.#socket = socket;
     const current = () => generation === this.#generation && this.wanted;
-    let namespaceConnected = false;
-    socket.on('connect', () => {
-      if (!current()) return;
-      namespaceConnected = true;
+    // `40` alone does not prove the token good: a server may disconnect the namespace right after.
+    let accepted = false;
+    const accept = () => {
+      if (accepted) return;
+      accepted = true;
+      this.#clearAcceptTimer();
       this.#closesBeforeConnect = 0;
       this.#onConnected();
+    };
+    socket.on('connect', () => {
+      if (!current()) return;
+      this.#acceptTimer = this.clock.setTimeout(() => {
+        if (current()) accept();
+      }, this.#acceptAfterMs);
     });
     socket.on('event', (payload: unknown) => {
-      if (current()) this.#onEvent(payload);
+      if (!current()) return;
+      accept();
+      this.#onEvent(payload);
     });
     socket.on('error', (error: unknown) => {
       if (!current()) return;
       const text = this.#describe(error);
-      if (!namespaceConnected) {
+      if (!accepted) {
         this.#fail(new AuthError(`Streamlabs refused the socket token (${text}): check the Socket API token in Settings → API Settings`));
       } else {
         this.reportError(new ProtocolError(`Streamlabs socket error: ${text}`));
@@ -142,10 +163,12 @@ export class StreamlabsConnector extends BaseConnector {
       if (current()) this.#lost(new ConnectionError(`Streamlabs did not answer within ${timeout} ms`, { code: 'TIMEOUT' }));
     });
     // socket.io-client 2 reports a close before the namespace connected as `disconnect` too; the
-    // manager's `close` covers builds that do not. Either way it is counted once per socket.
+    // manager's `close` covers builds that do not. Either way it is counted once per socket. The
+    // manager's is deferred: on `41` it closes first ("forced close") and the socket's
+    // `disconnect` with the real reason ("io server disconnect") follows in the same tick.
     const closed = (reason: string) => {
       if (!current() || reason === 'io client disconnect') return;
-      if (namespaceConnected) {
+      if (accepted) {
         this.#lost(new ConnectionError(`Streamlabs connection lost (${reason})`));
         return;
       }
@@ -161,7 +184,7 @@ export class StreamlabsConnector extends BaseConnector {
       }
     };
     socket.on('disconnect', closed);
-    socket.io.on('close', closed);
+    socket.io.on('close', (reason: string) => queueMicrotask(() => closed(reason)));
   }
 
   #onConnected(): void {
@@ -187,8 +210,14 @@ export class StreamlabsConnector extends BaseConnector {
     this.markFailed(error);
   }
 
+  #clearAcceptTimer(): void {
+    if (this.#acceptTimer !== undefined) this.clock.clearTimeout(this.#acceptTimer);
+    this.#acceptTimer = undefined;
+  }
+
   #closeSocket(): void {
     this.#generation++;
+    this.#clearAcceptTimer();
     const socket = this.#socket;
     this.#socket = undefined;
     if (!socket) return;
