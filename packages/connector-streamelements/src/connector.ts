@@ -40,6 +40,16 @@ export interface StreamElementsConnectorOptions extends BaseConnectorOptions {
   dedupeMemory?: number;
 }
 
+/** What each method's token is called and how to get a good one again, for the auth error messages. */
+const TOKEN_HELP: Readonly<Record<StreamElementsAuthMethod, { name: string; fix: string }>> = {
+  jwt: { name: 'JWT token', fix: 'copy the JWT Token again from Account Settings → Channels → Show Secrets' },
+  oauth2: {
+    name: 'OAuth2 access token',
+    fix: 'it may have expired or been revoked: refresh it (or authorize the app again) and check it carries activities:read',
+  },
+  apikey: { name: 'overlay API key', fix: 'copy the overlay token again from Account Settings → Channels → Show Secrets' },
+};
+
 /** Server events handled explicitly; any other is surfaced as an `unknown` event. */
 const HANDLED = new Set(['event', 'event:test', 'authenticated', 'unauthorized']);
 
@@ -99,7 +109,8 @@ export class StreamElementsConnector extends BaseConnector {
   connect(): Promise<void> {
     if (this.status === 'connected') return Promise.resolve();
     if (this.#token.isEmpty) {
-      const error = new AuthError(`StreamElements ${this.#method} token is empty: copy it from Account Settings → Channels → Show Secrets`);
+      const help = TOKEN_HELP[this.#method];
+      const error = new AuthError(`StreamElements ${help.name} is empty: ${help.fix}`);
       this.setStatus('error', error);
       return Promise.reject(error);
     }
@@ -144,21 +155,18 @@ export class StreamElementsConnector extends BaseConnector {
     socket.on('unauthorized', (payload: RawUnauthorized | undefined) => {
       if (!current()) return;
       const reason = redact(typeof payload?.message === 'string' ? payload.message : 'no reason given', [this.#token]);
-      this.#fail(
-        new AuthError(
-          `StreamElements rejected the ${this.#method} token (${reason}): copy the JWT Token again from Account Settings → Channels → Show Secrets`,
-        ),
-      );
+      const help = TOKEN_HELP[this.#method];
+      this.#fail(new AuthError(`StreamElements rejected the ${help.name} (${reason}): ${help.fix}`));
     });
     socket.on('event', (payload: unknown) => {
-      if (current()) this.#deliver(normalizeActivity(payload));
+      if (current()) this.#deliver(normalizeActivity(payload, { receivedAt: this.clock.now() }));
     });
     socket.on('event:test', (payload: unknown) => {
       if (!current() || !this.#includeTests) return;
-      for (const result of normalizeTestEvent(payload)) this.#deliver(result);
+      for (const result of normalizeTestEvent(payload, this.clock.now())) this.#deliver(result);
     });
     socket.onAny((eventName: string, ...args: unknown[]) => {
-      if (current() && !HANDLED.has(eventName)) this.#deliver(normalizeOtherMessage(eventName, args));
+      if (current() && !HANDLED.has(eventName)) this.#deliver(normalizeOtherMessage(eventName, args, this.clock.now()));
     });
     socket.on('connect_error', (error: Error) => {
       if (current()) this.#lost(new ConnectionError(`could not connect to StreamElements: ${redact(error.message, [this.#token])}`));
