@@ -6,7 +6,8 @@ import {
   streamelementsSessionUpdateFixture,
   streamelementsTestFixtures,
 } from '@vmsc/testing';
-import { normalizeActivity, normalizeOtherMessage, normalizeTestEvent, type StreamElementsEvent } from '../src/index.js';
+import { normalizeActivity, type StreamElementsEvent } from '../src/index.js';
+import { normalizeOtherMessage, normalizeTestEvent } from '../src/normalize/realtime-messages.js';
 
 const valid = (event: StreamElementsEvent) => {
   const parsed = parseEvent(JSON.parse(JSON.stringify({ ...event, raw: undefined })));
