@@ -178,6 +178,30 @@ describe('StreamlabsConnector against a socket.io 2 server', () => {
     expect(connector.status).toBe('disconnected');
   });
 
+  it('a socket that cannot even be created (the client throws) is retried like a lost connection, the token redacted', async () => {
+    class Unopenable extends StreamlabsConnector {
+      opened = 0;
+      protected override createSocket(): never {
+        this.opened++;
+        throw new Error(`cannot parse a URL with ${STREAMLABS_FAKE_TOKEN} in it`);
+      }
+    }
+    const connector = new Unopenable({
+      bus: new EventBus(),
+      socketToken: STREAMLABS_FAKE_TOKEN,
+      url: 'http://127.0.0.1:1',
+      backoff: fastBackoff,
+    });
+    connectors.track(connector);
+    const connecting = connector.connect();
+    await waitUntil(() => connector.opened >= 2, 'retried');
+    expect(connector.status).toBe('reconnecting');
+    expect(connector.lastError?.message).toMatch(/^cannot open the Streamlabs socket: cannot parse a URL/);
+    expect(connector.lastError?.message).not.toContain(STREAMLABS_FAKE_TOKEN);
+    await connector.disconnect();
+    await expect(connecting).rejects.toThrow(/before Streamlabs connected/);
+  });
+
   it('drops test alerts by default and publishes them flagged when asked', async () => {
     const fake = await startStreamlabsFake();
     const quiet = track(make(fake.url));
