@@ -1,18 +1,6 @@
-import {
-  AuthError,
-  BaseConnector,
-  ConnectionError,
-  ProtocolError,
-  RecentIds,
-  TimeoutError,
-  redact,
-  toSecret,
-  type BaseConnectorOptions,
-  type Secret,
-  type VmscError,
-} from '@vmsc/core';
+import { AuthError, SocketIoConnector, TimeoutError, redact, toSecret, type BaseConnectorOptions, type Secret } from '@vmsc/core';
 import { io, type Socket } from 'socket.io-client';
-import { normalizeActivity, type NormalizedActivity } from './normalize/activity.js';
+import { normalizeActivity } from './normalize/activity.js';
 import { normalizeOtherMessage, normalizeTestEvent } from './normalize/realtime-messages.js';
 import type { RawAuthenticate, RawAuthenticated, RawUnauthorized } from './raw/realtime.js';
 
@@ -40,6 +28,16 @@ export interface StreamElementsConnectorOptions extends BaseConnectorOptions {
   dedupeMemory?: number;
 }
 
+/** What each method's token is called and how to get a good one again, for the auth error messages. */
+const TOKEN_HELP: Readonly<Record<StreamElementsAuthMethod, { name: string; fix: string }>> = {
+  jwt: { name: 'JWT token', fix: 'copy the JWT Token again from Account Settings → Channels → Show Secrets' },
+  oauth2: {
+    name: 'OAuth2 access token',
+    fix: 'it may have expired or been revoked: refresh it (or authorize the app again) and check it carries activities:read',
+  },
+  apikey: { name: 'overlay API key', fix: 'copy the overlay token again from Account Settings → Channels → Show Secrets' },
+};
+
 /** Server events handled explicitly; any other is surfaced as an `unknown` event. */
 const HANDLED = new Set(['event', 'event:test', 'authenticated', 'unauthorized']);
 
@@ -62,28 +60,27 @@ const HANDLED = new Set(['event', 'event:test', 'authenticated', 'unauthorized']
  * await se.connect();
  * ```
  */
-export class StreamElementsConnector extends BaseConnector {
+export class StreamElementsConnector extends SocketIoConnector<Socket> {
   readonly #token: Secret;
   readonly #method: StreamElementsAuthMethod;
   readonly #url: string;
   readonly #includeTests: boolean;
   readonly #authTimeoutMs: number;
   readonly #connectTimeoutMs: number;
-  readonly #seen: RecentIds;
-  #socket: Socket | undefined;
-  #authTimer: unknown;
-  #generation = 0;
   #channelId: string | undefined;
 
   constructor(options: StreamElementsConnectorOptions) {
-    super('streamelements', options);
+    super('streamelements', options, {
+      service: 'StreamElements',
+      gapReason: 'StreamElements does not replay activities sent while the socket was disconnected',
+      dedupeMemory: options.dedupeMemory ?? 1_000,
+    });
     this.#token = toSecret(options.token);
     this.#method = options.method ?? 'jwt';
     this.#url = options.url ?? STREAMELEMENTS_REALTIME_URL;
     this.#includeTests = options.includeTestEvents ?? true;
     this.#authTimeoutMs = options.authTimeoutMs ?? 10_000;
     this.#connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
-    this.#seen = new RecentIds(options.dedupeMemory ?? 1_000);
   }
 
   /** The StreamElements channel id, once authenticated. */
@@ -96,112 +93,58 @@ export class StreamElementsConnector extends BaseConnector {
    * `unauthorized` (status `error`, no retry). Network failures are retried with backoff (status
    * `reconnecting`) while the promise stays pending.
    */
-  connect(): Promise<void> {
-    if (this.status === 'connected') return Promise.resolve();
-    if (this.#token.isEmpty) {
-      const error = new AuthError(`StreamElements ${this.#method} token is empty: copy it from Account Settings → Channels → Show Secrets`);
-      this.setStatus('error', error);
-      return Promise.reject(error);
-    }
-    return this.startConnecting(() => this.#open());
-  }
-
-  /** Closes the socket, cancels retries; status `disconnected`. Idempotent. */
-  async disconnect(): Promise<void> {
-    this.#closeSocket();
-    this.markDisconnected(new ConnectionError('disconnect() was called before StreamElements authenticated'));
+  override connect(): Promise<void> {
+    return super.connect();
   }
 
   override toString(): string {
     return `StreamElementsConnector(${this.id}, ${this.#method}, ${this.status})`;
   }
 
-  #open(): void {
-    this.#closeSocket();
-    const generation = this.#generation;
-    const socket = io(this.#url, {
+  protected override credentialsError(): AuthError | undefined {
+    if (!this.#token.isEmpty) return undefined;
+    const help = TOKEN_HELP[this.#method];
+    return new AuthError(`StreamElements ${help.name} is empty: ${help.fix}`);
+  }
+
+  protected createSocket(): Socket {
+    return io(this.#url, {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
       timeout: this.#connectTimeoutMs,
     });
-    this.#socket = socket;
-    const current = () => generation === this.#generation && this.wanted;
-    socket.on('connect', () => {
-      if (!current()) return;
-      const auth: RawAuthenticate = { method: this.#method, token: this.#token.reveal() };
-      socket.emit('authenticate', auth);
-      this.#authTimer = this.clock.setTimeout(() => {
-        if (current()) this.#lost(new TimeoutError(`StreamElements did not answer authenticate within ${this.#authTimeoutMs} ms`));
-      }, this.#authTimeoutMs);
-    });
-    socket.on('authenticated', (payload: RawAuthenticated | undefined) => {
-      if (!current()) return;
-      this.#clearAuthTimer();
+  }
+
+  protected secrets(): readonly Secret[] {
+    return [this.#token];
+  }
+
+  protected override onNamespaceConnect(socket: Socket): void {
+    const auth: RawAuthenticate = { method: this.#method, token: this.#token.reveal() };
+    socket.emit('authenticate', auth);
+    this.startHandshakeTimer(this.#authTimeoutMs, () =>
+      this.connectionLost(new TimeoutError(`StreamElements did not answer authenticate within ${this.#authTimeoutMs} ms`)),
+    );
+  }
+
+  protected attach(socket: Socket): void {
+    this.listen(socket, 'authenticated', (payload: RawAuthenticated | undefined) => {
       if (typeof payload?.channelId === 'string') this.#channelId = payload.channelId;
-      this.#onAuthenticated();
+      this.markReady();
     });
-    socket.on('unauthorized', (payload: RawUnauthorized | undefined) => {
-      if (!current()) return;
+    this.listen(socket, 'unauthorized', (payload: RawUnauthorized | undefined) => {
       const reason = redact(typeof payload?.message === 'string' ? payload.message : 'no reason given', [this.#token]);
-      this.#fail(
-        new AuthError(
-          `StreamElements rejected the ${this.#method} token (${reason}): copy the JWT Token again from Account Settings → Channels → Show Secrets`,
-        ),
-      );
+      const help = TOKEN_HELP[this.#method];
+      this.fail(new AuthError(`StreamElements rejected the ${help.name} (${reason}): ${help.fix}`));
     });
-    socket.on('event', (payload: unknown) => {
-      if (current()) this.#deliver(normalizeActivity(payload));
-    });
-    socket.on('event:test', (payload: unknown) => {
-      if (!current() || !this.#includeTests) return;
-      for (const result of normalizeTestEvent(payload)) this.#deliver(result);
+    this.listen(socket, 'event', (payload: unknown) => this.deliver(normalizeActivity(payload, { receivedAt: this.clock.now() })));
+    this.listen(socket, 'event:test', (payload: unknown) => {
+      if (!this.#includeTests) return;
+      for (const result of normalizeTestEvent(payload, this.clock.now())) this.deliver(result);
     });
     socket.onAny((eventName: string, ...args: unknown[]) => {
-      if (current() && !HANDLED.has(eventName)) this.#deliver(normalizeOtherMessage(eventName, args));
+      if (this.isCurrent(socket) && !HANDLED.has(eventName)) this.deliver(normalizeOtherMessage(eventName, args, this.clock.now()));
     });
-    socket.on('connect_error', (error: Error) => {
-      if (current()) this.#lost(new ConnectionError(`could not connect to StreamElements: ${redact(error.message, [this.#token])}`));
-    });
-    socket.on('disconnect', (reason: string) => {
-      if (!current() || reason === 'io client disconnect') return;
-      this.#lost(new ConnectionError(`StreamElements connection lost (${reason})`));
-    });
-  }
-
-  #deliver(result: NormalizedActivity): void {
-    if (result.dedupeKey !== undefined && !this.#seen.add(result.dedupeKey)) return;
-    if (result.problem) this.reportError(new ProtocolError(result.problem, { code: 'INVALID_PAYLOAD' }));
-    this.publish(result.event);
-  }
-
-  #onAuthenticated(): void {
-    this.markConnected('StreamElements does not replay activities sent while the socket was disconnected');
-  }
-
-  #lost(error: VmscError): void {
-    this.#closeSocket();
-    this.markLost(error, () => this.#open());
-  }
-
-  #fail(error: AuthError): void {
-    this.#closeSocket();
-    this.markFailed(error);
-  }
-
-  #clearAuthTimer(): void {
-    if (this.#authTimer !== undefined) this.clock.clearTimeout(this.#authTimer);
-    this.#authTimer = undefined;
-  }
-
-  #closeSocket(): void {
-    this.#generation++;
-    this.#clearAuthTimer();
-    const socket = this.#socket;
-    this.#socket = undefined;
-    if (!socket) return;
-    socket.removeAllListeners();
-    socket.offAny();
-    socket.close();
   }
 }

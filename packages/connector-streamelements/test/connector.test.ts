@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthError, EventBus, type BusNotice, type StreamEvent } from '@vmsc/core';
+import { AuthError, EventBus, systemClock, type BusNotice, type Clock, type StreamEvent } from '@vmsc/core';
 import {
   collectEvents,
   startStreamElementsFake,
@@ -120,7 +120,7 @@ describe('StreamElementsConnector: authentication', () => {
     const error = await connector.connect().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthError);
     expect((error as Error).message).toBe(
-      'StreamElements rejected the jwt token (invalid token): copy the JWT Token again from Account Settings → Channels → Show Secrets',
+      'StreamElements rejected the JWT token (invalid token): copy the JWT Token again from Account Settings → Channels → Show Secrets',
     );
     expect(connector.status).toBe('error');
     await new Promise((resolve) => setTimeout(resolve, 200)); // the fake also disconnects the client
@@ -130,10 +130,32 @@ describe('StreamElementsConnector: authentication', () => {
     expect(JSON.stringify(notices, (_k, v: unknown) => (v instanceof Error ? v.message : v))).not.toContain('bad.jwt.value');
   });
 
+  it('a refused token: the message names the configured method and its own fix (JWT, OAuth2, API key)', async () => {
+    const fake = await startStreamElementsFake();
+    const messages: Record<string, string> = {};
+    for (const method of ['jwt', 'oauth2', 'apikey'] as const) {
+      const { connector } = make(fake.url, { method, token: 'refused-token' });
+      const error = await connector.connect().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AuthError);
+      messages[method] = (error as Error).message;
+    }
+    expect(messages.jwt).toMatch(/^StreamElements rejected the JWT token \(invalid token\): copy the JWT Token again/);
+    expect(messages.oauth2).toMatch(/^StreamElements rejected the OAuth2 access token \(invalid token\): .*refresh it/);
+    expect(messages.oauth2).not.toMatch(/JWT/);
+    expect(messages.apikey).toMatch(/^StreamElements rejected the overlay API key \(invalid token\): copy the overlay token again/);
+    expect(messages.apikey).not.toMatch(/JWT/);
+    expect(Object.values(messages).join()).not.toContain('refused-token');
+  });
+
   it('a token of the wrong method is refused too', async () => {
     const fake = await startStreamElementsFake();
     const { connector } = make(fake.url, { method: 'apikey', token: STREAMELEMENTS_FAKE_JWT });
-    await expect(connector.connect()).rejects.toThrow(/rejected the apikey token/);
+    await expect(connector.connect()).rejects.toThrow(/rejected the overlay API key/);
+  });
+
+  it("an empty token is refused at once with the method's own fix", async () => {
+    const { connector } = make('http://127.0.0.1:9', { method: 'oauth2', token: '' });
+    await expect(connector.connect()).rejects.toThrow(/^StreamElements OAuth2 access token is empty: .*refresh it/);
   });
 
   it('no answer to authenticate: times out and retries (fake timers)', async () => {
@@ -166,6 +188,20 @@ describe('StreamElementsConnector: events', () => {
     expect(
       events.every((event) => event.meta?.platform === 'twitch' || (event.type === 'superchat' && event.meta?.platform === 'youtube')),
     ).toBe(true);
+  });
+
+  it('stamps each activity with its createdAt; one without a valid createdAt gets the receive time (the clock)', async () => {
+    const fake = await startStreamElementsFake();
+    const receivedAt = Date.UTC(2031, 5, 1);
+    const clock: Clock = { ...systemClock, now: () => receivedAt };
+    const { connector, collected } = make(fake.url, { clock });
+    await connector.connect();
+    const tip = streamelementsActivityFixtures['event-tip'];
+    fake.emitEvent(tip);
+    fake.emitEvent({ ...tip, _id: 'no-date', createdAt: 'not a date' });
+    const [dated, undated] = await collected.waitForCount(2);
+    expect(dated!.timestamp).toBe(Date.parse(tip.createdAt));
+    expect(undated!.timestamp).toBe(receivedAt);
   });
 
   it('event:test is flagged as a test (and can be switched off); event:update / event:reset are surfaced', async () => {

@@ -6,7 +6,8 @@ import {
   streamelementsSessionUpdateFixture,
   streamelementsTestFixtures,
 } from '@vmsc/testing';
-import { normalizeActivity, normalizeOtherMessage, normalizeTestEvent, type StreamElementsEvent } from '../src/index.js';
+import { normalizeActivity, type StreamElementsEvent } from '../src/index.js';
+import { normalizeOtherMessage, normalizeTestEvent } from '../src/normalize/realtime-messages.js';
 
 const valid = (event: StreamElementsEvent) => {
   const parsed = parseEvent(JSON.parse(JSON.stringify({ ...event, raw: undefined })));
@@ -38,6 +39,27 @@ describe('normalizeActivity: the ten activity types', () => {
       expect(result.dedupeKey).toBe(fixtures[name]._id);
       valid(result.event);
     }
+  });
+
+  it("the timestamp is the activity's createdAt, ms exact; receive time only when it is missing or not a date", () => {
+    const receivedAt = Date.UTC(2030, 0, 1);
+    for (const [name, fixture] of Object.entries(fixtures)) {
+      expect(normalizeActivity(fixture, { receivedAt }).event.timestamp, name).toBe(Date.parse(fixture.createdAt));
+    }
+    expect(normalizeActivity(fixtures['event-tip'], { receivedAt }).event.timestamp).toBe(Date.UTC(2019, 9, 3, 22, 42, 33, 23));
+    const tip = fixtures['event-tip'];
+    expect(normalizeActivity({ ...tip, createdAt: '2024-02-29T23:59:59.999+01:00' }, { receivedAt }).event.timestamp).toBe(
+      Date.UTC(2024, 1, 29, 22, 59, 59, 999),
+    );
+    for (const createdAt of [undefined, '', 'yesterday', 1_700_000_000_000, null]) {
+      expect(normalizeActivity({ ...tip, createdAt }, { receivedAt }).event.timestamp, String(createdAt)).toBe(receivedAt);
+    }
+    // Unknown and malformed activities keep their createdAt too.
+    expect(normalizeActivity({ ...tip, type: 'brandNew' }, { receivedAt }).event.timestamp).toBe(Date.parse(tip.createdAt));
+    expect(normalizeActivity({ ...tip, data: {} }, { receivedAt }).event.timestamp).toBe(Date.parse(tip.createdAt));
+    // Test events and other realtime messages carry no createdAt: the receive time.
+    expect(normalizeTestEvent(streamelementsTestFixtures['event-test-tip-latest'], receivedAt)[0]!.event.timestamp).toBe(receivedAt);
+    expect(normalizeOtherMessage('event:update', [streamelementsSessionUpdateFixture], receivedAt).event.timestamp).toBe(receivedAt);
   });
 
   it('data of each type', () => {

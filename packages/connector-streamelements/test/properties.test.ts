@@ -12,7 +12,8 @@ import {
   type JsonLike,
   expectSessionSurvived,
 } from '@vmsc/testing';
-import { normalizeActivity, normalizeOtherMessage, normalizeTestEvent, type NormalizedActivity } from '../src/index.js';
+import { normalizeActivity, type NormalizedActivity } from '../src/index.js';
+import { normalizeOtherMessage, normalizeTestEvent } from '../src/normalize/realtime-messages.js';
 import { livePerTest } from './helpers.js';
 
 const live = livePerTest();

@@ -1,14 +1,4 @@
-import {
-  AuthError,
-  BaseConnector,
-  ConnectionError,
-  ProtocolError,
-  RecentIds,
-  redact,
-  toSecret,
-  type BaseConnectorOptions,
-  type Secret,
-} from '@vmsc/core';
+import { AuthError, ConnectionError, ProtocolError, SocketIoConnector, toSecret, type BaseConnectorOptions, type Secret } from '@vmsc/core';
 import io from 'socket.io-client-v2';
 import { normalizeStreamlabsEvent } from './normalize/normalize.js';
 
@@ -31,11 +21,18 @@ export interface StreamlabsConnectorOptions extends BaseConnectorOptions {
   /** How many alert ids are remembered to deliver each alert once. Default 1,000. */
   dedupeMemory?: number;
   /**
-   * Streamlabs may refuse a bad token by closing the socket instead of answering an error packet;
-   * after this many consecutive closes before the namespace connects, the token is deemed rejected
-   * (status `error`, no more retries). Default 3.
+   * Streamlabs may refuse a bad token by closing the socket, or by accepting the namespace and
+   * disconnecting it right away (`40` then `41`), instead of answering an error packet. Such closes
+   * count as failed connects (retried with growing backoff, no gap, no `connected` in between);
+   * after this many in a row the token is deemed rejected (status `error`, no more retries). Default 3.
    */
   maxClosesBeforeConnect?: number;
+  /**
+   * The namespace connection (`40`) counts as accepted once it has stayed up this long, or at the
+   * first alert: only then is the status `connected` and `connect()` resolved. A close before that
+   * counts toward {@link maxClosesBeforeConnect}. Default 1,000 ms.
+   */
+  acceptAfterMs?: number;
 }
 
 /**
@@ -55,157 +52,103 @@ export interface StreamlabsConnectorOptions extends BaseConnectorOptions {
  * await streamlabs.connect();
  * ```
  */
-export class StreamlabsConnector extends BaseConnector {
+export class StreamlabsConnector extends SocketIoConnector<io.Socket> {
   readonly #token: Secret;
   readonly #url: string;
   readonly #includeTests: boolean;
   readonly #connectTimeoutMs: number;
-  readonly #maxClosesBeforeConnect: number;
-  readonly #seen: RecentIds;
-  #socket: io.Socket | undefined;
-  #generation = 0;
-  #closesBeforeConnect = 0;
+  readonly #acceptAfterMs: number;
 
   constructor(options: StreamlabsConnectorOptions) {
-    super('streamlabs', options);
+    super('streamlabs', options, {
+      service: 'Streamlabs',
+      gapReason: 'Streamlabs does not replay alerts sent while the socket was disconnected',
+      dedupeMemory: options.dedupeMemory ?? 1_000,
+      maxClosesBeforeReady: options.maxClosesBeforeConnect ?? 3,
+    });
     this.#token = toSecret(options.socketToken);
     this.#url = options.url ?? STREAMLABS_SOCKET_URL;
     this.#includeTests = options.includeTestEvents ?? false;
     this.#connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
-    this.#maxClosesBeforeConnect = options.maxClosesBeforeConnect ?? 3;
-    this.#seen = new RecentIds(options.dedupeMemory ?? 1_000);
+    this.#acceptAfterMs = options.acceptAfterMs ?? 1_000;
   }
 
   /**
-   * Connects; resolves once Streamlabs accepted the token. Rejects with an {@link AuthError} when
-   * the token is refused (status `error`, no retry). Network failures are retried with backoff
-   * (status `reconnecting`) while the promise stays pending.
+   * Connects; resolves once Streamlabs accepted the token (the namespace stayed connected for
+   * `acceptAfterMs`, or an alert arrived). Rejects with an {@link AuthError} when the token is
+   * refused (status `error`, no retry). Network failures are retried with backoff (status
+   * `reconnecting`) while the promise stays pending.
    */
-  connect(): Promise<void> {
-    if (this.status === 'connected') return Promise.resolve();
-    if (this.#token.isEmpty) {
-      const error = new AuthError('Streamlabs socket token is empty: copy the Socket API token from Settings → API Settings');
-      this.setStatus('error', error);
-      return Promise.reject(error);
-    }
-    return this.startConnecting(() => {
-      this.#closesBeforeConnect = 0;
-      this.#open();
-    });
-  }
-
-  /** Closes the socket, cancels retries; status `disconnected`. Idempotent. */
-  async disconnect(): Promise<void> {
-    this.#closeSocket();
-    this.markDisconnected(new ConnectionError('disconnect() was called before Streamlabs connected'));
+  override connect(): Promise<void> {
+    return super.connect();
   }
 
   override toString(): string {
     return `StreamlabsConnector(${this.id}, ${this.status})`;
   }
 
-  #open(): void {
-    this.#closeSocket();
-    const generation = this.#generation;
-    const socket = io(this.#url, {
+  protected override credentialsError(): AuthError | undefined {
+    return this.#token.isEmpty
+      ? new AuthError('Streamlabs socket token is empty: copy the Socket API token from Settings → API Settings')
+      : undefined;
+  }
+
+  protected override closedBeforeReadyError(closes: number, reason: string): AuthError {
+    return new AuthError(
+      `Streamlabs closed the connection ${closes} times before accepting it (${reason}): the socket token is probably wrong`,
+    );
+  }
+
+  protected createSocket(): io.Socket {
+    return io(this.#url, {
       transports: ['websocket'],
       query: { token: this.#token.reveal() },
       reconnection: false,
       forceNew: true,
       timeout: this.#connectTimeoutMs,
     });
-    this.#socket = socket;
-    const current = () => generation === this.#generation && this.wanted;
-    let namespaceConnected = false;
-    socket.on('connect', () => {
-      if (!current()) return;
-      namespaceConnected = true;
-      this.#closesBeforeConnect = 0;
-      this.#onConnected();
+  }
+
+  protected secrets(): readonly Secret[] {
+    return [this.#token];
+  }
+
+  /** `40` alone does not prove the token good: a server may disconnect the namespace right after. */
+  protected override onNamespaceConnect(): void {
+    this.startHandshakeTimer(this.#acceptAfterMs, () => this.markReady());
+  }
+
+  protected attach(socket: io.Socket): void {
+    this.listen(socket, 'event', (payload: unknown) => {
+      this.markReady();
+      this.#onEvent(payload);
     });
-    socket.on('event', (payload: unknown) => {
-      if (current()) this.#onEvent(payload);
-    });
-    socket.on('error', (error: unknown) => {
-      if (!current()) return;
-      const text = this.#describe(error);
-      if (!namespaceConnected) {
-        this.#fail(new AuthError(`Streamlabs refused the socket token (${text}): check the Socket API token in Settings → API Settings`));
+    this.listen(socket, 'error', (error: unknown) => {
+      const text = this.describeError(error);
+      if (!this.ready) {
+        this.fail(new AuthError(`Streamlabs refused the socket token (${text}): check the Socket API token in Settings → API Settings`));
       } else {
         this.reportError(new ProtocolError(`Streamlabs socket error: ${text}`));
       }
     });
-    socket.on('connect_error', (error: unknown) => {
-      if (current()) this.#lost(new ConnectionError(`could not connect to Streamlabs: ${this.#describe(error)}`));
-    });
-    socket.on('connect_timeout', (timeout: number) => {
-      if (current()) this.#lost(new ConnectionError(`Streamlabs did not answer within ${timeout} ms`, { code: 'TIMEOUT' }));
-    });
+    this.listen(socket, 'connect_timeout', (timeout: number) =>
+      this.connectionLost(new ConnectionError(`Streamlabs did not answer within ${timeout} ms`, { code: 'TIMEOUT' })),
+    );
     // socket.io-client 2 reports a close before the namespace connected as `disconnect` too; the
-    // manager's `close` covers builds that do not. Either way it is counted once per socket.
-    const closed = (reason: string) => {
-      if (!current() || reason === 'io client disconnect') return;
-      if (namespaceConnected) {
-        this.#lost(new ConnectionError(`Streamlabs connection lost (${reason})`));
-        return;
-      }
-      this.#closesBeforeConnect++;
-      if (this.#closesBeforeConnect >= this.#maxClosesBeforeConnect) {
-        this.#fail(
-          new AuthError(
-            `Streamlabs closed the connection ${this.#closesBeforeConnect} times before accepting it (${reason}): the socket token is probably wrong`,
-          ),
-        );
-      } else {
-        this.#lost(new ConnectionError(`Streamlabs closed the connection before accepting it (${reason})`));
-      }
-    };
-    socket.on('disconnect', closed);
-    socket.io.on('close', closed);
-  }
-
-  #onConnected(): void {
-    this.markConnected('Streamlabs does not replay alerts sent while the socket was disconnected');
+    // manager's `close` covers builds that do not. Either way it is counted once per socket. The
+    // manager's is deferred: on `41` it closes first ("forced close") and the socket's
+    // `disconnect` with the real reason ("io server disconnect") follows in the same tick.
+    socket.io.on('close', (reason: string) =>
+      queueMicrotask(() => {
+        if (this.isCurrent(socket)) this.socketClosed(reason);
+      }),
+    );
   }
 
   #onEvent(payload: unknown): void {
     for (const alert of normalizeStreamlabsEvent(payload)) {
       if (alert.test && !this.#includeTests) continue;
-      if (alert.dedupeKey !== undefined && !this.#seen.add(alert.dedupeKey)) continue;
-      if (alert.problem) this.reportError(new ProtocolError(alert.problem, { code: 'INVALID_PAYLOAD' }));
-      this.publish(alert.event);
+      this.deliver(alert);
     }
-  }
-
-  #lost(error: ConnectionError): void {
-    this.#closeSocket();
-    this.markLost(error, () => this.#open());
-  }
-
-  #fail(error: AuthError): void {
-    this.#closeSocket();
-    this.markFailed(error);
-  }
-
-  #closeSocket(): void {
-    this.#generation++;
-    const socket = this.#socket;
-    this.#socket = undefined;
-    if (!socket) return;
-    socket.removeAllListeners();
-    socket.on('error', () => undefined);
-    socket.close();
-  }
-
-  #describe(error: unknown): string {
-    const text =
-      typeof error === 'string'
-        ? error
-        : error instanceof Error
-          ? error.message
-          : typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string'
-            ? (error as { message: string }).message
-            : (JSON.stringify(error) ?? 'unknown error');
-    return redact(text, [this.#token]);
   }
 }

@@ -1,15 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthError, EventBus, type BusNotice, type StreamEvent } from '@vmsc/core';
+import { AuthError, Backoff, EventBus, type BusNotice, type StreamEvent } from '@vmsc/core';
 import { collectEvents, startStreamlabsFake, STREAMLABS_FAKE_TOKEN, streamlabsFixtures, waitUntil, trackConnectors } from '@vmsc/testing';
 import { connectorContract } from '@vmsc/testing/contract';
 import { io as ioV4 } from 'socket.io-client';
 import { StreamlabsConnector, type StreamlabsConnectorOptions } from '../src/index.js';
 
 const fastBackoff = { initialDelayMs: 20, maxDelayMs: 80, jitterMs: 0 };
+/** A namespace that stays connected this long counts as accepted (default 1 s; short here). */
+const acceptAfterMs = 50;
 
 function make(url: string, options: Partial<StreamlabsConnectorOptions> = {}) {
   const bus = new EventBus();
-  const connector = new StreamlabsConnector({ bus, socketToken: STREAMLABS_FAKE_TOKEN, url, backoff: fastBackoff, ...options });
+  const connector = new StreamlabsConnector({
+    bus,
+    socketToken: STREAMLABS_FAKE_TOKEN,
+    url,
+    backoff: fastBackoff,
+    acceptAfterMs,
+    ...options,
+  });
   const collected = collectEvents(bus);
   const notices: BusNotice[] = [];
   bus.onNotice((notice) => void notices.push(notice));
@@ -26,7 +35,13 @@ const track = <T extends { connector: StreamlabsConnector }>(value: T): T => {
 connectorContract('streamlabs', async () => {
   const fake = await startStreamlabsFake();
   const bus = new EventBus();
-  const connector = new StreamlabsConnector({ bus, socketToken: STREAMLABS_FAKE_TOKEN, url: fake.url, backoff: fastBackoff });
+  const connector = new StreamlabsConnector({
+    bus,
+    socketToken: STREAMLABS_FAKE_TOKEN,
+    url: fake.url,
+    backoff: fastBackoff,
+    acceptAfterMs,
+  });
   return {
     connector,
     bus,
@@ -100,6 +115,37 @@ describe('StreamlabsConnector against a socket.io 2 server', () => {
     expect(fake.connections).toHaveLength(3);
   });
 
+  it('a server that connects the namespace and disconnects it at once (40 then 41): failed connects with growing backoff, then the typed error naming the reason', async () => {
+    const fake = await startStreamlabsFake({ rejectWith: 'disconnect' });
+    const backoff = new Backoff(fastBackoff);
+    const { connector, notices } = track(make(fake.url, { socketToken: 'wrong-token-789', maxClosesBeforeConnect: 3, backoff }));
+    const error = await connector.connect().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as Error).message).toMatch(/closed the connection 3 times before accepting it \(io server disconnect\)/);
+    expect((error as Error).message).not.toContain('wrong-token-789');
+    expect(connector.status).toBe('error');
+    // Two retries, and the backoff was never reset by a `connected` in between.
+    expect(backoff.attempt).toBe(2);
+    const statuses = notices.flatMap((notice) => (notice.kind === 'status' ? [notice.status] : []));
+    expect(statuses).toEqual(['connecting', 'reconnecting', 'error']);
+    expect(notices.some((notice) => notice.kind === 'gap')).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fake.connections).toHaveLength(3);
+    expect(fake.connections.every((connection) => !connection.accepted)).toBe(true);
+  });
+
+  it('an alert right after the namespace connects is delivered and accepts the connection at once', async () => {
+    const fake = await startStreamlabsFake();
+    const { connector, collected } = track(make(fake.url, { acceptAfterMs: 60_000 }));
+    const connecting = connector.connect();
+    await fake.nextConnection();
+    expect(connector.status).toBe('connecting');
+    fake.emitFixture('event-bits');
+    await connecting;
+    expect(connector.status).toBe('connected');
+    expect(await collected.waitForCount(1)).toMatchObject([{ type: 'bits' }]);
+  });
+
   it('reconnects after a drop and after a server-side disconnect, reporting each gap', async () => {
     const fake = await startStreamlabsFake();
     const { connector, collected } = track(make(fake.url));
@@ -130,6 +176,30 @@ describe('StreamlabsConnector against a socket.io 2 server', () => {
     await connector.disconnect();
     await expect(connecting).rejects.toThrow(/before Streamlabs connected/);
     expect(connector.status).toBe('disconnected');
+  });
+
+  it('a socket that cannot even be created (the client throws) is retried like a lost connection, the token redacted', async () => {
+    class Unopenable extends StreamlabsConnector {
+      opened = 0;
+      protected override createSocket(): never {
+        this.opened++;
+        throw new Error(`cannot parse a URL with ${STREAMLABS_FAKE_TOKEN} in it`);
+      }
+    }
+    const connector = new Unopenable({
+      bus: new EventBus(),
+      socketToken: STREAMLABS_FAKE_TOKEN,
+      url: 'http://127.0.0.1:1',
+      backoff: fastBackoff,
+    });
+    connectors.track(connector);
+    const connecting = connector.connect();
+    await waitUntil(() => connector.opened >= 2, 'retried');
+    expect(connector.status).toBe('reconnecting');
+    expect(connector.lastError?.message).toMatch(/^cannot open the Streamlabs socket: cannot parse a URL/);
+    expect(connector.lastError?.message).not.toContain(STREAMLABS_FAKE_TOKEN);
+    await connector.disconnect();
+    await expect(connecting).rejects.toThrow(/before Streamlabs connected/);
   });
 
   it('drops test alerts by default and publishes them flagged when asked', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { microsToDecimal } from '@vmsc/core';
-import { parseDecimal } from '../src/index.js';
+import { parseDecimal } from '../src/normalize/decimal.js';
 
 describe('exact decimals', () => {
   it('parseDecimal canonicalises without rounding', () => {

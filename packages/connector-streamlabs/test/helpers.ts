@@ -20,6 +20,7 @@ export async function live(options: StreamlabsFakeOptions = {}) {
     socketToken: STREAMLABS_FAKE_TOKEN,
     url: fake.url,
     backoff: { initialDelayMs: 20, maxDelayMs: 80, jitterMs: 0 },
+    acceptAfterMs: 50,
   });
   const { events, notices } = recordBus(bus);
   await connector.connect();

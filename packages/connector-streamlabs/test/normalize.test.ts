@@ -53,6 +53,16 @@ describe('normalizeStreamlabsEvent: the fixtures', () => {
     });
   });
 
+  it("a Twitch follow with the user id in `id` (as YouTube has it) uses it for user.id; a donation's numeric `id` is not a user id", () => {
+    const twitch = { type: 'follow', for: 'twitch_account', message: [{ name: 'CoolUser', id: '123456789', _id: 'f-1' }] };
+    expect(one(twitch)).toMatchObject({ type: 'follow', user: { id: '123456789', username: 'CoolUser' }, meta: { platform: 'twitch' } });
+    const numeric = { type: 'follow', for: 'twitch_account', message: [{ name: 'CoolUser', id: 42, _id: 'f-2' }] };
+    expect(one(numeric)).toMatchObject({ user: { id: '42' } });
+    const noId = { type: 'follow', for: 'twitch_account', message: [{ name: 'CoolUser', id: '', _id: 'f-3' }] };
+    expect(one(noId)).toMatchObject({ user: { id: 'cooluser' } });
+    expect(one(streamlabsFixtures['event-donation'])).toMatchObject({ user: { id: 'test' } });
+  });
+
   it('subscription, resub and gift sub', () => {
     expect(one(streamlabsFixtures['event-subscription'])).toMatchObject({
       type: 'subscription',

@@ -56,6 +56,12 @@ export type { Connector, ConnectorEvents, ConnectorHealth, StatusChange, Gap, Ch
 export { BaseConnector } from './connector/base-connector.js';
 export type { BaseConnectorOptions } from './connector/base-connector.js';
 export { WebSocketConnector, type WebSocketLike, type WebSocketClose } from './connector/websocket-connector.js';
+export {
+  SocketIoConnector,
+  type SocketIoLike,
+  type SocketIoConnectorConfig,
+  type SocketIoDelivery,
+} from './connector/socketio-connector.js';
 export { Backoff, Reconnector } from './connector/backoff.js';
 export type { BackoffOptions, ReconnectorOptions } from './connector/backoff.js';
 

@@ -1,4 +1,4 @@
-import { createEvent, systemUser, validateData, type EventMeta, type PlatformEvent, type StreamUser } from '@vmsc/core';
+import { createEvent, parseTimestamp, systemUser, validateData, type EventMeta, type PlatformEvent, type StreamUser } from '@vmsc/core';
 import type { RawActivity, RawActivityData } from '../raw/realtime.js';
 import { streamelementsEvent } from './make-event.js';
 
@@ -27,6 +27,8 @@ export interface NormalizedActivity {
 export interface NormalizeActivityOptions {
   /** Flag the event as a test (`event:test`). */
   test?: boolean;
+  /** When the activity arrived (epoch ms): the event's timestamp when `createdAt` is missing or invalid. Default now. */
+  receivedAt?: number;
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -64,7 +66,7 @@ export const MAPPED_ACTIVITY_TYPES: ReadonlySet<string> = new Set([
 
 type Mapped = { ok: true; event: StreamElementsEvent } | { ok: false; problem: string };
 
-function mapActivity(type: string, data: RawActivityData, meta: EventMeta, raw: unknown): Mapped {
+function mapActivity(type: string, data: RawActivityData, meta: EventMeta, raw: unknown, timestamp: number): Mapped {
   const user = userOf(data);
   if (!user) return { ok: false, problem: `${type} activity without data.username` };
   const amount = num(data.amount);
@@ -72,7 +74,7 @@ function mapActivity(type: string, data: RawActivityData, meta: EventMeta, raw: 
   switch (type) {
     case 'follower':
     case 'follow':
-      return { ok: true, event: streamelementsEvent('follow', user, {}, meta, raw) };
+      return { ok: true, event: streamelementsEvent('follow', user, {}, meta, raw, timestamp) };
     case 'subscriber':
     case 'sponsor': {
       const out: { tier?: string; months?: number; message?: string; streak?: number; isGift?: boolean; gifterName?: string } = {};
@@ -88,7 +90,7 @@ function mapActivity(type: string, data: RawActivityData, meta: EventMeta, raw: 
         out.isGift = true;
         out.gifterName = sender;
       }
-      return { ok: true, event: streamelementsEvent('subscriber', user, out, meta, raw) };
+      return { ok: true, event: streamelementsEvent('subscriber', user, out, meta, raw, timestamp) };
     }
     case 'tip':
     case 'superchat': {
@@ -97,18 +99,18 @@ function mapActivity(type: string, data: RawActivityData, meta: EventMeta, raw: 
         return { ok: false, problem: `${type} activity without a numeric amount or a currency` };
       const out: { amount: number; currency: string; message?: string } = { amount, currency };
       if (message !== undefined) out.message = message;
-      return { ok: true, event: streamelementsEvent(type, user, out, meta, raw) };
+      return { ok: true, event: streamelementsEvent(type, user, out, meta, raw, timestamp) };
     }
     case 'cheer': {
       if (amount === undefined) return { ok: false, problem: 'cheer activity without a numeric amount' };
       const out: { amount: number; message?: string } = { amount };
       if (message !== undefined) out.message = message;
-      return { ok: true, event: streamelementsEvent('cheer', user, out, meta, raw) };
+      return { ok: true, event: streamelementsEvent('cheer', user, out, meta, raw, timestamp) };
     }
     case 'raid':
     case 'host':
       if (amount === undefined) return { ok: false, problem: `${type} activity without a numeric amount (viewers)` };
-      return { ok: true, event: streamelementsEvent(type, user, { viewerCount: amount }, meta, raw) };
+      return { ok: true, event: streamelementsEvent(type, user, { viewerCount: amount }, meta, raw, timestamp) };
     case 'merch': {
       const items = (data.items ?? []).map((item) => (typeof item === 'string' ? { name: item } : item));
       const named = items.filter((item): item is { name: string; price?: number; quantity?: number } => typeof item?.name === 'string');
@@ -124,19 +126,19 @@ function mapActivity(type: string, data: RawActivityData, meta: EventMeta, raw: 
           return entry;
         });
       }
-      return { ok: true, event: streamelementsEvent('merch', user, out, meta, raw) };
+      return { ok: true, event: streamelementsEvent('merch', user, out, meta, raw, timestamp) };
     }
     case 'redemption': {
       const itemName = str(data.redemption) ?? str(data.itemName) ?? str(data.item);
       if (!itemName || amount === undefined) return { ok: false, problem: 'redemption activity without an item name or a cost' };
-      return { ok: true, event: streamelementsEvent('redemption', user, { itemName, itemCost: amount }, meta, raw) };
+      return { ok: true, event: streamelementsEvent('redemption', user, { itemName, itemCost: amount }, meta, raw, timestamp) };
     }
     case 'communityGiftPurchase': {
       if (amount === undefined) return { ok: false, problem: 'communityGiftPurchase activity without a numeric amount (gift count)' };
       const out: { giftCount: number; tier?: string } = { giftCount: amount };
       const tier = str(data.tier);
       if (tier !== undefined) out.tier = tier;
-      return { ok: true, event: streamelementsEvent('community_gift', user, out, meta, raw) };
+      return { ok: true, event: streamelementsEvent('community_gift', user, out, meta, raw, timestamp) };
     }
     default:
       return { ok: false, problem: '' };
@@ -144,10 +146,17 @@ function mapActivity(type: string, data: RawActivityData, meta: EventMeta, raw: 
 }
 
 /** An `unknown` StreamElements event for something no mapping covers. */
-export function unknownStreamElementsEvent(kind: string, payload: unknown, reason: string, meta: EventMeta = {}): StreamElementsEvent {
+export function unknownStreamElementsEvent(
+  kind: string,
+  payload: unknown,
+  reason: string,
+  meta: EventMeta = {},
+  timestamp: number = Date.now(),
+): StreamElementsEvent {
   return createEvent({
     source: 'streamelements',
     type: 'unknown',
+    timestamp,
     user: systemUser(),
     data: { kind, payload, reason },
     meta,
@@ -160,10 +169,10 @@ export function unknownStreamElementsEvent(kind: string, payload: unknown, reaso
  * documented field types, so a field of another type (a string where a list belongs) can make one
  * throw or build data the catalogue refuses; both become a problem (published as `unknown`).
  */
-function checkedActivity(type: string, data: RawActivityData, meta: EventMeta, activity: unknown): Mapped {
+function checkedActivity(type: string, data: RawActivityData, meta: EventMeta, activity: unknown, timestamp: number): Mapped {
   let mapped: Mapped;
   try {
-    mapped = mapActivity(type, data, meta, activity);
+    mapped = mapActivity(type, data, meta, activity, timestamp);
   } catch (error) {
     return {
       ok: false,
@@ -186,7 +195,8 @@ function checkedActivity(type: string, data: RawActivityData, meta: EventMeta, a
  * (`follower` → `follow`, `communityGiftPurchase` → `community_gift`, YouTube `sponsor` →
  * `subscriber`), `meta.platform` from `provider`, `meta.channel` the StreamElements channel id, the
  * user id from `providerId` (so a Twitch follow relayed by StreamElements matches the same follow
- * received from Twitch). Unknown types and malformed activities become `unknown` events.
+ * received from Twitch), the timestamp from `createdAt` (ms exact; `options.receivedAt` when it is
+ * missing or not a date). Unknown types and malformed activities become `unknown` events.
  *
  * @example
  * ```ts
@@ -195,11 +205,18 @@ function checkedActivity(type: string, data: RawActivityData, meta: EventMeta, a
  * ```
  */
 export function normalizeActivity(activity: unknown, options: NormalizeActivityOptions = {}): NormalizedActivity {
+  const receivedAt = options.receivedAt ?? Date.now();
   if (typeof activity !== 'object' || activity === null || Array.isArray(activity)) {
     const problem = 'StreamElements activity is not an object';
-    return { event: unknownStreamElementsEvent('event', activity, problem), dedupeKey: undefined, test: options.test === true, problem };
+    return {
+      event: unknownStreamElementsEvent('event', activity, problem, {}, receivedAt),
+      dedupeKey: undefined,
+      test: options.test === true,
+      problem,
+    };
   }
   const wire = activity as RawActivity;
+  const timestamp = parseTimestamp(wire.createdAt) ?? receivedAt;
   const type = typeof wire.type === 'string' ? wire.type : '';
   const test = options.test === true || wire.isMock === true;
   const meta: EventMeta = { platform: str(wire.provider) ?? 'streamelements' };
@@ -210,15 +227,19 @@ export function normalizeActivity(activity: unknown, options: NormalizeActivityO
   if (test) meta.test = true;
   if (!MAPPED_ACTIVITY_TYPES.has(type)) {
     const reason = type === '' ? 'StreamElements activity without a type' : `no mapping for StreamElements activity type "${type}"`;
-    const result: NormalizedActivity = { event: unknownStreamElementsEvent(type || 'event', activity, reason, meta), dedupeKey: id, test };
+    const result: NormalizedActivity = {
+      event: unknownStreamElementsEvent(type || 'event', activity, reason, meta, timestamp),
+      dedupeKey: id,
+      test,
+    };
     if (type === '') result.problem = reason;
     return result;
   }
   const data = typeof wire.data === 'object' && wire.data !== null ? wire.data : {};
-  const mapped = checkedActivity(type, data, meta, activity);
+  const mapped = checkedActivity(type, data, meta, activity, timestamp);
   if (mapped.ok) return { event: mapped.event, dedupeKey: id, test };
   return {
-    event: unknownStreamElementsEvent(type, activity, mapped.problem, meta),
+    event: unknownStreamElementsEvent(type, activity, mapped.problem, meta, timestamp),
     dedupeKey: id,
     test,
     problem: `StreamElements ${mapped.problem}`,

@@ -10,12 +10,13 @@ export function streamelementsEvent<T extends PlatformEventType<'streamelements'
   data: EventData<'streamelements', T>,
   meta: EventMeta,
   raw: unknown,
+  timestamp: number,
 ): PlatformEvent<'streamelements'> {
   return {
     id: newEventId(),
     type,
     source: 'streamelements',
-    timestamp: Date.now(),
+    timestamp,
     user,
     data,
     raw,

@@ -12,7 +12,8 @@ import { normalizeActivity, unknownStreamElementsEvent, type NormalizedActivity 
  * Turns an `event:test` payload (`{listener: 'tip-latest', event: {type, name, amount, ...}}`, or
  * several events) into test-flagged events, through the same mapping as live activities. Test
  * events carry no provider, user id or currency: `meta.platform` is `streamelements`, the user id
- * is the lower-cased name, and a tip's currency is `""` unless the payload gives one.
+ * is the lower-cased name, a tip's currency is `""` unless the payload gives one, and the
+ * timestamp is `receivedAt` (test events carry no `createdAt`).
  *
  * @example
  * ```ts
@@ -20,11 +21,16 @@ import { normalizeActivity, unknownStreamElementsEvent, type NormalizedActivity 
  * // [{ event: { type: 'follow', meta: { test: true, ... } }, test: true, ... }]
  * ```
  */
-export function normalizeTestEvent(payload: unknown): NormalizedActivity[] {
+export function normalizeTestEvent(payload: unknown, receivedAt: number = Date.now()): NormalizedActivity[] {
   if (typeof payload !== 'object' || payload === null) {
     const problem = 'StreamElements event:test payload is not an object';
     return [
-      { event: unknownStreamElementsEvent('event:test', payload, problem, { test: true }), dedupeKey: undefined, test: true, problem },
+      {
+        event: unknownStreamElementsEvent('event:test', payload, problem, { test: true }, receivedAt),
+        dedupeKey: undefined,
+        test: true,
+        problem,
+      },
     ];
   }
   const wire = payload as RawTestEvent;
@@ -37,9 +43,8 @@ export function normalizeTestEvent(payload: unknown): NormalizedActivity[] {
           `event:test:${listener || 'unknown'}`,
           payload,
           `StreamElements test listener "${listener}" is not an event`,
-          {
-            test: true,
-          },
+          { test: true },
+          receivedAt,
         ),
         dedupeKey: undefined,
         test: true,
@@ -51,7 +56,7 @@ export function normalizeTestEvent(payload: unknown): NormalizedActivity[] {
     if (typeof item !== 'object' || item === null) {
       const problem = `StreamElements event:test item of "${listener}" is not an object`;
       return {
-        event: unknownStreamElementsEvent(`event:test:${listener}`, payload, problem, { test: true }),
+        event: unknownStreamElementsEvent(`event:test:${listener}`, payload, problem, { test: true }, receivedAt),
         dedupeKey: undefined,
         test: true,
         problem,
@@ -68,16 +73,16 @@ export function normalizeTestEvent(payload: unknown): NormalizedActivity[] {
     if (typeof item.redemption === 'string') data.redemption = item.redemption;
     if (typeof item.sender === 'string') data.sender = item.sender;
     if (item.gifted === true) data.gifted = true;
-    return normalizeActivity({ type: typeof item.type === 'string' ? item.type : fallbackType, data }, { test: true });
+    return normalizeActivity({ type: typeof item.type === 'string' ? item.type : fallbackType, data }, { test: true, receivedAt });
   });
 }
 
 /**
  * Surfaces a Realtime server event that has no StreamEvent type of its own (`event:update`,
  * `event:reset`, `event:skip`, `kvstore:update`...) as an `unknown` event whose `kind` is the
- * Socket.IO event name, so nothing StreamElements sends is lost.
+ * Socket.IO event name, so nothing StreamElements sends is lost. Its timestamp is `receivedAt`.
  */
-export function normalizeOtherMessage(eventName: string, args: readonly unknown[]): NormalizedActivity {
+export function normalizeOtherMessage(eventName: string, args: readonly unknown[], receivedAt: number = Date.now()): NormalizedActivity {
   const payload = args.length === 1 ? args[0] : args;
   const reason =
     eventName === 'event:update'
@@ -85,5 +90,5 @@ export function normalizeOtherMessage(eventName: string, args: readonly unknown[
       : eventName === 'event:reset' || eventName === 'session:reset'
         ? 'session reset (spec 002 has no session event type)'
         : `no mapping for StreamElements realtime event "${eventName}"`;
-  return { event: unknownStreamElementsEvent(eventName, payload, reason), dedupeKey: undefined, test: false };
+  return { event: unknownStreamElementsEvent(eventName, payload, reason, {}, receivedAt), dedupeKey: undefined, test: false };
 }

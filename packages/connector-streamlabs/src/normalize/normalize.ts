@@ -53,14 +53,23 @@ function count(value: unknown): number | undefined {
   return undefined;
 }
 
-/** The viewer of an alert. Streamlabs gives no platform user id for most Twitch alerts: the lower-cased login stands in. */
-function userOf(item: RawStreamlabsAlertItem, nameField: unknown = item.name): StreamUser | undefined {
+/** A non-empty id (string or number) as a string. */
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  return str(value);
+}
+
+/**
+ * The viewer of an alert: the platform's user id where Streamlabs gives one (`from_user_id`,
+ * `channelId`, or `userIdField`), else the lower-cased login stands in.
+ *
+ * @param userIdField - a field that holds the viewer's platform id for this alert type (a follow's
+ *   `id`, on Twitch as on YouTube); other types use `id` for the alert itself (a donation's number).
+ */
+function userOf(item: RawStreamlabsAlertItem, nameField: unknown = item.name, userIdField?: unknown): StreamUser | undefined {
   const name = str(nameField) ?? str(item.from);
   if (!name) return undefined;
-  const platformId =
-    item.from_user_id !== null && item.from_user_id !== undefined && item.from_user_id !== ''
-      ? String(item.from_user_id)
-      : (str(item.channelId) ?? (typeof item.id === 'string' && item.id.startsWith('UC') ? item.id : undefined));
+  const platformId = idOf(item.from_user_id) ?? str(item.channelId) ?? idOf(userIdField);
   return { id: platformId ?? name.toLowerCase(), username: name, nickname: str(item.display_name) ?? name };
 }
 
@@ -101,7 +110,7 @@ function mapItem(type: string, item: RawStreamlabsAlertItem, meta: EventMeta, ra
       return { ok: true, event: streamlabsEvent('donation', user, data, meta, raw) };
     }
     case 'follow': {
-      const user = userOf(item);
+      const user = userOf(item, item.name, item.id);
       if (!user) return { ok: false, problem: 'follow without name' };
       return { ok: true, event: streamlabsEvent('follow', user, {}, meta, raw) };
     }

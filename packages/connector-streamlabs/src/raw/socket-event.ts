@@ -27,7 +27,7 @@ export interface RawStreamlabsSocketEvent {
 export interface RawStreamlabsAlertItem {
   /** Streamlabs' id of the alert (hex): the dedupe key. */
   _id?: string;
-  /** Numeric id (donations) or platform id (YouTube: channel id; superchat: message id). */
+  /** Numeric id of a donation, the message id of a Super Chat, the follower's platform user id of a follow (Twitch user id, YouTube channel id). */
   id?: number | string;
   /** Login / display name of the viewer. */
   name?: string;

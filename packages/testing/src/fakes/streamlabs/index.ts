@@ -21,9 +21,10 @@ export interface StreamlabsFakeOptions {
   tokens?: readonly string[];
   /**
    * How a bad token is refused: `'error-packet'` (default) answers the Socket.IO error packet
-   * `44"Invalid token"`; `'close'` closes the connection before the namespace connects.
+   * `44"Invalid token"`; `'close'` closes the connection before the namespace connects;
+   * `'disconnect'` accepts the namespace (`40`) and disconnects it right away (`41`).
    */
-  rejectWith?: 'error-packet' | 'close';
+  rejectWith?: 'error-packet' | 'close' | 'disconnect';
   /** Engine.IO ping interval announced to clients, ms (default 25,000 like Streamlabs). */
   pingInterval?: number;
   /** Engine.IO ping timeout, ms (default 60,000 like Streamlabs). */
@@ -132,10 +133,15 @@ export async function startStreamlabsFake(options: StreamlabsFakeOptions = {}): 
   });
   io.use((socket, next) => {
     const token = socket.handshake.query.token;
-    if (token !== undefined && tokens.has(token)) next();
+    if ((token !== undefined && tokens.has(token)) || options.rejectWith === 'disconnect') next();
     else next(new Error('Invalid token'));
   });
-  io.on('connection', () => {
+  io.on('connection', (socket) => {
+    const token = socket.handshake.query.token;
+    if (token === undefined || !tokens.has(token)) {
+      socket.disconnect(true);
+      return;
+    }
     for (const resolve of waiters.splice(0)) resolve();
   });
 
