@@ -1,5 +1,6 @@
 import { AuthError, ConnectionError, ProtocolError, SocketIoConnector, toSecret, type BaseConnectorOptions, type Secret } from '@vmsc/core';
 import io from 'socket.io-client-v2';
+import type { StreamlabsSocket } from './socket-v2.js';
 import { normalizeStreamlabsEvent } from './normalize/normalize.js';
 
 /** The Streamlabs Socket API endpoint. */
@@ -52,7 +53,7 @@ export interface StreamlabsConnectorOptions extends BaseConnectorOptions {
  * await streamlabs.connect();
  * ```
  */
-export class StreamlabsConnector extends SocketIoConnector<io.Socket> {
+export class StreamlabsConnector extends SocketIoConnector<StreamlabsSocket> {
   readonly #token: Secret;
   readonly #url: string;
   readonly #includeTests: boolean;
@@ -99,7 +100,7 @@ export class StreamlabsConnector extends SocketIoConnector<io.Socket> {
     );
   }
 
-  protected createSocket(): io.Socket {
+  protected createSocket(): StreamlabsSocket {
     return io(this.#url, {
       transports: ['websocket'],
       query: { token: this.#token.reveal() },
@@ -118,7 +119,7 @@ export class StreamlabsConnector extends SocketIoConnector<io.Socket> {
     this.startHandshakeTimer(this.#acceptAfterMs, () => this.markReady());
   }
 
-  protected attach(socket: io.Socket): void {
+  protected attach(socket: StreamlabsSocket): void {
     this.listen(socket, 'event', (payload: unknown) => {
       this.markReady();
       this.#onEvent(payload);
