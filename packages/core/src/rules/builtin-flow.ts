@@ -64,9 +64,8 @@ const ifAction = builtin(
       preview(state) {
         const trace = traceCondition(action.condition, state.scope);
         const branch = trace.result ? 'then' : action.else ? 'else' : 'none';
-        const shown = branch === 'none' ? 'nothing' : `"${branch}" (${(branch === 'then' ? thenSteps : elseSteps).length} actions)`;
         return {
-          description: `if the condition holds run "then", else ${action.else ? 'run "else"' : 'nothing'}: now ${trace.result} → ${shown}`,
+          description: `if: the condition is ${trace.result} now, so ${branch === 'none' ? 'nothing runs' : `"${branch}" runs`}`,
           condition: trace,
           branch,
           then: thenSteps.map((step) => step.preview(state)),

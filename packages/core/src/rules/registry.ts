@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ValidationError } from '../errors.js';
-import type { Action } from './actions.js';
+import { ValidationError, type ValidationIssue } from '../errors.js';
+import { actionTypes, type Action } from './actions.js';
 import { basicActions } from './builtin-basic.js';
 import { flowActions } from './builtin-flow.js';
 import { fromDefinition } from './custom-action.js';
@@ -43,7 +43,8 @@ export class ActionRegistry {
   constructor() {
     const entries = new Map<string, Entry>();
     entriesOf.set(this, entries);
-    for (const action of [...basicActions, ...flowActions]) entries.set(action.type, { action });
+    const builtins = new Map([...basicActions, ...flowActions].map((action) => [action.type, action]));
+    for (const type of actionTypes) entries.set(type, { action: builtins.get(type)! });
     this.schema = dispatchSchema<Action>((value) => {
       const type = value.type;
       const entry = typeof type === 'string' ? entries.get(type) : undefined;
@@ -68,7 +69,7 @@ export class ActionRegistry {
    * @throws {@link ValidationError} when `type` is not a name (letters, digits, `_`, `-`) or `schema` is not a zod schema.
    */
   register(definition: ActionDefinition): void {
-    const issues = [];
+    const issues: ValidationIssue[] = [];
     if (typeof definition.type !== 'string' || !typeName.test(definition.type))
       issues.push({ path: 'type', message: 'an action type is letters, digits, "_" and "-", starting with a letter' });
     if (typeof (definition.schema as Partial<z.ZodType> | undefined)?.safeParse !== 'function')
@@ -85,7 +86,7 @@ export class ActionRegistry {
     return entriesOf.get(this)!.has(type);
   }
 
-  /** The registered action types, built-ins first, then in registration order. */
+  /** The registered action types: the built-ins (in the order of `actionTypes`), then in registration order. */
   types(): string[] {
     return [...entriesOf.get(this)!.keys()];
   }
@@ -100,17 +101,9 @@ export function compileActions(registry: ActionRegistry, actions: readonly Actio
   };
   const compileOne = (path: string, action: Action): CompiledAction => {
     const entry = entries.get(action.type);
-    if (entry) return entry.action.compile(action, path, tools);
-    // Rules are validated against the registry before they are compiled; this is a last guard.
-    const problem = `no action type "${action.type}" is registered (use engine.registerActionType)`;
-    return {
-      path,
-      type: action.type,
-      run: () => {
-        throw new RuleActionError(problem, path, { code: 'ACTION_TYPE_NOT_REGISTERED' });
-      },
-      preview: () => ({ path, type: action.type, description: `${action.type} (not registered)`, problem }),
-    };
+    // Rules are validated against the registry before they are compiled: this cannot happen through the engine.
+    if (!entry) throw new RuleActionError(`no action type "${action.type}" is registered`, path, { code: 'ACTION_TYPE_NOT_REGISTERED' });
+    return entry.action.compile(action, path, tools);
   };
   return tools.compile(actions, base);
 }
