@@ -95,6 +95,44 @@ describe('the action registry', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('gives run the context: render, variables (JSON only), log; explain uses preview, or a default, or reports its throw', async () => {
+    const lines: string[] = [];
+    const stash = defineAction({
+      type: 'stash',
+      schema: z.strictObject({ type: z.literal('stash'), value: z.string(), bad: z.boolean().optional() }),
+      run(action, context) {
+        const before = context.getVariable('stash');
+        context.setVariable('stash', [before ?? null, context.render(action.value) as string]);
+        context.log('warn', `stashed at ${context.path} in ${context.rule.name}`);
+        if (action.bad) context.setVariable('stash', (() => undefined) as never);
+        return context.getVariable('stash');
+      },
+    });
+    const fragile = defineAction({
+      type: 'fragile',
+      schema: z.strictObject({ type: z.literal('fragile') }),
+      run: () => 'ran',
+      preview: () => {
+        throw new Error('cannot tell');
+      },
+    });
+    const { engine } = setup({ actions: [stash, fragile], logger: (level, message) => lines.push(`${level} ${message}`) });
+    engine.addRule(
+      rule({ name: 's', actions: [{ type: 'stash', value: '{{data.diamondCount}}' } as never, { type: 'fragile' } as never] }),
+    );
+    const run = await engine.trigger('s', gift({ diamondCount: 7 }));
+    expect(run.actions.map((record) => record.output)).toEqual([[null, 7], 'ran']);
+    expect(lines).toEqual(['warn stashed at actions[0] in s']);
+    expect(engine.explain('s', gift()).actions).toEqual([
+      { path: 'actions[0]', type: 'stash', description: 'stash {"value":"{{data.diamondCount}}"}' },
+      { path: 'actions[1]', type: 'fragile', description: 'fragile {}', problem: 'preview failed: cannot tell' },
+    ]);
+    engine.addRule(rule({ name: 'bad', actions: [{ type: 'stash', value: 'x', bad: true } as never] }));
+    const bad = await engine.trigger('bad');
+    expect(bad.error).toBeInstanceOf(ValidationError);
+    expect(bad.error!.message).toContain('invalid value for variable "stash"');
+  });
+
   it('reports a rule using an unregistered type by path; types registered later apply to rules added later', async () => {
     const { engine } = setup();
     const input = rule({ name: 'later', actions: [{ type: 'playSound', file: 'a.mp3' } as never] });
