@@ -87,6 +87,11 @@ export { actionSchema } from './rules/action-schema.js';
 export { actionTypes } from './rules/actions.js';
 export type {
   Action,
+  ActionType,
+  ActionTypeMap,
+  BuiltinAction,
+  RunRuleAction,
+  IfAction,
   CallAction,
   EmitAction,
   DelayAction,
@@ -96,9 +101,13 @@ export type {
   SetVariableAction,
 } from './rules/actions.js';
 export type { ActionHandler, ActionHandlerContext, ActionPreview } from './rules/run-actions.js';
+export { ActionRegistry } from './rules/registry.js';
+export { defineAction } from './rules/definition.js';
+export type { ActionDefinition, ActionOf, ActionContext, ActionPreviewContext, ActionPreviewInfo, ActionSkip } from './rules/definition.js';
+export { templated } from './rules/builtin.js';
 export { validateRules } from './rules/validate.js';
-export type { ValidateRulesResult } from './rules/validate.js';
-export type { RuleRunResult, RunOutcome, ActionRecord, RunHandler, DerivedEventMeta } from './rules/run.js';
+export type { ValidateRulesResult, ValidateRulesOptions } from './rules/validate.js';
+export type { RuleRunResult, RunOutcome, ActionRecord, ActionStatus, RunHandler, DerivedEventMeta } from './rules/run.js';
 export type { RuleExplanation } from './rules/explain.js';
 export type { CooldownBlock, CooldownKind } from './rules/cooldowns.js';
 export { ruleEngineStateSchema } from './rules/state.js';

@@ -1,3 +1,4 @@
+import type { Condition } from './conditions.js';
 import type { JsonValue } from './json.js';
 
 /**
@@ -82,10 +83,83 @@ export interface SetVariableAction {
   value: JsonValue;
 }
 
+/**
+ * Runs the actions of another rule (by id or name) inside the current run: only its actions (not its
+ * trigger, conditions or cooldowns). A disabled rule is skipped; a cycle (A → B → A) or a nesting
+ * deeper than the engine's `maxDepth` fails with `RuleLoopError`.
+ *
+ * @example
+ * ```json
+ * { "type": "runRule", "rule": "Thank the viewer" }
+ * ```
+ */
+export interface RunRuleAction {
+  type: 'runRule';
+  /** The id or name of the rule whose actions run. */
+  rule: string;
+}
+
+/**
+ * Runs `then` when the condition holds (the condition language of rules, read when the action runs,
+ * so it sees variables set by earlier actions), `else` (optional) when it does not.
+ *
+ * @example
+ * ```json
+ * { "type": "if", "condition": { "path": "data.diamondCount", "op": ">=", "value": 100 },
+ *   "then": [{ "type": "log", "message": "big gift!" }], "else": [{ "type": "counter", "name": "small" }] }
+ * ```
+ */
+export interface IfAction {
+  type: 'if';
+  condition: Condition;
+  then: Action[];
+  else?: Action[];
+}
+
+/**
+ * Every action type, by its `type`. Augment it to give an action type you register (see
+ * `RuleEngine.registerActionType`) its static type in {@link Action}, `Rule` and `RuleInput`:
+ *
+ * @example
+ * ```ts
+ * declare module '@vmsc/core' {
+ *   interface ActionTypeMap {
+ *     playSound: ActionOf<typeof playSound>;
+ *   }
+ * }
+ * ```
+ */
+export interface ActionTypeMap {
+  call: CallAction;
+  emit: EmitAction;
+  delay: DelayAction;
+  log: LogAction;
+  random: RandomAction;
+  counter: CounterAction;
+  setVariable: SetVariableAction;
+  runRule: RunRuleAction;
+  if: IfAction;
+}
+
 /** One step of a rule. */
-export type Action = CallAction | EmitAction | DelayAction | LogAction | RandomAction | CounterAction | SetVariableAction;
+export type Action = ActionTypeMap[keyof ActionTypeMap];
+
+/** A built-in action (registered in every engine). */
+export type BuiltinAction =
+  CallAction | EmitAction | DelayAction | LogAction | RandomAction | CounterAction | SetVariableAction | RunRuleAction | IfAction;
+
+/** The `type` of an action: a built-in one, or one an application registered. */
+export type ActionType = keyof ActionTypeMap | (string & {});
 
 /** The `type` of every built-in action. */
-export const actionTypes = ['call', 'emit', 'delay', 'log', 'random', 'counter', 'setVariable'] as const satisfies ReadonlyArray<
-  Action['type']
->;
+export const actionTypes = [
+  'call',
+  'emit',
+  'delay',
+  'log',
+  'random',
+  'counter',
+  'setVariable',
+  'runRule',
+  'if',
+] as const satisfies ReadonlyArray<BuiltinAction['type']>;

@@ -1,7 +1,8 @@
 import { compileCondition, type Predicate } from './conditions.js';
 import { SerialQueue } from './queue.js';
 import type { Rule } from './rule-schema.js';
-import { compileActions, type CompiledAction } from './run-actions.js';
+import { compileActions, type ActionRegistry } from './registry.js';
+import type { CompiledAction } from './run-actions.js';
 import type { StreamEvent } from '../events/stream-event.js';
 
 /** A rule prepared for running: conditions and actions compiled, its queue if it has one. */
@@ -17,8 +18,8 @@ export interface CompiledRule {
   readonly queue: SerialQueue | undefined;
 }
 
-/** Compiles a validated rule. */
-export function compileRule(rule: Rule, order: number): CompiledRule {
+/** Compiles a validated rule, its actions through `registry`. */
+export function compileRule(rule: Rule, order: number, registry: ActionRegistry): CompiledRule {
   return {
     rule,
     order,
@@ -26,7 +27,7 @@ export function compileRule(rule: Rule, order: number): CompiledRule {
     trigger: rule.trigger,
     conditions: rule.conditions,
     predicate: rule.conditions ? compileCondition(rule.conditions) : undefined,
-    actions: compileActions(rule.actions, 'actions', rule.id),
+    actions: compileActions(registry, rule.actions, 'actions', rule.id),
     queue: rule.run.mode === 'queue' ? new SerialQueue(rule.run.maxLength, rule.run.overflow) : undefined,
   };
 }

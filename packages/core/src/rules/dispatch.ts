@@ -17,7 +17,8 @@ export function dispatchSchema<T>(
       return z.NEVER;
     }
     const schema = pick(value as Record<string, unknown>);
-    if (!(schema instanceof z.ZodType)) {
+    // Not `instanceof`: a registered action's schema may come from another copy of zod.
+    if (!('safeParse' in schema)) {
       ctx.addIssue({ code: 'custom', message: schema.message, path: schema.path ?? [] });
       return z.NEVER;
     }

@@ -6,23 +6,19 @@ import { systemClock, type Clock } from '../util/clock.js';
 import { reportRejection } from '../util/returned-promise.js';
 import { compileRule, type CompiledRule } from './compiled-rule.js';
 import { CooldownStore } from './cooldowns.js';
-import {
-  DuplicateRuleError,
-  RuleActionError,
-  RuleEngineClosedError,
-  RuleLoopError,
-  RuleNotFoundError,
-  RuleQueueFullError,
-} from './errors.js';
+import { DuplicateRuleError, RuleEngineClosedError, RuleLoopError, RuleNotFoundError, RuleQueueFullError } from './errors.js';
 import { explainRule, type RuleExplanation } from './explain.js';
 import { jsonValueSchema, type JsonValue } from './json.js';
 import type { Scope } from './path.js';
-import { ruleSchema, type Rule, type RuleInput } from './rule-schema.js';
+import type { ActionDefinition } from './definition.js';
+import { unknownRuleReferences } from './references.js';
+import { ActionRegistry } from './registry.js';
+import { ruleSchemaOf, type Rule, type RuleInput } from './rule-schema.js';
 import { depthOf, type ActionRecord, type RuleRunResult, type RunHandler, type RunOutcome } from './run.js';
-import type { ActionHandler, ActionHandlerContext, ActionHost, RunContext } from './run-actions.js';
+import { asActionError, runSteps, type ActionHandler, type ActionHandlerContext, type ActionHost, type RunContext } from './run-actions.js';
 import { ruleEngineStateSchema, VariableStore, type RuleEngineState } from './state.js';
 import { TriggerIndex } from './trigger-index.js';
-import { toIssues, validateRules } from './validate.js';
+import { toIssues, validateRules, type ValidateRulesResult } from './validate.js';
 import { WeightedChooser } from './weighted.js';
 
 /** Where `log` actions write. */
@@ -32,6 +28,11 @@ export type RuleLogger = (level: 'info' | 'warn' | 'error', message: string, con
 export interface RuleEngineOptions {
   /** The bus whose events trigger rules and on which `emit` actions publish. */
   bus: EventBus;
+  /**
+   * Action types to register besides the built-ins (see {@link RuleEngine.registerActionType}); they
+   * are registered before `rules` are added, so those rules may use them.
+   */
+  actions?: readonly ActionDefinition[];
   /** Rules to add at once (validated; see {@link RuleEngine.addRules}). */
   rules?: readonly RuleInput[];
   /**
@@ -89,6 +90,8 @@ const defaultLogger: RuleLogger = (level, message, context) => {
  *   no-repeat memory are saved and restored with {@link getState} / {@link loadState}.
  * - Derived events (`emit`) carry `meta.ruleDepth`; chains are cut at `maxDepth` and reported.
  * - Every run ends in a {@link RuleRunResult} on {@link onRun}; failed runs are also bus `error` notices.
+ * - Every action is dispatched through the engine's {@link actionRegistry}: the built-ins, plus the types an
+ *   application registers ({@link registerActionType}, option `actions`); each action's outcome is in the run report.
  *
  * @example
  * ```ts
@@ -112,6 +115,7 @@ export class RuleEngine {
   readonly #rulesByName = new Map<string, CompiledRule>();
   readonly #index = new TriggerIndex<CompiledRule>();
   readonly #handlers = new Map<string, ActionHandler>();
+  readonly #registry = new ActionRegistry();
   readonly #runHandlers = new Set<RunHandler>();
   readonly #cooldowns: CooldownStore;
   readonly #variables = new VariableStore();
@@ -135,6 +139,11 @@ export class RuleEngine {
     const maxDepth = Math.max(0, Math.floor(options.maxDepth ?? 8));
     this.#host = {
       handler: (name) => this.#handlers.get(name),
+      findRule: (idOrName) => {
+        const compiled = this.#find(idOrName);
+        return compiled && { ref: compiled.ref, enabled: compiled.rule.enabled, actions: compiled.actions };
+      },
+      closed: () => this.#closed,
       publish: (event) => {
         this.#bus.publish(event);
       },
@@ -147,6 +156,7 @@ export class RuleEngine {
       maxDepth,
       derivedSource: options.derivedSource ?? 'rules',
     };
+    for (const definition of options.actions ?? []) this.#registry.register(definition);
     if (options.rules) this.addRules(options.rules);
     this.#unsubscribe = options.listen === false ? undefined : this.#bus.onAny((event) => this.#onEvent(event));
   }
@@ -156,14 +166,20 @@ export class RuleEngine {
   /**
    * Validates and adds a rule; returns it with defaults filled in (frozen, like every rule the engine returns).
    *
+   * Its actions are checked against the action types registered now (an unknown `type` is an issue
+   * at its path) and its `runRule` actions must name a rule the engine has (or itself).
+   *
    * @throws {@link ValidationError} naming every problem by path (`conditions.all[0].op`).
    * @throws {@link DuplicateRuleError} when another rule has the same id or name.
    */
   addRule(rule: RuleInput): Rule {
-    const parsed = ruleSchema.safeParse(rule);
+    const parsed = ruleSchemaOf(this.#registry).safeParse(rule);
     if (!parsed.success) throw new ValidationError('invalid rule', toIssues(parsed.error));
-    this.#checkUnique(parsed.data);
-    return this.#insert(parsed.data);
+    const self = parsed.data;
+    const issues = unknownRuleReferences(self, (ref) => ref === self.id || ref === self.name || this.#find(ref) !== undefined, []);
+    if (issues.length > 0) throw new ValidationError('invalid rule', issues);
+    this.#checkUnique(self);
+    return this.#insert(self);
   }
 
   /**
@@ -171,10 +187,19 @@ export class RuleEngine {
    * every rule is named in the thrown {@link ValidationError}.
    */
   addRules(rules: unknown): Rule[] {
-    const result = validateRules(rules);
+    const result = this.validateRules(rules);
     if (!result.ok) throw new ValidationError('invalid rules', result.issues);
     for (const rule of result.rules) this.#checkUnique(rule);
     return result.rules.map((rule) => this.#insert(rule));
+  }
+
+  /**
+   * Validates rules (a list, or `{ rules: [...] }`) like {@link validateRules}, against this engine:
+   * its registered action types, and its rules as targets of `runRule`. Adds nothing.
+   */
+  validateRules(rules: unknown): ValidateRulesResult {
+    const known = [...this.#rulesById.values()].flatMap((compiled) => [compiled.rule.id, compiled.rule.name]);
+    return validateRules(rules, { actions: this.#registry, knownRules: known });
   }
 
   #checkUnique(rule: Rule): void {
@@ -188,7 +213,7 @@ export class RuleEngine {
 
   #insert(parsed: Rule): Rule {
     const rule = deepFreeze(parsed);
-    const compiled = compileRule(rule, this.#order++);
+    const compiled = compileRule(rule, this.#order++, this.#registry);
     this.#snapshot = undefined;
     this.#rulesById.set(rule.id, compiled);
     this.#rulesByName.set(rule.name, compiled);
@@ -261,6 +286,24 @@ export class RuleEngine {
     return () => {
       if (this.#handlers.get(name) === handler) this.#handlers.delete(name);
     };
+  }
+
+  /**
+   * Registers an action type (build it with `defineAction`): rules added **afterwards** may use
+   * `{ "type": definition.type, ... }`, validated with its schema (every problem by path). Rules are
+   * checked when they are added, so register every type first (or pass them as the `actions`
+   * option); a type cannot be unregistered or replaced.
+   *
+   * @throws {@link DuplicateActionTypeError} when the type is already registered (built-ins included).
+   * @throws {@link ValidationError} when the definition is malformed.
+   */
+  registerActionType(definition: ActionDefinition): void {
+    this.#registry.register(definition);
+  }
+
+  /** The engine's action types (built-ins and registered ones): pass it to `validateRules(input, { actions })`. */
+  get actionRegistry(): ActionRegistry {
+    return this.#registry;
   }
 
   /**
@@ -411,20 +454,12 @@ export class RuleEngine {
     runId: string,
   ): Promise<RuleRunResult> {
     const records: ActionRecord[] = [];
-    const context: RunContext = { scope: this.#scope(compiled, event), depth, runId, records, host: this.#host };
+    const context: RunContext = { scope: this.#scope(compiled, event), depth, runId, records, host: this.#host, chain: [compiled.ref] };
     let error: VmscError | undefined;
     try {
-      for (const action of compiled.actions) {
-        if (this.#closed) throw new RuleEngineClosedError();
-        await action.run(context);
-      }
+      await runSteps(compiled.actions, context);
     } catch (caught) {
-      error =
-        caught instanceof VmscError
-          ? caught
-          : new RuleActionError(`action failed: ${caught instanceof Error ? caught.message : String(caught)}`, 'actions', {
-              cause: caught,
-            });
+      error = asActionError(caught, 'actions');
     }
     const result = this.#result(compiled, event, cause, depth, startedAt, error ? 'failed' : 'completed', records);
     result.runId = runId;

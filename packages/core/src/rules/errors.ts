@@ -57,6 +57,20 @@ export class RuleActionError extends VmscError {
   }
 }
 
+/**
+ * An action type was registered twice (`engine.registerActionType`, the engine option `actions`, or
+ * `ActionRegistry.register`). Code `ACTION_TYPE_DUPLICATE`.
+ */
+export class DuplicateActionTypeError extends VmscError {
+  /** The action type. */
+  readonly actionType: string;
+
+  constructor(actionType: string, options?: VmscErrorOptions) {
+    super('ACTION_TYPE_DUPLICATE', `an action type "${actionType}" is already registered`, options);
+    this.actionType = actionType;
+  }
+}
+
 /** The engine was closed while a run was waiting (in a queue or a delay). Code `RULE_ENGINE_CLOSED`. */
 export class RuleEngineClosedError extends VmscError {
   constructor(message = 'the rule engine was closed', options?: VmscErrorOptions) {
@@ -71,4 +85,5 @@ registerErrorNames({
   RuleQueueFullError,
   RuleActionError,
   RuleEngineClosedError,
+  DuplicateActionTypeError,
 });

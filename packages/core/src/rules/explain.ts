@@ -76,7 +76,7 @@ export function explainRule(
     },
     conditionsPassed,
     cooldowns: blocks,
-    actions: compiled.actions.map((action) => action.preview(scope, host, depth)),
+    actions: compiled.actions.map((action) => action.preview({ scope, host, depth, chain: [compiled.ref] })),
     reasons,
   };
   if (trace) explanation.conditions = trace;

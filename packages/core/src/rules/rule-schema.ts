@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { eventTypes, isStreamEventType } from '../events/registry.js';
+import type { Action } from './actions.js';
 import { actionSchema } from './action-schema.js';
 import { conditionSchema } from './condition-schema.js';
 import { jsonValueSchema } from './json.js';
+import type { ActionRegistry } from './registry.js';
 
 /** The longest cooldown a rule may declare: 7 days. */
 const MAX_COOLDOWN_MS = 7 * 24 * 3_600_000;
@@ -71,22 +73,39 @@ export const runModeSchema = z.discriminatedUnion('mode', [
  * }
  * ```
  */
-export const ruleSchema = z.strictObject({
-  /** UUID; state (cooldowns, no-repeat memory) is saved under it, so keep it stable. */
-  id: z.uuid(),
-  /** Unique among the engine's rules; `trigger` and `explain` accept it instead of the id. */
-  name: z.string().min(1).max(200),
-  enabled: z.boolean().default(true),
-  description: z.string().optional(),
-  /** Absent: the rule only runs through `engine.trigger()`. */
-  trigger: triggerSchema.optional(),
-  conditions: conditionSchema.optional(),
-  cooldown: cooldownSchema.optional(),
-  run: runModeSchema.default({ mode: 'concurrent' }),
-  actions: z.array(actionSchema).min(1),
-  /** Free-form data of the application (UI position, author...), kept as is. */
-  meta: z.record(z.string(), jsonValueSchema).optional(),
-});
+export const ruleSchema = ruleSchemaWith(actionSchema);
+
+/** The rule schema whose actions are checked by `actions` (a registry's schema). */
+function ruleSchemaWith(actions: z.ZodType<Action, Action>) {
+  return z.strictObject({
+    /** UUID; state (cooldowns, no-repeat memory) is saved under it, so keep it stable. */
+    id: z.uuid(),
+    /** Unique among the engine's rules; `trigger` and `explain` accept it instead of the id. */
+    name: z.string().min(1).max(200),
+    enabled: z.boolean().default(true),
+    description: z.string().optional(),
+    /** Absent: the rule only runs through `engine.trigger()`. */
+    trigger: triggerSchema.optional(),
+    conditions: conditionSchema.optional(),
+    cooldown: cooldownSchema.optional(),
+    run: runModeSchema.default({ mode: 'concurrent' }),
+    actions: z.array(actions).min(1),
+    /** Free-form data of the application (UI position, author...), kept as is. */
+    meta: z.record(z.string(), jsonValueSchema).optional(),
+  });
+}
+
+const schemas = new WeakMap<ActionRegistry, typeof ruleSchema>();
+
+/** The rule schema whose actions are validated against `registry` (its registered types). */
+export function ruleSchemaOf(registry: ActionRegistry): typeof ruleSchema {
+  let schema = schemas.get(registry);
+  if (!schema) {
+    schema = ruleSchemaWith(registry.schema);
+    schemas.set(registry, schema);
+  }
+  return schema;
+}
 
 /** A validated rule (defaults filled in). */
 export type Rule = z.output<typeof ruleSchema>;

@@ -1,7 +1,7 @@
 import type { VmscError } from '../errors.js';
 import type { EventMeta } from '../events/meta.js';
 import type { StreamEvent } from '../events/stream-event.js';
-import type { Action } from './actions.js';
+import type { ActionType } from './actions.js';
 import type { CooldownBlock } from './cooldowns.js';
 
 /**
@@ -16,13 +16,32 @@ import type { CooldownBlock } from './cooldowns.js';
  */
 export type RunOutcome = 'completed' | 'failed' | 'cooldown' | 'disabled' | 'conditions-not-met' | 'dropped' | 'rejected';
 
-/** One action that ran. */
+/**
+ * How one action ended: `ok` (it ran), `skipped` (it decided not to act, `reason` says why; the run
+ * goes on) or `failed` (`error` is its typed error; the run stops there).
+ */
+export type ActionStatus = 'ok' | 'skipped' | 'failed';
+
+/** One action that ran (or started and failed), in the order they started: nested actions follow theirs. */
 export interface ActionRecord {
-  /** Where it sits in the rule: `actions[1]`, `actions[2].choices[0].actions[0]`. */
+  /**
+   * Where it sits in its rule: `actions[1]`, `actions[2].choices[0].actions[0]`, `actions[0].then[1]`.
+   * For an action of a rule run by `runRule`, the path is in that rule (named by `rule`).
+   */
   path: string;
-  type: Action['type'];
-  /** What it produced: the handler's return value, the emitted event's id, the chosen index, the counter's new value, the logged text. */
+  type: ActionType;
+  status: ActionStatus;
+  /**
+   * What it produced: the handler's return value, the emitted event's id, the chosen index, the
+   * counter's new value, the logged text, `{ condition, branch }` for `if`, `{ rule }` for `runRule`.
+   */
   output?: unknown;
+  /** Why it was skipped (status `skipped`). */
+  reason?: string;
+  /** Why it failed (status `failed`); for a nested action, its parent fails with the same error. */
+  error?: VmscError;
+  /** The rule the action belongs to, when it is not the run's rule (it ran through `runRule`). */
+  rule?: { id: string; name: string };
 }
 
 /** The report of one run: published on `engine.onRun()` and returned by `engine.trigger()`. */

@@ -1,28 +1,33 @@
-import type { z } from 'zod';
 import type { ValidationIssue } from '../errors.js';
-import { ruleSchema, type Rule } from './rule-schema.js';
+import { unknownRuleReferences } from './references.js';
+import { builtinActionRegistry, type ActionRegistry } from './registry.js';
+import { ruleSchemaOf, type Rule } from './rule-schema.js';
+import { formatPath, toIssues } from './validate-issues.js';
+
+export { formatPath, toIssues } from './validate-issues.js';
 
 /** The result of {@link validateRules}. */
 export type ValidateRulesResult = { ok: true; rules: Rule[] } | { ok: false; issues: ValidationIssue[] };
 
-/** Formats a zod path as `[2].conditions.all[0].op`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out.length === 0 ? String(segment) : `.${String(segment)}`;
-  }
-  return out;
-}
-
-/** Turns zod issues into {@link ValidationIssue}s, paths prefixed. */
-export function toIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): ValidationIssue[] {
-  return error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message }));
+/** Options of {@link validateRules}. */
+export interface ValidateRulesOptions {
+  /**
+   * The action types the rules may use: an engine's `engine.actionRegistry` (its registered types), or
+   * an {@link ActionRegistry}. Default: the built-in types only.
+   */
+  actions?: ActionRegistry;
+  /**
+   * Ids and names of rules that exist outside the file (an engine's rules), which `runRule` actions
+   * may name. Rules of the file itself are always known.
+   */
+  knownRules?: Iterable<string>;
 }
 
 /**
  * Validates a rules file's content (an array of rules, or `{ "rules": [...] }`) and names **every**
- * problem by path, e.g. `[2].conditions.all[0].op`, including duplicate ids and names.
+ * problem by path, e.g. `[2].conditions.all[0].op`, including duplicate ids and names, action types
+ * that are not registered (`[0].actions[1].type`) and `runRule` actions naming no rule
+ * (`[0].actions[2].then[0].rule`).
  *
  * @example
  * ```ts
@@ -31,7 +36,8 @@ export function toIssues(error: z.ZodError, prefix: readonly PropertyKey[] = [])
  * else for (const rule of result.rules) engine.addRule(rule);
  * ```
  */
-export function validateRules(input: unknown): ValidateRulesResult {
+export function validateRules(input: unknown, options: ValidateRulesOptions = {}): ValidateRulesResult {
+  const schema = ruleSchemaOf(options.actions ?? builtinActionRegistry);
   const wrapped = typeof input === 'object' && input !== null && !Array.isArray(input) && 'rules' in input;
   const list = wrapped ? (input as { rules: unknown }).rules : input;
   const prefix: PropertyKey[] = wrapped ? ['rules'] : [];
@@ -39,15 +45,15 @@ export function validateRules(input: unknown): ValidateRulesResult {
     return { ok: false, issues: [{ path: formatPath(prefix), message: 'expected an array of rules (or an object with a "rules" array)' }] };
   }
   const issues: ValidationIssue[] = [];
-  const rules: Rule[] = [];
+  const rules: Array<{ rule: Rule; index: number }> = [];
   const ids = new Map<string, number>();
   const names = new Map<string, number>();
   list.forEach((item, index) => {
-    const result = ruleSchema.safeParse(item);
+    const result = schema.safeParse(item);
     if (!result.success) {
       issues.push(...toIssues(result.error, [...prefix, index]));
     } else {
-      rules.push(result.data);
+      rules.push({ rule: result.data, index });
     }
     const candidate = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     for (const [key, seen] of [
@@ -65,5 +71,8 @@ export function validateRules(input: unknown): ValidateRulesResult {
         });
     }
   });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, rules };
+  const known = new Set(options.knownRules);
+  const knows = (idOrName: string) => known.has(idOrName) || ids.has(idOrName) || names.has(idOrName);
+  for (const { rule, index } of rules) issues.push(...unknownRuleReferences(rule, knows, [...prefix, index]));
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, rules: rules.map((entry) => entry.rule) };
 }

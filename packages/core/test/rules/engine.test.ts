@@ -118,7 +118,7 @@ describe('RuleEngine: trigger and onRun', () => {
     );
     const byName = await engine.trigger('manual');
     expect(byName).toMatchObject({ rule: { id: added.id, name: 'manual' }, cause: 'trigger', outcome: 'completed', depth: 0 });
-    expect(byName.actions).toEqual([{ path: 'actions[0]', type: 'call', output: 'ok' }]);
+    expect(byName.actions).toEqual([{ path: 'actions[0]', type: 'call', status: 'ok', output: 'ok' }]);
     const event = gift({ repeatEnd: false });
     const byId = await engine.trigger(added.id, event);
     expect(byId.event).toBe(event);
@@ -174,7 +174,9 @@ describe('RuleEngine: trigger and onRun', () => {
     await engine.idle();
     const byName = Object.fromEntries(runs.map((run) => [run.rule.name, run]));
     expect(byName.slow).toMatchObject({ outcome: 'completed', durationMs: 250, cause: 'event', event });
-    expect(byName.fails).toMatchObject({ outcome: 'failed', actions: [] });
+    // The failed action is in the report with its typed error; the later one did not run.
+    expect(byName.fails).toMatchObject({ outcome: 'failed', actions: [{ path: 'actions[0]', type: 'call', status: 'failed' }] });
+    expect(byName.fails!.actions[0]!.error).toBe(byName.fails!.error);
     expect(byName.fails!.error).toMatchObject({
       code: 'RULE_ACTION_FAILED',
       actionPath: 'actions[0]',
@@ -215,7 +217,7 @@ describe('RuleEngine: trigger and onRun', () => {
     );
     const run = await engine.trigger('logger', gift());
     expect(lines).toEqual(['warn logger: Rose Fan sent Rose']);
-    expect(run.actions[0]).toEqual({ path: 'actions[0]', type: 'log', output: 'Rose Fan sent Rose' });
+    expect(run.actions[0]).toEqual({ path: 'actions[0]', type: 'log', status: 'ok', output: 'Rose Fan sent Rose' });
   });
 });
 
