@@ -64,11 +64,11 @@ describe('ObsController connection', () => {
     const statuses = statusLog(obs);
     await obs.connect();
     fake.dropAll();
-    await waitUntil(() => obs.status === 'reconnecting');
+    await waitUntil(() => obs.status === 'reconnecting', 'status reconnecting');
     expect(obs.lastError).toMatchObject({ code: 'OBS_CONNECTION_FAILED' });
     await expect(obs.setProgramScene('BRB')).rejects.toBeInstanceOf(ObsNotConnectedError);
     clock.fire(1_000);
-    await waitUntil(() => obs.status === 'connected');
+    await waitUntil(() => obs.status === 'connected', 'status connected');
     await obs.setProgramScene('BRB');
     expect(fake.state.programSceneName).toBe('BRB');
     expect(statuses).toEqual(['connecting', 'connected', 'reconnecting', 'connected']);
@@ -85,10 +85,10 @@ describe('ObsController connection', () => {
       () => 'connected',
       (error: unknown) => error,
     );
-    await waitUntil(() => clock.timers.some((timer) => timer.delayMs === 1_000));
+    await waitUntil(() => clock.timers.some((timer) => timer.delayMs === 1_000), 'a retry in 1 s');
     expect(obs.status).toBe('reconnecting');
     clock.fire(1_000);
-    await waitUntil(() => clock.timers.some((timer) => timer.delayMs === 2_000));
+    await waitUntil(() => clock.timers.some((timer) => timer.delayMs === 2_000), 'a retry in 2 s');
     expect(obs.health.reconnectAttempts).toBe(2);
     await obs.disconnect();
     expect(await connecting).toBeInstanceOf(ObsNotConnectedError);
@@ -103,7 +103,7 @@ describe('ObsController connection', () => {
     void obs.connect().catch(() => undefined);
     await silent.nextConnection();
     clock.fire(3_000);
-    await waitUntil(() => obs.status === 'reconnecting');
+    await waitUntil(() => obs.status === 'reconnecting', 'status reconnecting');
     expect(obs.lastError).toMatchObject({ code: 'OBS_CONNECT_TIMEOUT' });
     expect(clock.timers.map((timer) => timer.delayMs)).toEqual([1_000]);
   });
@@ -114,7 +114,7 @@ describe('ObsController connection', () => {
     const obs = controllerFor(fake, { clock });
     await obs.connect();
     fake.closeAll(ObsCloseCode.SessionInvalidated, 'kicked');
-    await waitUntil(() => obs.status === 'error');
+    await waitUntil(() => obs.status === 'error', 'status error');
     expect(obs.lastError).toMatchObject({ code: 'OBS_SESSION_INVALIDATED' });
     expect(clock.timers).toEqual([]);
   });
@@ -140,7 +140,7 @@ describe('ObsController keeps the password secret', () => {
     bus.onNotice((notice) => notices.push(notice));
     const wrong = 'my-wrong-password-999';
     const obs = controllerFor(fake, { password: wrong, bus });
-    const error = await obs.connect().catch((reason: unknown) => reason as Error);
+    const error = (await obs.connect().catch((reason: unknown) => reason)) as Error;
     expect(obs.toString()).toBe(`ObsController(${fake.url}, error)`);
     const everything = [
       obs.toString(),

@@ -219,7 +219,7 @@ describe('obs-websocket 5 fake: events and connections', () => {
     await obs.call('SetInputSettings', { inputName: 'Alert Text', inputSettings: { text: 'hi' } });
     await obs.call('StartRecord');
     await obs.call('StartStream');
-    await waitUntil(() => seen.length === 7);
+    await waitUntil(() => seen.length === 7, 'the seven events');
     expect(seen).toEqual([
       ['CurrentProgramSceneChanged', 'Main'],
       ['SceneItemEnableStateChanged', true],
@@ -243,12 +243,12 @@ describe('obs-websocket 5 fake: events and connections', () => {
     outputsOnly.on('RecordStateChanged', (data) => outputs.push(data.outputState));
     await scenesOnly.call('SetCurrentProgramScene', { sceneName: 'BRB' });
     await scenesOnly.call('StartRecord');
-    await waitUntil(() => scenes.length === 1 && outputs.length === 2);
+    await waitUntil(() => scenes.length === 1 && outputs.length === 2, 'the first events');
     expect(fake.subscriptions()).toEqual([EventSubscription.Scenes, EventSubscription.Outputs]);
     await scenesOnly.reidentify({ eventSubscriptions: EventSubscription.None });
     fake.emitEvent('CurrentProgramSceneChanged', EventSubscription.Scenes, { sceneName: 'X', sceneUuid: 'x' });
     await outputsOnly.call('StopRecord');
-    await waitUntil(() => outputs.length === 4);
+    await waitUntil(() => outputs.length === 4, 'the StopRecord events');
     expect(scenes).toEqual(['BRB']);
   });
 
@@ -258,7 +258,7 @@ describe('obs-websocket 5 fake: events and connections', () => {
     const closed = new Promise<number>((resolve) => obs.once('ConnectionClosed', (error) => resolve(error.code)));
     fake.dropAll();
     expect(await closed).toBe(1006);
-    await waitUntil(() => fake.connectionCount === 0);
+    await waitUntil(() => fake.connectionCount === 0, 'the fake to see the drop');
     await connected(fake);
     expect(fake.identifiedCount).toBe(1);
   });
