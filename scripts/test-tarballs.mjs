@@ -41,7 +41,7 @@ const PROBES = {
   ],
   '@vmsc/obs': [
     "import type { ObsController } from '@vmsc/obs';",
-    "export const obsResponseIsAny: IsAny<Awaited<ReturnType<ObsController['call']>>> = false;",
+    "export const obsStoppedIsAny: IsAny<Awaited<ReturnType<ObsController['stopRecording']>>> = false;",
   ],
   '@vmsc/connector-heartrate': [
     "import { PulsoidConnector } from '@vmsc/connector-heartrate';",

@@ -171,11 +171,14 @@ export class ObsController extends BaseConnector {
   }
 
   /**
-   * Any other obs-websocket request, typed by `obs-websocket-js` (e.g. `GetSceneList`), with the
-   * same errors as the methods above.
+   * Any other obs-websocket request (see obs-websocket's protocol.md), e.g. `call('GetSceneList')`,
+   * with the same errors as the methods above. Resolves with the `responseData` (`{}` when none).
+   * Its types are deliberately loose: the typed request map of `obs-websocket-js` pulls in
+   * `type-fest` declarations that do not compile with `skipLibCheck: false` on TypeScript 5.9.
    */
-  call<Type extends keyof OBSRequestTypes>(requestType: Type, requestData?: OBSRequestTypes[Type]): Promise<OBSResponseTypes[Type]> {
-    return this.#call(requestType, requestData);
+  async call(requestType: string, requestData?: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const response: unknown = await this.#call(requestType as keyof OBSRequestTypes, requestData as never);
+    return (response ?? {}) as Record<string, unknown>;
   }
 
   /** `ObsController(<url>, <status>)`: never the password. */

@@ -83,6 +83,8 @@ describe('ObsController requests against the obs-websocket fake', () => {
     const { obs } = await connectedPair();
     const list = await obs.call('GetSceneList');
     expect(list.currentProgramSceneName).toBe('Starting Soon');
+    expect(await obs.call('SetCurrentProgramScene', { sceneName: 'BRB' })).toEqual({});
+    await expect(obs.call('SetCurrentProgramScene', { sceneName: 'Nope' })).rejects.toBeInstanceOf(ObsNotFoundError);
   });
 });
 
