@@ -39,6 +39,10 @@ const PROBES = {
     "import type { LoopbackWsServer } from '@vmsc/testing';",
     "export const wsServerIsAny: IsAny<LoopbackWsServer['wss']> = false;",
   ],
+  '@vmsc/obs': [
+    "import type { ObsController } from '@vmsc/obs';",
+    "export const obsStoppedIsAny: IsAny<Awaited<ReturnType<ObsController['stopRecording']>>> = false;",
+  ],
   '@vmsc/connector-heartrate': [
     "import { PulsoidConnector } from '@vmsc/connector-heartrate';",
     'export class HeartrateProbe extends PulsoidConnector {',

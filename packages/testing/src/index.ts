@@ -175,6 +175,36 @@ export type {
   YouTubeFakeErrorBody,
 } from './fakes/youtube/index.js';
 
+export {
+  startObsFake,
+  ObsFakeState,
+  OBS_FAKE_DEFAULT_SCENES,
+  OBS_FAKE_DEFAULT_INPUTS,
+  OBS_FAKE_DEFAULT_HOTKEYS,
+  OBS_FAKE_REQUEST_TYPES,
+  ObsOpCode,
+  ObsCloseCode,
+  ObsRequestStatus,
+  ObsEventSubscription,
+  OBS_RPC_VERSION,
+  obsAuthenticationString,
+} from './fakes/obs/index.js';
+export type {
+  ObsFake,
+  ObsFakeOptions,
+  ObsFakeRequest,
+  ObsFakeClose,
+  ObsFakeFailure,
+  ObsFakeEvent,
+  ObsFakeScene,
+  ObsFakeSceneItem,
+  ObsFakeInput,
+  ObsFakeOutput,
+  ObsFakeSceneInit,
+  ObsFakeInputInit,
+  ObsJsonObject,
+} from './fakes/obs/index.js';
+
 // Property-based testing helpers (fast-check)
 export {
   checkProperty,

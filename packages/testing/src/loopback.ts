@@ -51,6 +51,8 @@ export interface WsServerOptions {
   onMessage?: (socket: WebSocket, data: string | Buffer) => void;
   /** Accept or refuse an upgrade (e.g. check a token); refusing answers HTTP 401. */
   verifyClient?: (request: IncomingMessage) => boolean;
+  /** Picks the subprotocol from those the client offered (`false`: none); default: the first offered. */
+  handleProtocols?: (protocols: Set<string>, request: IncomingMessage) => string | false;
 }
 
 /** A WebSocket server on 127.0.0.1 with an OS-assigned port, and the controls tests need. */
@@ -86,6 +88,7 @@ export async function startWsServer(options: WsServerOptions = {}): Promise<Loop
     server: http.server,
     ...(options.path ? { path: options.path } : {}),
     ...(options.verifyClient ? { verifyClient: (info: { req: IncomingMessage }) => options.verifyClient!(info.req) } : {}),
+    ...(options.handleProtocols ? { handleProtocols: options.handleProtocols } : {}),
   });
   const requests: IncomingMessage[] = [];
   const waiters: Array<(socket: WebSocket) => void> = [];
