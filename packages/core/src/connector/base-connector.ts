@@ -4,6 +4,7 @@ import { VmscError } from '../errors.js';
 import type { StreamEvent } from '../events/stream-event.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { Reconnector, type Backoff, type BackoffOptions } from './backoff.js';
+import { READ_ONLY_CAPABILITIES, type ConnectorCapabilities } from './chat.js';
 import type { Connector, ConnectorEvents, ConnectorHealth, Gap } from './connector.js';
 import type { ConnectorStatus } from './status.js';
 
@@ -60,6 +61,11 @@ export abstract class BaseConnector implements Connector {
 
   get status(): ConnectorStatus {
     return this.#status;
+  }
+
+  /** What the connector can do besides reading: by default nothing (it cannot send chat). Senders override it. */
+  get capabilities(): ConnectorCapabilities {
+    return READ_ONLY_CAPABILITIES;
   }
 
   get lastError(): VmscError | undefined {
