@@ -59,7 +59,7 @@ export type { Connector, ConnectorEvents, ConnectorHealth, StatusChange, Gap } f
 export { READ_ONLY_CAPABILITIES, chatCapabilities, chatLength, checkChatLength } from './connector/chat.js';
 export type { ChatSender, SendChatResult, SendChatOptions, ChatLimits, ChatRateLimit, ConnectorCapabilities } from './connector/chat.js';
 export { ChatOutbox, provesNotSent } from './connector/chat-outbox.js';
-export type { ChatOutboxOptions, OutboxSendOptions } from './connector/chat-outbox.js';
+export type { ChatOutboxOptions } from './connector/chat-outbox.js';
 export { BaseConnector } from './connector/base-connector.js';
 export type { BaseConnectorOptions } from './connector/base-connector.js';
 export { WebSocketConnector, type WebSocketLike, type WebSocketClose } from './connector/websocket-connector.js';

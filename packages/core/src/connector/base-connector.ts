@@ -244,12 +244,19 @@ export abstract class BaseConnector implements Connector {
    * A {@link ChatOutbox} for this connector: `send` is the platform call, paced by `rate`, with
    * notices on this connector's bus and its clock. A sending connector routes `sendChat` through it.
    */
-  protected createChatOutbox(
-    send: (text: string, options: SendChatOptions) => Promise<SendChatResult>,
+  protected createChatOutbox<O extends SendChatOptions = SendChatOptions>(
+    send: (text: string, options: Omit<O, 'idempotencyKey'>) => Promise<SendChatResult>,
     rate: () => ChatRateLimit | undefined,
-    options: Omit<ChatOutboxOptions, 'connector' | 'send' | 'rate' | 'notify' | 'clock'> = {},
-  ): ChatOutbox {
-    return new ChatOutbox({ ...options, connector: this.id, send, rate, notify: (notice) => this.bus.notify(notice), clock: this.clock });
+    options: Omit<ChatOutboxOptions<O>, 'connector' | 'send' | 'rate' | 'notify' | 'clock'> = {},
+  ): ChatOutbox<O> {
+    return new ChatOutbox<O>({
+      ...options,
+      connector: this.id,
+      send,
+      rate,
+      notify: (notice) => this.bus.notify(notice),
+      clock: this.clock,
+    });
   }
 
   /** Wraps anything thrown into a {@link VmscError} (unknown errors get code `INTERNAL`). */

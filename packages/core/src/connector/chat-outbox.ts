@@ -11,11 +11,11 @@ import { systemClock, type Clock } from '../util/clock.js';
 import type { ChatRateLimit, SendChatOptions, SendChatResult } from './chat.js';
 
 /** Options of {@link ChatOutbox}. */
-export interface ChatOutboxOptions {
+export interface ChatOutboxOptions<O extends SendChatOptions = SendChatOptions> {
   /** The connector the outbox belongs to (its id, for notices and messages). */
   connector: string;
   /** Sends one message to the platform: the connector's own send, called one message at a time. */
-  send(text: string, options: SendChatOptions): Promise<SendChatResult>;
+  send(text: string, options: Omit<O, 'idempotencyKey'>): Promise<SendChatResult>;
   /** The rate never to exceed, read before every send (it may change, e.g. once the sender is known to moderate). Absent: no pacing. */
   rate?: () => ChatRateLimit | undefined;
   /** Where `chat-waiting` and `chat-dropped` notices go (a connector passes its bus's `notify`). */
@@ -34,19 +34,9 @@ export interface ChatOutboxOptions {
   notSent?: (error: VmscError) => boolean;
 }
 
-/** Options of {@link ChatOutbox.send}: the connector's send options plus an idempotency key. */
-export interface OutboxSendOptions extends SendChatOptions {
-  /**
-   * Identifies this message across retries by the caller (e.g. `${ruleId}:${event.id}`). A second
-   * `send` with a key that is waiting, in flight or sent gets the first one's outcome: the message is
-   * never sent twice.
-   */
-  idempotencyKey?: string;
-}
-
-interface Item {
+interface Item<O> {
   text: string;
-  options: SendChatOptions;
+  options: Omit<O, 'idempotencyKey'>;
   queuedAt: number;
   attempts: number;
   resolve(result: SendChatResult): void;
@@ -85,10 +75,10 @@ export function provesNotSent(error: VmscError): boolean {
  *   message, the same pending promise, or the same error when the outcome is unknown. Only a send
  *   that provably did not deliver ({@link provesNotSent}) lets the key be sent again.
  */
-export class ChatOutbox {
-  readonly #options: ChatOutboxOptions;
+export class ChatOutbox<O extends SendChatOptions = SendChatOptions> {
+  readonly #options: ChatOutboxOptions<O>;
   readonly #clock: Clock;
-  readonly #queue: Item[] = [];
+  readonly #queue: Item<O>[] = [];
   readonly #sentAt: number[] = [];
   readonly #keys = new Map<string, Promise<SendChatResult>>();
   #busy = false;
@@ -97,7 +87,7 @@ export class ChatOutbox {
   #dropped = 0;
   #sent = 0;
 
-  constructor(options: ChatOutboxOptions) {
+  constructor(options: ChatOutboxOptions<O>) {
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
   }
@@ -121,7 +111,7 @@ export class ChatOutbox {
    * Queues `text` and resolves with the platform's result once sent; rejects with the send's typed
    * error, or a `ChatRateLimitedError` when the outbox drops it (`CHAT_QUEUE_FULL`, `CHAT_QUEUE_EXPIRED`).
    */
-  send(text: string, options: OutboxSendOptions = {}): Promise<SendChatResult> {
+  send(text: string, options: O = {} as O): Promise<SendChatResult> {
     const { idempotencyKey, ...sendOptions } = options;
     if (idempotencyKey === undefined) return this.#enqueue(text, sendOptions);
     const known = this.#keys.get(idempotencyKey);
@@ -146,9 +136,9 @@ export class ChatOutbox {
     while (this.#keys.size > capacity) this.#keys.delete(this.#keys.keys().next().value as string);
   }
 
-  #enqueue(text: string, options: SendChatOptions): Promise<SendChatResult> {
+  #enqueue(text: string, options: Omit<O, 'idempotencyKey'>): Promise<SendChatResult> {
     return new Promise<SendChatResult>((resolve, reject) => {
-      const item: Item = { text, options, queuedAt: this.#clock.now(), attempts: 0, resolve, reject };
+      const item: Item<O> = { text, options, queuedAt: this.#clock.now(), attempts: 0, resolve, reject };
       const max = this.#options.maxQueue ?? 50;
       if (this.#queue.length >= max) {
         const error = new ChatRateLimitedError(
@@ -203,7 +193,7 @@ export class ChatOutbox {
     void this.#attempt(item, now);
   }
 
-  async #attempt(item: Item, now: number): Promise<void> {
+  async #attempt(item: Item<O>, now: number): Promise<void> {
     this.#busy = true;
     item.attempts++;
     this.#sentAt.push(now);
@@ -251,7 +241,7 @@ export class ChatOutbox {
     }
   }
 
-  #drop(item: Item, error: VmscError): void {
+  #drop(item: Item<O>, error: VmscError): void {
     this.#dropped++;
     this.#options.notify?.({ kind: 'chat-dropped', connector: this.#options.connector, error, waiting: this.#queue.length });
     item.reject(error);

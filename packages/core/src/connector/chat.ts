@@ -51,6 +51,12 @@ export interface SendChatOptions {
    * connector picks the platform's reply id); otherwise it is sent as an ordinary message.
    */
   replyTo?: StreamEvent;
+  /**
+   * Identifies this message across the caller's retries (e.g. `${ruleId}:${event.id}`). A second
+   * `sendChat` with a key that is waiting, in flight or sent gets the first one's outcome: the
+   * message is never sent twice (see `ChatOutbox`).
+   */
+  idempotencyKey?: string;
 }
 
 /** What a successful `sendChat` returns. */
