@@ -20,7 +20,6 @@ import {
   YouTubeNotLiveError,
   YouTubeQuotaExceededError,
   YouTubeRateLimitError,
-  YouTubeSendChatError,
   YouTubeConnector,
   YOUTUBE_CHAT_LIMITS,
   type YouTubeConnectorOptions,
