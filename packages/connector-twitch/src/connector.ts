@@ -7,14 +7,19 @@ import {
   ProtocolError,
   RateLimitedError,
   TimeoutError,
+  chatCapabilities,
+  type ChatLimits,
+  type ChatOutbox,
+  type ChatRateLimit,
   type ChatSender,
+  type ConnectorCapabilities,
   type SendChatResult,
   type Unsubscribe,
   type VmscError,
 } from '@vmsc/core';
 import type WebSocket from 'ws';
 import { TokenSource } from './auth.js';
-import { sendTwitchChat, type ChatTarget } from './chat.js';
+import { sendTwitchChat, TWITCH_CHAT_LIMITS, type ChatTarget } from './chat.js';
 import { describeClose } from './close-codes.js';
 import { TwitchMissingScopesError } from './errors.js';
 import { HelixClient } from './helix.js';
@@ -36,6 +41,8 @@ import { checkEvents, missingScopes, specsFor, TWITCH_EVENT_TYPES, type Subscrip
 import { KeepaliveWatchdog } from './watchdog.js';
 
 export type { TwitchConnectorHealth, TwitchConnectorOptions, TwitchSendChatOptions, TwitchUrls } from './options.js';
+
+const TWITCH_CAPABILITIES: ConnectorCapabilities = chatCapabilities(true);
 
 /**
  * Twitch over EventSub WebSocket + Helix: the 24 Twitch event types of the catalogue (spec 002),
@@ -65,6 +72,7 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
   readonly #inbox: NotificationInbox;
   readonly #subscriptions: SubscriptionSet;
   readonly #watchdog: KeepaliveWatchdog;
+  readonly #outbox: ChatOutbox<TwitchSendChatOptions>;
   #chat: ChatTarget | undefined;
   #socket: WebSocket | undefined;
   #handoff: WebSocket | undefined;
@@ -93,6 +101,20 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
       toVmscError: (error) => this.toVmscError(error),
     });
     this.#watchdog = new KeepaliveWatchdog(this.clock, options.keepaliveMarginMs);
+    this.#outbox = this.createChatOutbox<TwitchSendChatOptions>(
+      (text, sendOptions) => this.#sendNow(text, sendOptions),
+      () => this.#chatRate(),
+    );
+  }
+
+  /** Twitch sends chat, with threaded replies. */
+  override get capabilities(): ConnectorCapabilities {
+    return TWITCH_CAPABILITIES;
+  }
+
+  /** Twitch's chat limits ({@link TWITCH_CHAT_LIMITS}). */
+  get chatLimits(): ChatLimits {
+    return TWITCH_CHAT_LIMITS;
   }
 
   override toString(): string {
@@ -158,6 +180,7 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
   async disconnect(): Promise<void> {
     this.#generation++;
     this.#subscriptions.sessionLost('disconnected', true);
+    this.#outbox.clear(new ConnectionError('disconnect() was called before the chat message was sent', { code: 'DISCONNECTED' }));
     const sockets = this.#detach();
     this.markDisconnected(new ConnectionError('disconnect() was called before the connection was established', { code: 'DISCONNECTED' }));
     await Promise.all(sockets.map(closeSocket));
@@ -165,18 +188,39 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
 
   /**
    * Sends a chat message as the token's user to the broadcaster's chat (`POST /helix/chat/messages`,
-   * scope `user:write:chat`). Twitch may accept the request but drop the message (AutoMod, slow mode,
-   * duplicate...): that rejects with {@link TwitchChatDroppedError} carrying Twitch's reason.
+   * scope `user:write:chat`), through the connector's outbox: never faster than
+   * {@link TwitchConnectorOptions.chatRate}, one at a time, in order. With `replyTo` (a Twitch
+   * event), it is a threaded reply to that message; an `idempotencyKey` is never sent twice.
+   *
+   * Rejects with core's typed errors: `ChatMessageTooLongError` (over 500, before sending),
+   * {@link TwitchChatDroppedError} (a `ChatDroppedError`: Twitch accepted but dropped it, with its
+   * reason: AutoMod, slow mode, duplicate...), `ChatRateLimitedError` (a 429 retried until it gives
+   * up, or the outbox full), `ChatNotAllowedError` (403: scope `user:write:chat`, a ban).
    *
    * @example
    * ```ts
-   * bus.on('chat', (e) => e.data.message === '!hi' && twitch.sendChat('hello!', { replyTo: e.data.messageId }));
+   * bus.on('chat', (e) => e.data.message === '!hi' && twitch.sendChat('hello!', { replyTo: e }));
    * ```
    */
-  async sendChat(text: string, options: TwitchSendChatOptions = {}): Promise<SendChatResult> {
-    if (!this.#chat)
-      throw new ConnectionError('sendChat() needs connect() first (the broadcaster is resolved on connect)', { code: 'NOT_CONNECTED' });
+  sendChat(text: string, options: TwitchSendChatOptions = {}): Promise<SendChatResult> {
+    if (!this.#chat) {
+      return Promise.reject(
+        new ConnectionError('sendChat() needs connect() first (the broadcaster is resolved on connect)', { code: 'NOT_CONNECTED' }),
+      );
+    }
+    return this.#outbox.send(text, options);
+  }
+
+  #sendNow(text: string, options: Omit<TwitchSendChatOptions, 'idempotencyKey'>): Promise<SendChatResult> {
+    if (!this.#chat) return Promise.reject(new ConnectionError('the Twitch connector was disconnected', { code: 'NOT_CONNECTED' }));
     return sendTwitchChat(this.#helix, this.#chat, text, options);
+  }
+
+  /** The configured rate, else 100 / 30 s for the broadcaster, 20 / 30 s for anyone else. */
+  #chatRate(): ChatRateLimit | undefined {
+    if (this.#options.chatRate) return this.#options.chatRate;
+    const elevated = this.#chat !== undefined && this.#chat.senderId === this.#chat.broadcasterId;
+    return elevated ? TWITCH_CHAT_LIMITS.elevatedRate : TWITCH_CHAT_LIMITS.rate;
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------

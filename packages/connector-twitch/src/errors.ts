@@ -1,4 +1,4 @@
-import { AuthError, RateLimitedError, ValidationError, VmscError } from '@vmsc/core';
+import { AuthError, ChatDroppedError, RateLimitedError, ValidationError, VmscError } from '@vmsc/core';
 import type { MissingScope, TwitchEventType } from './subscriptions.js';
 
 /**
@@ -58,14 +58,14 @@ export class TwitchSubscriptionError extends VmscError {
   }
 }
 
-/** Twitch accepted a chat message but did not send it (200 with `is_sent: false`). */
-export class TwitchChatDroppedError extends VmscError {
-  /** Twitch's drop code: `msg_duplicate`, `msg_ratelimit`, `msg_rejected`, `msg_slowmode`... */
-  readonly dropCode: string;
-
+/**
+ * Twitch accepted a chat message but did not send it (200 with `is_sent: false`): core's
+ * `ChatDroppedError` with Twitch's `drop_reason`. `dropCode`: `msg_duplicate`, `msg_ratelimit`,
+ * `msg_rejected`, `msg_slowmode`...; `reason`: Twitch's message.
+ */
+export class TwitchChatDroppedError extends ChatDroppedError {
   constructor(dropCode: string, message: string) {
-    super('TWITCH_CHAT_DROPPED', `Twitch dropped the chat message (${dropCode}): ${message}`);
-    this.dropCode = dropCode;
+    super(dropCode, message, { code: 'TWITCH_CHAT_DROPPED', platform: 'Twitch' });
   }
 }
 

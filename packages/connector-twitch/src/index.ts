@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { TwitchConnector } from './connector.js';
+export { TWITCH_CHAT_LIMITS } from './chat.js';
 export type { TwitchConnectorOptions, TwitchConnectorHealth, TwitchSendChatOptions, TwitchUrls } from './connector.js';
 export type { TwitchAuth, TwitchAuthProvider } from './auth.js';
 export {

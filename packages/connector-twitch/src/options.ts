@@ -1,4 +1,4 @@
-import type { BaseConnectorOptions, ConnectorHealth } from '@vmsc/core';
+import type { BaseConnectorOptions, ChatRateLimit, ConnectorHealth, SendChatOptions } from '@vmsc/core';
 import type { TwitchAuth } from './auth.js';
 import type { TwitchSubscriptionHealth } from './subscription-state.js';
 import type { TwitchEventType } from './subscriptions.js';
@@ -39,15 +39,21 @@ export interface TwitchConnectorOptions extends BaseConnectorOptions {
   dedupeMaxIds?: number;
   /** Endpoints (tests point these at the fake). */
   urls?: TwitchUrls;
+  /**
+   * The rate `sendChat` keeps to (its outbox never exceeds it). Default: Twitch's 100 messages per
+   * 30 s when the token's user is the broadcaster, else 20 per 30 s; a moderator's bot may set
+   * `TWITCH_CHAT_LIMITS.elevatedRate`.
+   */
+  chatRate?: ChatRateLimit;
   /** Keep Twitch's raw `payload.event` as each event's `raw` (debugging; costs memory). Default false. */
   includeRaw?: boolean;
 }
 
-/** Options of `TwitchConnector.sendChat`. */
-export interface TwitchSendChatOptions {
-  /** Reply to this chat message id (`data.messageId` of a `chat` event). */
-  replyTo?: string;
-}
+/**
+ * Options of `TwitchConnector.sendChat`: core's `SendChatOptions`. `replyTo` is the event being
+ * answered; a Twitch event's `data.messageId` becomes `reply_parent_message_id`.
+ */
+export type TwitchSendChatOptions = SendChatOptions;
 
 /** {@link ConnectorHealth} plus the state of each EventSub subscription. */
 export interface TwitchConnectorHealth extends ConnectorHealth {

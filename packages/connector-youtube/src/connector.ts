@@ -2,18 +2,26 @@ import {
   BaseConnector,
   ConnectionError,
   ProtocolError,
+  ChatNotAllowedError,
+  chatCapabilities,
+  checkChatLength,
   createEvent,
+  READ_ONLY_CAPABILITIES,
+  type ChatLimits,
+  type ChatOutbox,
   type ChatSender,
+  type ConnectorCapabilities,
+  type SendChatOptions,
   type SendChatResult,
   type VmscError,
 } from '@vmsc/core';
 import { Credentials } from './auth.js';
+import { toChatError, YOUTUBE_CHAT_LIMITS } from './chat.js';
 import { classifyError, isTransient } from './api/classify.js';
 import { DataApiClient } from './api/client.js';
 import { streamElements } from './api/stream-body.js';
 import {
   YouTubeApiError,
-  YouTubeAuthError,
   YouTubeChatEndedError,
   YouTubeQuotaExceededError,
   YouTubeRateLimitError,
@@ -29,6 +37,7 @@ import { resolveMine, resolveVideo, type ResolvedChat } from './resolve.js';
 const DEFAULT_BASE = 'https://www.googleapis.com/youtube/v3';
 const DEFAULT_STREAM_BASE = 'https://youtube.googleapis.com/youtube/v3';
 const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+const SENDS: ConnectorCapabilities = chatCapabilities(false);
 
 /**
  * YouTube live chat through the Data API v3: resolves the chat, reads it by polling or streaming,
@@ -76,6 +85,7 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
   /** Reconnected before the first page arrived: the next backlog may hold messages from after {@link #connectedAt}. */
   #backlogMayHideMessages = false;
   #historyPending = true;
+  readonly #outbox: ChatOutbox;
 
   constructor(options: YouTubeConnectorOptions) {
     const target = options.target;
@@ -98,6 +108,20 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
     });
     if ('liveChatId' in target) this.#resolved = { liveChatId: target.liveChatId };
     this.#pipeline = this.#newPipeline();
+    this.#outbox = this.createChatOutbox(
+      (text) => this.#insert(text),
+      () => options.chatRate ?? YOUTUBE_CHAT_LIMITS.rate,
+    );
+  }
+
+  /** Sends chat with OAuth (an API key only reads); YouTube has no threaded replies. */
+  override get capabilities(): ConnectorCapabilities {
+    return this.#credentials.kind === 'oauth' ? SENDS : READ_ONLY_CAPABILITIES;
+  }
+
+  /** YouTube's chat limits ({@link YOUTUBE_CHAT_LIMITS}). */
+  get chatLimits(): ChatLimits {
+    return YOUTUBE_CHAT_LIMITS;
   }
 
   override toString(): string {
@@ -132,34 +156,58 @@ export class YouTubeConnector extends BaseConnector implements ChatSender {
 
   async disconnect(): Promise<void> {
     this.#halt();
+    this.#outbox.clear(new ConnectionError('disconnect() was called before the chat message was sent', { code: 'DISCONNECTED' }));
     this.markDisconnected(new ConnectionError('disconnect() was called before the connection was established', { code: 'DISCONNECTED' }));
   }
 
   /**
    * Sends a chat message as the authorised user (`liveChatMessages.insert`, OAuth scope `youtube`
-   * or `youtube.force-ssl`; 50 quota units). The chat is resolved first if `connect()` has not.
-   * Refusals are typed: {@link YouTubeSendChatError} (`messageTextInvalid`...), a
-   * `YouTubeForbiddenError`, {@link YouTubeRateLimitError}, {@link YouTubeChatEndedError}...
+   * or `youtube.force-ssl`; 50 quota units) through the connector's outbox (never faster than
+   * `chatRate`, one at a time, an `idempotencyKey` never twice). The chat is resolved first if
+   * `connect()` has not. YouTube has no threaded replies: `replyTo` is accepted and the message is
+   * sent as an ordinary one (mention the user in the text).
+   *
+   * Rejects with core's typed errors: `ChatMessageTooLongError` (over 200 characters, before
+   * sending), `ChatRateLimitedError` (`rateLimitExceeded`, retried until the outbox gives up),
+   * `ChatNotAllowedError` (no OAuth, `forbidden`, `liveChatEnded`, `liveChatDisabled`; the YouTube
+   * error as `cause`), {@link YouTubeSendChatError} for other refusals (`messageTextInvalid`...).
    * The sent message also comes back through the chat like any other.
    *
    * @example
    * ```ts
-   * bus.on('chat', (e) => e.data.message === '!hi' && youtube.sendChat(`hi ${e.user.nickname}!`));
+   * bus.on('chat', (e) => e.data.message === '!hi' && youtube.sendChat(`hi ${e.user.nickname}!`, { replyTo: e }));
    * ```
    */
-  async sendChat(text: string): Promise<SendChatResult> {
+  sendChat(text: string, options: SendChatOptions = {}): Promise<SendChatResult> {
     if (this.#credentials.kind !== 'oauth') {
-      throw new YouTubeAuthError('sending YouTube chat needs OAuth (an API key can only read)', { reason: 'required' });
+      return Promise.reject(
+        new ChatNotAllowedError('sending YouTube chat needs OAuth (an API key can only read)', 'oauth-required', {
+          code: 'YOUTUBE_CHAT_NEEDS_OAUTH',
+        }),
+      );
     }
     if (text.trim().length === 0) {
-      throw new YouTubeSendChatError('a YouTube chat message cannot be empty', { reason: 'messageTextRequired' });
+      return Promise.reject(new YouTubeSendChatError('a YouTube chat message cannot be empty', { reason: 'messageTextRequired' }));
     }
-    const chat = this.#resolved ?? (this.#resolved = await this.#resolve());
-    const created = await this.#client.post<RawLiveChatMessage>(
-      { method: 'insert', operation: 'liveChatMessages.insert', path: 'liveChat/messages', params: { part: 'snippet' } },
-      { snippet: { liveChatId: chat.liveChatId, type: 'textMessageEvent', textMessageDetails: { messageText: text } } },
-    );
-    return created.id ? { messageId: created.id } : {};
+    try {
+      checkChatLength(text, YOUTUBE_CHAT_LIMITS, 'YouTube');
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.#outbox.send(text, options);
+  }
+
+  async #insert(text: string): Promise<SendChatResult> {
+    try {
+      const chat = this.#resolved ?? (this.#resolved = await this.#resolve());
+      const created = await this.#client.post<RawLiveChatMessage>(
+        { method: 'insert', operation: 'liveChatMessages.insert', path: 'liveChat/messages', params: { part: 'snippet' } },
+        { snippet: { liveChatId: chat.liveChatId, type: 'textMessageEvent', textMessageDetails: { messageText: text } } },
+      );
+      return created.id ? { messageId: created.id } : {};
+    } catch (error) {
+      throw toChatError(this.toVmscError(error));
+    }
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { YouTubeConnector } from './connector.js';
+export { YOUTUBE_CHAT_LIMITS } from './chat.js';
 export type { YouTubeConnectorOptions, YouTubeConnectorHealth, YouTubeReadMode } from './options.js';
 export type { YouTubeAuth, YouTubeTokenProvider } from './auth.js';
 export type { YouTubeTarget, ResolvedChat } from './resolve.js';

@@ -1,4 +1,4 @@
-import type { BaseConnectorOptions, ConnectorHealth } from '@vmsc/core';
+import type { BaseConnectorOptions, ChatRateLimit, ConnectorHealth } from '@vmsc/core';
 import type { YouTubeAuth } from './auth.js';
 import type { QuotaCostsOption, QuotaEstimate } from './quota.js';
 import type { YouTubeTarget } from './resolve.js';
@@ -18,6 +18,8 @@ export interface YouTubeConnectorOptions extends BaseConnectorOptions {
    * messages as they arrive (lower latency, 5 units per connection instead of per poll).
    */
   mode?: YouTubeReadMode;
+  /** The rate `sendChat` keeps to (its outbox never exceeds it). Default one message per second (YouTube publishes none). */
+  chatRate?: ChatRateLimit;
   /** Data API base URL (default `https://www.googleapis.com/youtube/v3`; tests point it at the fake). */
   apiBaseUrl?: string;
   /** Base URL of the streamed method (default: `apiBaseUrl` if given, else `https://youtube.googleapis.com/youtube/v3`). */

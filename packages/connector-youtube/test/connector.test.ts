@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthError, EventBus, ValidationError, type BusNotice, type StreamEvent } from '@vmsc/core';
+import {
+  AuthError,
+  ChatMessageTooLongError,
+  ChatNotAllowedError,
+  ChatRateLimitedError,
+  canSendChat,
+  EventBus,
+  ValidationError,
+  type BusNotice,
+  type StreamEvent,
+} from '@vmsc/core';
 import { closeAllFakes, waitUntil, youtubeGiftEvent, youtubeMessage, youtubeTextMessage, YOUTUBE_FAKE_ACCESS_TOKEN } from '@vmsc/testing';
 import {
   YouTubeAuthError,
@@ -10,8 +20,8 @@ import {
   YouTubeNotLiveError,
   YouTubeQuotaExceededError,
   YouTubeRateLimitError,
-  YouTubeSendChatError,
   YouTubeConnector,
+  YOUTUBE_CHAT_LIMITS,
   type YouTubeConnectorOptions,
 } from '../src/index.js';
 import { chatRequests, rig } from './helpers.js';
@@ -466,18 +476,46 @@ describe('sendChat', () => {
     expect(connector.quota.usedToday).toBe(51);
   });
 
-  it('refuses with typed errors: API key, empty, too long, rate limited, chat ended', async () => {
+  it('declares its capabilities and limits: sends with OAuth only, no threaded replies, 200 characters', async () => {
     const keyed = await rig();
-    await expect(keyed.connector.sendChat('hi')).rejects.toBeInstanceOf(YouTubeAuthError);
+    expect(keyed.connector.capabilities).toEqual({ chat: { send: false, reply: false } });
+    expect(canSendChat(keyed.connector)).toBe(false);
+    const { connector } = await rig({ auth: { accessToken: YOUTUBE_FAKE_ACCESS_TOKEN } });
+    expect(connector.capabilities).toEqual({ chat: { send: true, reply: false } });
+    expect(canSendChat(connector)).toBe(true);
+    expect(connector.chatLimits).toEqual(YOUTUBE_CHAT_LIMITS);
+    expect(YOUTUBE_CHAT_LIMITS).toMatchObject({ maxLength: 200, lengthUnit: 'code-points' });
+  });
+
+  it('refuses with typed errors: API key, empty, too long (before sending), rate limited, chat ended', async () => {
+    const keyed = await rig();
+    await expect(keyed.connector.sendChat('hi')).rejects.toMatchObject({ code: 'YOUTUBE_CHAT_NEEDS_OAUTH', reason: 'oauth-required' });
+    await expect(keyed.connector.sendChat('hi')).rejects.toBeInstanceOf(ChatNotAllowedError);
     const { fake, connector } = await rig({ auth: { accessToken: YOUTUBE_FAKE_ACCESS_TOKEN } });
     await expect(connector.sendChat('  ')).rejects.toMatchObject({ reason: 'messageTextRequired' });
+    // 200 emoji are 200 characters to YouTube (code points), 400 UTF-16 units.
+    await expect(connector.sendChat('😀'.repeat(200))).resolves.toMatchObject({ messageId: expect.any(String) });
     const long = await connector.sendChat('x'.repeat(201)).catch((e: unknown) => e);
-    expect(long).toBeInstanceOf(YouTubeSendChatError);
-    expect((long as YouTubeSendChatError).reason).toBe('messageTextInvalid');
-    fake.fail({ kind: 'error', reason: 'rateLimitExceeded' });
-    await expect(connector.sendChat('spam')).rejects.toBeInstanceOf(YouTubeRateLimitError);
+    expect(long).toBeInstanceOf(ChatMessageTooLongError);
+    expect(long).toMatchObject({ limit: 200, length: 201, unit: 'code-points' });
+    expect(fake.inserted).toHaveLength(1);
+    fake.fail({ kind: 'error', reason: 'rateLimitExceeded' }, 3);
+    const limited = await connector.sendChat('spam').catch((e: unknown) => e);
+    expect(limited).toBeInstanceOf(ChatRateLimitedError);
+    expect((limited as Error).cause).toBeInstanceOf(YouTubeRateLimitError);
     fake.endChat('error');
-    await expect(connector.sendChat('late')).rejects.toBeInstanceOf(YouTubeChatEndedError);
+    const ended = await connector.sendChat('late').catch((e: unknown) => e);
+    expect(ended).toBeInstanceOf(ChatNotAllowedError);
+    expect(ended).toMatchObject({ reason: 'liveChatEnded' });
+    expect((ended as Error).cause).toBeInstanceOf(YouTubeChatEndedError);
+  });
+
+  it('a rateLimitExceeded answer is retried after the window and the message is sent once', async () => {
+    const { fake, connector } = await rig({ auth: { accessToken: YOUTUBE_FAKE_ACCESS_TOKEN } });
+    fake.fail({ kind: 'error', reason: 'rateLimitExceeded' });
+    await expect(connector.sendChat('once', { replyTo: undefined })).resolves.toMatchObject({ messageId: expect.any(String) });
+    expect(fake.inserted).toHaveLength(1);
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(2); // the refused one and the retry
   });
 });
 

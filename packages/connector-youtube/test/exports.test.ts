@@ -7,6 +7,7 @@ describe('the public entry', () => {
       [
         'ChatPipeline',
         'DEFAULT_QUOTA_COSTS',
+        'YOUTUBE_CHAT_LIMITS',
         'YouTubeApiError',
         'YouTubeAuthError',
         'YouTubeChatDisabledError',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionError, RateLimitedError, type BusNotice, type StatusNotice } from '@vmsc/core';
+import { ChatNotAllowedError, ConnectionError, RateLimitedError, type BusNotice, type StatusNotice } from '@vmsc/core';
 import { closeAllFakes, waitUntil, YOUTUBE_FAKE_ACCESS_TOKEN, youtubeTextMessage, seededRandom } from '@vmsc/testing';
 import { YouTubeAuthError, YouTubeForbiddenError, YouTubeRateLimitError, YouTubeSendChatError } from '../src/index.js';
 import { rig, type Rig } from './helpers.js';
@@ -178,7 +178,7 @@ describe('YouTube HTTP faults on every endpoint', () => {
     expect(r.connector.status).toBe('connected');
   });
 
-  it('liveChatMessages.insert 401 / 403 / 500: sendChat rejects with YouTubeAuthError / YouTubeForbiddenError / ConnectionError; reading is unaffected', async () => {
+  it('liveChatMessages.insert 401 / 403 / 500: sendChat rejects with YouTubeAuthError / ChatNotAllowedError (forbidden) / ConnectionError; reading is unaffected', async () => {
     const r = await rig({ auth: { accessToken: YOUTUBE_FAKE_ACCESS_TOKEN } });
     await r.connector.connect();
     // The reader polls the same fault queue: hold it off the chat endpoint by failing inserts only while it waits.
@@ -192,8 +192,8 @@ describe('YouTube HTTP faults on every endpoint', () => {
     // A fault may be taken by a poll instead; whatever sendChat got is typed.
     for (const outcome of outcomes) {
       if (outcome instanceof Error)
-        expect([YouTubeAuthError, YouTubeForbiddenError, YouTubeSendChatError].some((type) => outcome instanceof type)).toBe(true);
+        expect([YouTubeAuthError, ChatNotAllowedError, YouTubeSendChatError].some((type) => outcome instanceof type)).toBe(true);
     }
-    expect(outcomes.some((outcome) => outcome instanceof YouTubeAuthError || outcome instanceof YouTubeForbiddenError)).toBe(true);
+    expect(outcomes.some((outcome) => outcome instanceof YouTubeAuthError || outcome instanceof ChatNotAllowedError)).toBe(true);
   });
 });

@@ -123,6 +123,84 @@ export class ValidationError extends VmscError {
   }
 }
 
+/** How a platform counts the length of a chat message: UTF-16 code units (JavaScript's `length`), code points, or UTF-8 bytes. */
+export type ChatLengthUnit = 'utf16' | 'code-points' | 'utf8-bytes';
+
+/**
+ * A chat message is longer than the platform accepts. Raised before anything is sent, so nothing
+ * reached the platform; shorten the text (`limit` and `length` are in `unit`).
+ */
+export class ChatMessageTooLongError extends VmscError {
+  /** The platform's limit. */
+  readonly limit: number;
+  /** The message's length, counted the way the platform counts. */
+  readonly length: number;
+  /** What `limit` and `length` count. */
+  readonly unit: ChatLengthUnit;
+
+  constructor(limit: number, length: number, unit: ChatLengthUnit, options?: VmscErrorOptions & { code?: string; platform?: string }) {
+    super(
+      options?.code ?? 'CHAT_MESSAGE_TOO_LONG',
+      `${options?.platform ? `${options.platform}: ` : ''}the chat message is ${length} ${unitName(unit)} long; the limit is ${limit}`,
+      options,
+    );
+    this.limit = limit;
+    this.length = length;
+    this.unit = unit;
+  }
+}
+
+function unitName(unit: ChatLengthUnit): string {
+  return unit === 'utf8-bytes' ? 'bytes' : unit === 'code-points' ? 'characters' : 'UTF-16 units';
+}
+
+/**
+ * The platform refused a chat message because too many were sent (an HTTP 429, YouTube's
+ * `rateLimitExceeded`), or a connector's outbox dropped it because its queue was full. The message
+ * was not sent; `retryAfterMs` says when to try again, when known.
+ */
+export class ChatRateLimitedError extends RateLimitedError {
+  constructor(message: string, options?: VmscErrorOptions & { retryAfterMs?: number; code?: string }) {
+    super(message, { ...options, code: options?.code ?? 'CHAT_RATE_LIMITED' });
+  }
+}
+
+/**
+ * The sender may not chat there: a missing scope or OAuth, a ban, a chat that is closed or over.
+ * Retrying will not help. `reason` is the platform's word for it when it gave one (`forbidden`,
+ * `liveChatEnded`...), else a short description.
+ */
+export class ChatNotAllowedError extends VmscError {
+  /** Why, in the platform's terms when it gave some. */
+  readonly reason: string;
+
+  constructor(message: string, reason: string, options?: VmscErrorOptions & { code?: string }) {
+    super(options?.code ?? 'CHAT_NOT_ALLOWED', message, options);
+    this.reason = reason;
+  }
+}
+
+/**
+ * The platform accepted the request but did not deliver the message (Twitch's `is_sent: false`:
+ * AutoMod, slow mode, a duplicate...). `dropCode` and `reason` are the platform's.
+ */
+export class ChatDroppedError extends VmscError {
+  /** The platform's machine-readable reason (`msg_duplicate`, `msg_slowmode`...), `unknown` when it gave none. */
+  readonly dropCode: string;
+  /** The platform's explanation. */
+  readonly reason: string;
+
+  constructor(dropCode: string, reason: string, options?: VmscErrorOptions & { code?: string; platform?: string }) {
+    super(
+      options?.code ?? 'CHAT_DROPPED',
+      `${options?.platform ?? 'the platform'} dropped the chat message (${dropCode}): ${reason}`,
+      options,
+    );
+    this.dropCode = dropCode;
+    this.reason = reason;
+  }
+}
+
 registerErrorNames({
   VmscError,
   AuthError,
@@ -133,4 +211,8 @@ registerErrorNames({
   NotFoundError,
   TimeoutError,
   ValidationError,
+  ChatMessageTooLongError,
+  ChatRateLimitedError,
+  ChatNotAllowedError,
+  ChatDroppedError,
 });

@@ -46,13 +46,20 @@ export type {
   StatusNotice,
   GapNotice,
   ErrorNotice,
+  ChatWaitingNotice,
+  ChatDroppedNotice,
+  ChatWaitReason,
 } from './bus/notices.js';
 
 // The connector contract
 export { connectorStatuses } from './connector/status.js';
 export type { ConnectorStatus } from './connector/status.js';
 export { canSendChat } from './connector/connector.js';
-export type { Connector, ConnectorEvents, ConnectorHealth, StatusChange, Gap, ChatSender, SendChatResult } from './connector/connector.js';
+export type { Connector, ConnectorEvents, ConnectorHealth, StatusChange, Gap } from './connector/connector.js';
+export { READ_ONLY_CAPABILITIES, chatCapabilities, chatLength, checkChatLength } from './connector/chat.js';
+export type { ChatSender, SendChatResult, SendChatOptions, ChatLimits, ChatRateLimit, ConnectorCapabilities } from './connector/chat.js';
+export { ChatOutbox, provesNotSent } from './connector/chat-outbox.js';
+export type { ChatOutboxOptions } from './connector/chat-outbox.js';
 export { BaseConnector } from './connector/base-connector.js';
 export type { BaseConnectorOptions } from './connector/base-connector.js';
 export { WebSocketConnector, type WebSocketLike, type WebSocketClose } from './connector/websocket-connector.js';

@@ -5,7 +5,7 @@ export type { WsConnectorOptions, TokenPlacement } from './ws-connector.js';
 export { compilePath, compileMapping } from './mapping/compile.js';
 export type { CompiledPath, CompiledMapping, MappingOutcome } from './mapping/compile.js';
 export type { MessageMapping, FieldMapping, MessageFilter, JsonValue } from './mapping/types.js';
-export { MultistreamerClient } from './presets/multistreamer/client.js';
+export { MultistreamerClient, MULTISTREAMER_CHAT_LIMITS } from './presets/multistreamer/client.js';
 export type { MultistreamerClientOptions, MultistreamerChatOptions } from './presets/multistreamer/client.js';
 export { MULTISTREAMER_SOURCE } from './presets/multistreamer/normalize.js';
 export type {

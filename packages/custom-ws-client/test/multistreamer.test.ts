@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthError, EventBus, TimeoutError, type BusNotice, type StreamEvent } from '@vmsc/core';
+import {
+  AuthError,
+  canSendChat,
+  ChatNotAllowedError,
+  createEvent,
+  EventBus,
+  TimeoutError,
+  type BusNotice,
+  type StreamEvent,
+} from '@vmsc/core';
 import { closeAllFakes, multistreamerFixtures, startMultistreamerFake, waitUntil, type MultistreamerFakeOptions } from '@vmsc/testing';
 import { MultistreamerClient } from '../src/index.js';
 import { normalizeChat, sourceFor } from '../src/presets/multistreamer/normalize.js';
@@ -134,6 +143,32 @@ describe('MultistreamerClient (spec 004 shapes, played by the local fake)', () =
     ]);
   });
 
+  it('declares it sends (no threaded replies); replyTo answers on the stream account the event came from', async () => {
+    const bothLive = structuredClone(multistreamerFixtures.streamGoesLive);
+    bothLive.accounts['0']!.live = true;
+    const { fake, events } = await setup({ status: bothLive });
+    expect(client!.capabilities).toEqual({ chat: { send: true, reply: false } });
+    expect(canSendChat(client!)).toBe(true);
+    expect(client!.chatLimits).toEqual({ lengthUnit: 'code-points' });
+    fake.send(multistreamerFixtures.ircText);
+    await waitUntil(() => events.some((e) => e.type === 'chat'), 'the irc chat');
+    const question = events.find((e) => e.type === 'chat')!;
+    await client!.sendChat('answer on irc', { replyTo: question });
+    const fromTwitch = createEvent({
+      source: 'twitch',
+      type: 'chat',
+      user: { id: '5', username: 'v', nickname: 'v' },
+      data: { message: '!dice' },
+      meta: { platform: 'twitch', channel: 'jprjrdev' },
+    });
+    await client!.sendChat('answer on twitch', { replyTo: fromTwitch });
+    await waitUntil(() => fake.received.filter((m) => m.type === 'text').length === 2, 'two texts');
+    expect(fake.received.filter((m) => m.type === 'text')).toEqual([
+      { type: 'text', account_id: 0, cur_stream_account_id: 0, text: 'answer on irc' },
+      { type: 'text', account_id: 14, cur_stream_account_id: 14, text: 'answer on twitch' },
+    ]);
+  });
+
   it('sendChat fails clearly: no writerresult in time, unknown account, not writable, not connected', async () => {
     const notWritable = structuredClone(multistreamerFixtures.streamGoesLive);
     notWritable.accounts['0']!.writable = false;
@@ -141,6 +176,7 @@ describe('MultistreamerClient (spec 004 shapes, played by the local fake)', () =
     await expect(client!.sendChat('x', { accountId: 17, streamAccountId: 14 })).rejects.toBeInstanceOf(TimeoutError);
     await expect(client!.sendChat('x', { accountId: 99 })).rejects.toMatchObject({ code: 'ACCOUNT_NOT_FOUND' });
     await expect(client!.sendChat('x', { accountId: 0, streamAccountId: 0 })).rejects.toMatchObject({ code: 'NOT_WRITABLE' });
+    await expect(client!.sendChat('x', { accountId: 0, streamAccountId: 0 })).rejects.toBeInstanceOf(ChatNotAllowedError);
     await client!.disconnect();
     await expect(client!.sendChat('x')).rejects.toMatchObject({ code: 'CONNECTION_FAILED' });
   });

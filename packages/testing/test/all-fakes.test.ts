@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus, isEvent, parseEvent, type Connector, type ConnectorStatus, type StreamEvent } from '@vmsc/core';
+import { canSendChat, EventBus, isEvent, parseEvent, type Connector, type ConnectorStatus, type StreamEvent } from '@vmsc/core';
 import { HypeRateConnector, PulsoidConnector } from '@vmsc/connector-heartrate';
 import { KickConnector } from '@vmsc/connector-kick';
 import { StreamElementsConnector } from '@vmsc/connector-streamelements';
@@ -120,6 +120,18 @@ describe('startAllFakes: every real connector against its fake on one bus', () =
     await scriptOneOfEach(fakes, 'two');
     await expectOneOfEach(events, before, 'two');
   }, 30_000);
+
+  it('every connector declares what it can do: only Twitch and multistreamer send chat here (YouTube needs OAuth, the fakes give it an API key)', async () => {
+    fakes = await startAllFakes();
+    connectors = connectEverything(fakes, new EventBus());
+    const senders = connectors.filter((connector) => canSendChat(connector)).map((connector) => connector.source);
+    expect(senders).toEqual(['twitch', 'multistreamer']);
+    for (const connector of connectors) {
+      expect(connector.capabilities.chat.send).toBe(canSendChat(connector));
+      if (canSendChat(connector)) expect(connector.chatLimits.lengthUnit).toMatch(/^(utf16|code-points|utf8-bytes)$/);
+    }
+    expect(connectors.filter((connector) => connector.capabilities.chat.reply).map((connector) => connector.source)).toEqual(['twitch']);
+  });
 
   it('offers connection options and a scripting API for every platform, uniform in shape', async () => {
     fakes = await startAllFakes();

@@ -52,11 +52,35 @@ export interface ErrorNotice {
   error: VmscError;
 }
 
+/** Why a connector's chat outbox holds messages back. */
+export type ChatWaitReason = 'rate-limit' | 'retry-after';
+
+/** A connector's chat outbox holds `waiting` messages back for `delayMs` (its rate limit, or the platform's retry-after). */
+export interface ChatWaitingNotice {
+  kind: 'chat-waiting';
+  connector: string;
+  /** Messages waiting, including the one that waits first. */
+  waiting: number;
+  /** How long until the next send. */
+  delayMs: number;
+  reason: ChatWaitReason;
+}
+
+/** A connector's chat outbox gave up on a message without sending it (queue full, waited too long, disconnected). */
+export interface ChatDroppedNotice {
+  kind: 'chat-dropped';
+  connector: string;
+  /** The error the message's `sendChat` rejected with. */
+  error: VmscError;
+  /** Messages still waiting. */
+  waiting: number;
+}
+
 /**
- * Everything the bus reports besides events: drops, subscriber failures, connector status, gaps
- * and errors. Subscribe with `bus.onNotice()`.
+ * Everything the bus reports besides events: drops, subscriber failures, connector status, gaps,
+ * errors, and chat messages that wait or are dropped. Subscribe with `bus.onNotice()`.
  */
-export type BusNotice = DedupedNotice | HandlerErrorNotice | StatusNotice | GapNotice | ErrorNotice;
+export type BusNotice = DedupedNotice | HandlerErrorNotice | StatusNotice | GapNotice | ErrorNotice | ChatWaitingNotice | ChatDroppedNotice;
 
 /** The notice of one kind. */
 export type NoticeOfKind<K extends BusNotice['kind']> = Extract<BusNotice, { kind: K }>;

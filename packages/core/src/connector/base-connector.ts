@@ -4,6 +4,14 @@ import { VmscError } from '../errors.js';
 import type { StreamEvent } from '../events/stream-event.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { Reconnector, type Backoff, type BackoffOptions } from './backoff.js';
+import {
+  READ_ONLY_CAPABILITIES,
+  type ChatRateLimit,
+  type ConnectorCapabilities,
+  type SendChatOptions,
+  type SendChatResult,
+} from './chat.js';
+import { ChatOutbox, type ChatOutboxOptions } from './chat-outbox.js';
 import type { Connector, ConnectorEvents, ConnectorHealth, Gap } from './connector.js';
 import type { ConnectorStatus } from './status.js';
 
@@ -60,6 +68,11 @@ export abstract class BaseConnector implements Connector {
 
   get status(): ConnectorStatus {
     return this.#status;
+  }
+
+  /** What the connector can do besides reading: by default nothing (it cannot send chat). Senders override it. */
+  get capabilities(): ConnectorCapabilities {
+    return READ_ONLY_CAPABILITIES;
   }
 
   get lastError(): VmscError | undefined {
@@ -225,6 +238,25 @@ export abstract class BaseConnector implements Connector {
     if (!pending) return;
     if (error) pending.reject(error);
     else pending.resolve();
+  }
+
+  /**
+   * A {@link ChatOutbox} for this connector: `send` is the platform call, paced by `rate`, with
+   * notices on this connector's bus and its clock. A sending connector routes `sendChat` through it.
+   */
+  protected createChatOutbox<O extends SendChatOptions = SendChatOptions>(
+    send: (text: string, options: Omit<O, 'idempotencyKey'>) => Promise<SendChatResult>,
+    rate: () => ChatRateLimit | undefined,
+    options: Omit<ChatOutboxOptions<O>, 'connector' | 'send' | 'rate' | 'notify' | 'clock'> = {},
+  ): ChatOutbox<O> {
+    return new ChatOutbox<O>({
+      ...options,
+      connector: this.id,
+      send,
+      rate,
+      notify: (notice) => this.bus.notify(notice),
+      clock: this.clock,
+    });
   }
 
   /** Wraps anything thrown into a {@link VmscError} (unknown errors get code `INTERNAL`). */

@@ -1,5 +1,6 @@
 import type { VmscError } from '../errors.js';
 import type { Unsubscribe } from '../bus/event-bus.js';
+import type { ChatSender, ConnectorCapabilities } from './chat.js';
 import type { ConnectorStatus } from './status.js';
 
 /** A status change of a connector. */
@@ -53,6 +54,8 @@ export interface ConnectorHealth {
  * - `disconnect()` stops everything (sockets, timers, retries) and resolves when done; status
  *   `disconnected`.
  * - `gap` events say when events may have been lost (a reconnect with no replay).
+ * - `capabilities` says what else it can do: a connector with `capabilities.chat.send` is a
+ *   {@link ChatSender} (check with {@link canSendChat}).
  */
 export interface Connector {
   /** Instance name, e.g. `kick:xqc`; used in notices and logs. */
@@ -62,26 +65,14 @@ export interface Connector {
   readonly status: ConnectorStatus;
   readonly lastError: VmscError | undefined;
   readonly health: ConnectorHealth;
+  /** What the connector can do besides reading (send chat, reply). */
+  readonly capabilities: ConnectorCapabilities;
   connect(): Promise<void>;
   disconnect(): Promise<void>;
   on<K extends keyof ConnectorEvents>(event: K, listener: (...args: ConnectorEvents[K]) => void): Unsubscribe;
 }
 
-/** What a successful `sendChat` returns. */
-export interface SendChatResult {
-  /** The platform's id of the sent message, when it gives one. */
-  messageId?: string;
-}
-
-/**
- * The optional chat-sending capability. Connectors that can send chat implement it; those that
- * cannot (Kick's public feed, heart rate) do not have the method at all, so the types say so.
- */
-export interface ChatSender<Options = Record<string, never>> {
-  sendChat(text: string, options?: Options): Promise<SendChatResult>;
-}
-
-/** Whether a connector can send chat (narrows to {@link ChatSender}). */
-export function canSendChat(connector: Connector): connector is Connector & ChatSender<Record<string, unknown>> {
-  return typeof (connector as Partial<ChatSender>).sendChat === 'function';
+/** Whether a connector can send chat (its `capabilities` say so and it has `sendChat`); narrows to {@link ChatSender}. */
+export function canSendChat(connector: Connector): connector is Connector & ChatSender {
+  return connector.capabilities?.chat?.send === true && typeof (connector as Partial<ChatSender>).sendChat === 'function';
 }

@@ -1,4 +1,6 @@
 import {
+  ChatNotAllowedError,
+  chatCapabilities,
   ConnectionError,
   NotFoundError,
   ProtocolError,
@@ -6,9 +8,14 @@ import {
   toSecret,
   ValidationError,
   VmscError,
+  type ChatLimits,
+  type ChatOutbox,
   type ChatSender,
+  type ConnectorCapabilities,
   type EventBus,
+  type SendChatOptions,
   type SendChatResult,
+  type StreamEvent,
 } from '@vmsc/core';
 import { WsConnector, type WsConnectorOptions } from '../../ws-connector.js';
 import { diffStatus, isRawAccount, MULTISTREAMER_SOURCE, normalizeChat, normalizeViewCount, type Normalized } from './normalize.js';
@@ -27,8 +34,21 @@ export interface MultistreamerClientOptions extends Omit<WsConnectorOptions, 'bu
   defaultStreamAccountId?: number;
 }
 
-/** Options of {@link MultistreamerClient.sendChat}. */
-export interface MultistreamerChatOptions {
+/**
+ * multistreamer's chat limits: spec 004 states none (the networks behind it apply theirs), so
+ * nothing is checked or paced beyond sending one message at a time.
+ */
+export const MULTISTREAMER_CHAT_LIMITS: ChatLimits = Object.freeze({ lengthUnit: 'code-points' });
+
+const CAPABILITIES: ConnectorCapabilities = chatCapabilities(false);
+
+/**
+ * Options of {@link MultistreamerClient.sendChat}. `replyTo` (an event this client published)
+ * picks the stream account the event came from (its network and account name) when
+ * `streamAccountId` is not given: the answer goes where the question was asked. multistreamer has
+ * no threaded replies.
+ */
+export interface MultistreamerChatOptions extends SendChatOptions {
   /** The account to send from (`account_id`). */
   accountId?: number;
   /** The stream account to send to (`cur_stream_account_id`). */
@@ -67,6 +87,7 @@ export class MultistreamerClient extends WsConnector implements ChatSender<Multi
   readonly #waiters = new Set<WriterWaiter>();
   #statusSeen = false;
   readonly #statusWaiters = new Set<() => void>();
+  readonly #outbox: ChatOutbox<MultistreamerChatOptions>;
 
   constructor(options: MultistreamerClientOptions) {
     super(MULTISTREAMER_SOURCE, {
@@ -77,6 +98,20 @@ export class MultistreamerClient extends WsConnector implements ChatSender<Multi
     this.#writerTimeoutMs = options.writerTimeoutMs ?? 10_000;
     this.#defaultAccountId = options.defaultAccountId;
     this.#defaultStreamAccountId = options.defaultStreamAccountId;
+    this.#outbox = this.createChatOutbox<MultistreamerChatOptions>(
+      (text, sendOptions) => this.#sendNow(text, sendOptions),
+      () => undefined,
+    );
+  }
+
+  /** Sends chat (no threaded replies). */
+  override get capabilities(): ConnectorCapabilities {
+    return CAPABILITIES;
+  }
+
+  /** {@link MULTISTREAMER_CHAT_LIMITS}: none stated. */
+  get chatLimits(): ChatLimits {
+    return MULTISTREAMER_CHAT_LIMITS;
   }
 
   /** The accounts of the last `status`, by id. */
@@ -98,22 +133,35 @@ export class MultistreamerClient extends WsConnector implements ChatSender<Multi
    * Sends a chat message (or emote). When the sending account is writable but not ready, it first
    * sends a `writer` request and waits for the matching `writerresult` (spec 004).
    *
+   * Messages go out one at a time, in order, through the client's outbox; an `idempotencyKey` is
+   * never sent twice. multistreamer does not acknowledge a message, so the result has no `messageId`.
+   *
    * @throws `ConnectionError` (from @vmsc/core) when not connected; {@link NotFoundError} for an unknown or no
-   * live account; a `VmscError` `NOT_WRITABLE` for an account that cannot write; {@link TimeoutError}
+   * live account; a `ChatNotAllowedError` `NOT_WRITABLE` for an account that cannot write; {@link TimeoutError}
    * when no `writerresult` arrives in time.
    */
-  async sendChat(text: string, options: MultistreamerChatOptions = {}): Promise<SendChatResult> {
+  sendChat(text: string, options: MultistreamerChatOptions = {}): Promise<SendChatResult> {
     if (typeof text !== 'string' || text.length === 0) {
-      throw new ValidationError('invalid chat message', [{ path: 'text', message: 'must be a non-empty string' }]);
+      return Promise.reject(new ValidationError('invalid chat message', [{ path: 'text', message: 'must be a non-empty string' }]));
     }
+    if (this.status !== 'connected') return Promise.reject(new ConnectionError(`${this.id}: not connected`));
+    return this.#outbox.send(text, options);
+  }
+
+  async #sendNow(text: string, options: Omit<MultistreamerChatOptions, 'idempotencyKey'>): Promise<SendChatResult> {
     if (this.status !== 'connected') throw new ConnectionError(`${this.id}: not connected`);
     if (!this.#statusSeen) await this.#waitForStatus();
-    const streamAccountId = options.streamAccountId ?? this.#defaultStreamAccountId ?? firstLive(this.#live);
+    const streamAccountId =
+      options.streamAccountId ?? accountOf(this.#live, options.replyTo) ?? this.#defaultStreamAccountId ?? firstLive(this.#live);
     if (streamAccountId === undefined) throw new NotFoundError(`${this.id}: no live account to send chat to`, { code: 'NO_LIVE_ACCOUNT' });
     const accountId = options.accountId ?? this.#defaultAccountId ?? streamAccountId;
     const account = this.#accounts[String(accountId)];
     if (!account) throw new NotFoundError(`${this.id}: account ${accountId} is not in the stream's status`, { code: 'ACCOUNT_NOT_FOUND' });
-    if (!account.writable) throw new VmscError('NOT_WRITABLE', `${this.id}: account ${accountId} (${account.name}) cannot write chat`);
+    if (!account.writable) {
+      throw new ChatNotAllowedError(`${this.id}: account ${accountId} (${account.name}) cannot write chat`, 'not writable', {
+        code: 'NOT_WRITABLE',
+      });
+    }
     const key = `${accountId}:${streamAccountId}`;
     if (!account.ready && !this.#writers.has(key)) {
       const created = this.#waitForWriter(key);
@@ -127,6 +175,7 @@ export class MultistreamerClient extends WsConnector implements ChatSender<Multi
   }
 
   override async disconnect(): Promise<void> {
+    this.#outbox.clear(new ConnectionError(`${this.id}: disconnected before the chat message was sent`, { code: 'DISCONNECTED' }));
     for (const waiter of this.#waiters) {
       this.clock.clearTimeout(waiter.timer);
       waiter.reject(new ConnectionError(`${this.id}: disconnected while waiting for a chat writer`));
@@ -259,6 +308,20 @@ export class MultistreamerClient extends WsConnector implements ChatSender<Multi
   #send(request: RawRequest): boolean {
     return this.sendJson(request);
   }
+}
+
+/** The live stream account an event came from: same network (`meta.platform`), same account name (`meta.channel`) when known. */
+function accountOf(live: ReadonlyMap<string, RawAccount>, event: StreamEvent | undefined): number | undefined {
+  const network = event?.meta?.platform;
+  if (typeof network !== 'string') return undefined;
+  const channel = event?.meta?.channel;
+  let byNetwork: number | undefined;
+  for (const [id, account] of live) {
+    if (account.network.name !== network) continue;
+    if (account.name === channel) return Number(id);
+    byNetwork ??= Number(id);
+  }
+  return byNetwork;
 }
 
 function firstLive(live: ReadonlyMap<string, RawAccount>): number | undefined {
