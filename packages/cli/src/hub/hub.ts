@@ -1,5 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { EventBus, RuleEngine, type Connector, type CrossSourceDedupeOptions, type Rule, type Unsubscribe } from '@vmsc/core';
+import {
+  EventBus,
+  RuleEngine,
+  type BusNotice,
+  type Connector,
+  type CrossSourceDedupeOptions,
+  type Rule,
+  type Unsubscribe,
+} from '@vmsc/core';
 import { CustomWsServer } from '@vmsc/custom-ws-server';
 import { EventJournal } from '../journal/event-journal.js';
 import type { HubView } from '../view/hub-view.js';
@@ -82,6 +90,16 @@ export class Hub {
           case 'handler-error':
             view.error('handler', String(notice.error instanceof Error ? notice.error.message : notice.error));
             break;
+          case 'chat-waiting':
+            view.info(`${notice.connector}: ${notice.waiting} chat message(s) wait ${notice.delayMs} ms (${notice.reason})`);
+            break;
+          case 'chat-dropped':
+            view.error(notice.connector, `chat message not sent: ${notice.error.message}`);
+            break;
+          default: {
+            const unhandled: never = notice;
+            view.info(`notice ${(unhandled as BusNotice).kind}`);
+          }
         }
       }),
       this.engine.onRun((run) => {
