@@ -13,6 +13,8 @@ import type { Scope } from './path.js';
 import type { ActionDefinition } from './definition.js';
 import { unknownRuleReferences } from './references.js';
 import { ActionRegistry } from './registry.js';
+import { chatSourcesOf, replyAction, replyProblems, type ReplyConnectors } from './builtin-reply.js';
+import { canSendChat } from '../connector/connector.js';
 import { ruleSchemaOf, type Rule, type RuleInput } from './rule-schema.js';
 import { depthOf, type ActionRecord, type RuleRunResult, type RunHandler, type RunOutcome } from './run.js';
 import { asActionError, runSteps, type ActionHandler, type ActionHandlerContext, type ActionHost, type RunContext } from './run-actions.js';
@@ -33,6 +35,14 @@ export interface RuleEngineOptions {
    * are registered before `rules` are added, so those rules may use them.
    */
   actions?: readonly ActionDefinition[];
+  /**
+   * The connectors `reply` actions send through (a list, or a function returning the current one),
+   * reached only through the chat-out contract (`capabilities`, `sendChat`). When given, the engine
+   * registers the `reply` action type and validation reports a `reply` whose rule's trigger only
+   * matches sources that cannot send. Without it, `reply` is not registered (an application
+   * registers exactly the actions it wants; see `replyAction`).
+   */
+  connectors?: ReplyConnectors;
   /** Rules to add at once (validated; see {@link RuleEngine.addRules}). */
   rules?: readonly RuleInput[];
   /**
@@ -125,6 +135,7 @@ export class RuleEngine {
   readonly #host: ActionHost;
   readonly #logger: RuleLogger;
   readonly #unsubscribe: Unsubscribe | undefined;
+  readonly #connectors: ReplyConnectors | undefined;
   #snapshot: readonly Rule[] | undefined;
   #order = 0;
   #pending = 0;
@@ -156,6 +167,8 @@ export class RuleEngine {
       maxDepth,
       derivedSource: options.derivedSource ?? 'rules',
     };
+    this.#connectors = options.connectors;
+    if (this.#connectors !== undefined) this.#registry.register(replyAction(this.#connectors));
     for (const definition of options.actions ?? []) this.#registry.register(definition);
     if (options.rules) this.addRules(options.rules);
     this.#unsubscribe = options.listen === false ? undefined : this.#bus.onAny((event) => this.#onEvent(event));
@@ -177,6 +190,8 @@ export class RuleEngine {
     if (!parsed.success) throw new ValidationError('invalid rule', toIssues(parsed.error));
     const self = parsed.data;
     const issues = unknownRuleReferences(self, (ref) => ref === self.id || ref === self.name || this.#find(ref) !== undefined, []);
+    const chat = this.#chatTargets();
+    if (chat) issues.push(...replyProblems(self, new Set(chat.chatSources), new Set(chat.chatConnectors), []));
     if (issues.length > 0) throw new ValidationError('invalid rule', issues);
     this.#checkUnique(self);
     return this.#insert(self);
@@ -199,7 +214,15 @@ export class RuleEngine {
    */
   validateRules(rules: unknown): ValidateRulesResult {
     const known = [...this.#rulesById.values()].flatMap((compiled) => [compiled.rule.id, compiled.rule.name]);
-    return validateRules(rules, { actions: this.#registry, knownRules: known });
+    return validateRules(rules, { actions: this.#registry, knownRules: known, ...this.#chatTargets() });
+  }
+
+  /** The sources and connector ids that can send chat, when the engine was given its connectors. */
+  #chatTargets(): { chatSources: string[]; chatConnectors: string[] } | undefined {
+    const connectors = this.#connectors;
+    if (connectors === undefined) return undefined;
+    const list = typeof connectors === 'function' ? connectors() : connectors;
+    return { chatSources: chatSourcesOf(list), chatConnectors: list.filter(canSendChat).map((connector) => connector.id) };
   }
 
   #checkUnique(rule: Rule): void {

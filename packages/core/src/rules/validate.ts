@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../errors.js';
+import { replyProblems } from './builtin-reply.js';
 import { unknownRuleReferences } from './references.js';
 import { builtinActionRegistry, type ActionRegistry } from './registry.js';
 import { ruleSchemaOf, type Rule } from './rule-schema.js';
@@ -21,6 +22,14 @@ export interface ValidateRulesOptions {
    * may name. Rules of the file itself are always known.
    */
   knownRules?: Iterable<string>;
+  /**
+   * The event sources whose connectors can send chat (see `chatSourcesOf`). When given, a `reply`
+   * action without a `connector` in a rule whose trigger only names other sources is an issue at
+   * its path. An engine given `connectors` passes its own.
+   */
+  chatSources?: Iterable<string>;
+  /** The ids of the connectors that can send chat: when given, a `reply` naming another `connector` is an issue. */
+  chatConnectors?: Iterable<string>;
 }
 
 /**
@@ -74,5 +83,10 @@ export function validateRules(input: unknown, options: ValidateRulesOptions = {}
   const known = new Set(options.knownRules);
   const knows = (idOrName: string) => known.has(idOrName) || ids.has(idOrName) || names.has(idOrName);
   for (const { rule, index } of rules) issues.push(...unknownRuleReferences(rule, knows, [...prefix, index]));
+  if (options.chatSources !== undefined) {
+    const chatSources = new Set(options.chatSources);
+    const chatConnectors = options.chatConnectors === undefined ? undefined : new Set(options.chatConnectors);
+    for (const { rule, index } of rules) issues.push(...replyProblems(rule, chatSources, chatConnectors, [...prefix, index]));
+  }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, rules: rules.map((entry) => entry.rule) };
 }
