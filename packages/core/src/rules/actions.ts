@@ -1,3 +1,4 @@
+import type { ReplyAction } from './builtin-reply.js';
 import type { Condition } from './conditions.js';
 import type { JsonValue } from './json.js';
 
@@ -139,6 +140,8 @@ export interface ActionTypeMap {
   setVariable: SetVariableAction;
   runRule: RunRuleAction;
   if: IfAction;
+  /** Registered when the engine is given `connectors` (or `replyAction`); see `replyAction`. */
+  reply: ReplyAction;
 }
 
 /** One step of a rule. */

@@ -142,13 +142,15 @@ export function replyProblems(
   prefix: readonly PropertyKey[],
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const sources = rule.trigger.sources;
+  const sources = rule.trigger?.sources;
   walkActions(rule.actions, [...prefix, 'actions'], (action: Action, path) => {
-    const reply = action as unknown as { type: string; connector?: string };
-    if (reply.type !== 'reply') return;
-    if (reply.connector !== undefined) {
-      if (chatConnectors && !chatConnectors.has(reply.connector)) {
-        issues.push({ path: formatPath([...path, 'connector']), message: `no connector ${JSON.stringify(reply.connector)} can send chat` });
+    if (action.type !== 'reply') return;
+    if (action.connector !== undefined) {
+      if (chatConnectors && !chatConnectors.has(action.connector)) {
+        issues.push({
+          path: formatPath([...path, 'connector']),
+          message: `no connector ${JSON.stringify(action.connector)} can send chat`,
+        });
       }
       return;
     }
