@@ -9,3 +9,5 @@ export { ObsAuthError, ObsNotFoundError, ObsRequestError, ObsNotConnectedError }
 export type { ObsRequestFailure } from './errors.js';
 export { runObsOperation, obsOperations } from './operation.js';
 export type { ObsOperation, ObsOperationResult } from './operation.js';
+export { obsAction, obsActionSchema } from './action.js';
+export type { ObsAction, ObsActionOutput } from './action.js';
