@@ -13,7 +13,7 @@ import {
 } from '@vmsc/core';
 import { closeAllFakes, collectEvents, startKickApiFake, waitUntil } from '@vmsc/testing';
 import { KICK_CHAT_LIMITS, KickConnectionPool, KickConnector, type KickConnectorOptions } from '../src/index.js';
-import { IDS, PRIMARY, setupKick } from './helpers.js';
+import { IDS, ManualClock, PRIMARY, setupKick } from './helpers.js';
 
 const TOKEN = 'kick-test-token';
 const pools: KickConnectionPool[] = [];
@@ -140,17 +140,21 @@ describe('KickConnector.sendChat through POST /public/v1/chat', () => {
     expect(api.chatMessages).toHaveLength(0);
   });
 
-  it('a 429 is retried by the outbox after Retry-After and sent once; a lasting 429 is a ChatRateLimitedError with retryAfterMs', async () => {
-    const { api, connector, notices } = await sender();
-    api.failNextChat({ status: 429, retryAfter: '1' });
-    await expect(connector.sendChat('after a 429')).resolves.toMatchObject({ messageId: expect.any(String) });
+  it('a 429 is retried by the outbox after Retry-After (injected clock) and sent once; a lasting 429 is a ChatRateLimitedError with retryAfterMs', async () => {
+    const clock = new ManualClock();
+    const { api, connector, notices } = await sender({ clock });
+    api.failNextChat({ status: 429, retryAfter: '2' });
+    const sending = connector.sendChat('after a 429');
+    await waitUntil(() => notices.some((n) => n.kind === 'chat-waiting'), 'the outbox holds the message back');
+    expect(notices.filter((n) => n.kind === 'chat-waiting')).toMatchObject([
+      { connector: connector.id, reason: 'retry-after', waiting: 1, delayMs: 2_000 },
+    ]);
+    expect(api.chatMessages).toHaveLength(0);
+    clock.advance(1_999);
+    expect(api.chatMessages).toHaveLength(0);
+    clock.advance(1);
+    await expect(sending).resolves.toMatchObject({ messageId: expect.any(String) });
     expect(api.chatMessages.map((m) => m.body.content)).toEqual(['after a 429']);
-    // Node's timers may fire a millisecond before Date.now() reaches the deadline, so the outbox can
-    // report a second, 1 ms wait: every wait is the Retry-After hold, the first one about 1 s long.
-    const waits = notices.filter((n) => n.kind === 'chat-waiting');
-    expect(waits[0]).toMatchObject({ connector: connector.id, reason: 'retry-after', waiting: 1, delayMs: expect.any(Number) });
-    expect((waits[0] as { delayMs: number }).delayMs).toBeGreaterThan(900);
-    expect(waits.every((n) => (n as { reason: string }).reason === 'retry-after')).toBe(true);
     api.failNextChat({ status: 429, retryAfter: '0', times: 3 });
     const error = await connector.sendChat('given up').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChatRateLimitedError);
