@@ -1,5 +1,5 @@
 /**
- * `@vmsc/connector-kick`: Kick's public Pusher feed for VMSC.
+ * `@vmsc/connector-kick`: Kick's public Pusher feed for VMSC, and chat out through Kick's official API.
  *
  * The entry exports the connector and its pool, the channel lookup and app key negotiation (building
  * blocks of a custom `resolver` and of a pinned `appKey`), the pure frame normalizer (for frames from
@@ -10,6 +10,8 @@
  */
 export { KickConnector } from './kick-connector.js';
 export type { KickConnectorOptions, KickBlockedRetry } from './kick-connector.js';
+export { KICK_CHAT_LIMITS, kickReplyId } from './chat.js';
+export type { KickChatSenderType } from './chat.js';
 export { KickConnectionPool } from './pool/connection-pool.js';
 export type { KickConnectionPoolOptions } from './pool/connection-pool.js';
 export type { KeepaliveOptions, KeyRefresh } from './pool/pusher-session.js';

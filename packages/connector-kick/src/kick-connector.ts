@@ -1,4 +1,23 @@
-import { BaseConnector, ConnectionError, ProtocolError, RateLimitedError, type BaseConnectorOptions, type VmscError } from '@vmsc/core';
+import {
+  BaseConnector,
+  chatCapabilities,
+  ChatNotAllowedError,
+  ConnectionError,
+  ProtocolError,
+  RateLimitedError,
+  READ_ONLY_CAPABILITIES,
+  toSecret,
+  type BaseConnectorOptions,
+  type ChatLimits,
+  type ChatOutbox,
+  type ChatRateLimit,
+  type ConnectorCapabilities,
+  type Secret,
+  type SendChatOptions,
+  type SendChatResult,
+  type VmscError,
+} from '@vmsc/core';
+import { KICK_CHAT_LIMITS, sendKickChat, type KickChatSenderType } from './chat.js';
 import { FrameFolder } from './delivery/fold.js';
 import { TwinChannelFilter } from './delivery/twin-channels.js';
 import { KickLookupBlockedError } from './errors.js';
@@ -56,6 +75,28 @@ export interface KickConnectorOptions extends BaseConnectorOptions {
   secondaryHoldMs?: number;
   /** Keep the decoded frame as `event.raw`. Default false. */
   keepRaw?: boolean;
+  /**
+   * An OAuth access token with scope `chat:write` (Kick's OAuth 2.1 with PKCE, a user or a bot
+   * account): with it the connector sends chat through Kick's official `POST /public/v1/chat`
+   * (`capabilities.chat.send`). Never logged: a string is wrapped in a core `Secret` at once.
+   */
+  chatToken?: string | Secret;
+  /**
+   * Send as `user` (default: the token's user writes in the channel's chat; needs the broadcaster's
+   * user id) or as `bot` (Kick sends to the channel the token belongs to).
+   */
+  chatSenderType?: KickChatSenderType;
+  /**
+   * The channel owner's Kick user id (`broadcaster_user_id`). Default: `channel.broadcasterUserId`,
+   * else the lookup's `user_id` (resolved on connect).
+   */
+  broadcasterUserId?: number;
+  /** Base URL of Kick's official API. Default `https://api.kick.com`. */
+  apiUrl?: string;
+  /** The chat rate the outbox keeps to. Default {@link KICK_CHAT_LIMITS}.rate (10 / 30 s). */
+  chatRate?: ChatRateLimit;
+  /** Abort a chat request after this many ms. Default 10,000. */
+  chatTimeoutMs?: number;
 }
 
 /** {@link KickConnectorOptions.blockedRetry}: a bounded retry of a Cloudflare-blocked channel lookup. */
@@ -66,13 +107,23 @@ export interface KickBlockedRetry {
   delayMs?: number;
 }
 
+/** A Kick connector with a chat token: sends, with threaded replies. */
+const KICK_SEND_CAPABILITIES = chatCapabilities(true);
+
+/** A numeric id as a number (Kick's `broadcaster_user_id` is an integer). */
+function numeric(id: number | string | undefined): number | undefined {
+  if (id === undefined) return undefined;
+  const value = Number(id);
+  return Number.isInteger(value) ? value : undefined;
+}
+
 /** How long the same frame on `chatrooms.{id}` and `chatrooms.{id}.v2` counts as one event, ms. */
 const TWIN_WINDOW_MS = 5_000;
 
 /**
  * Kick chat and channel events over Kick's public Pusher feed (protocol 7, through pusher-js).
- * No credentials are needed; `sendChat` does not exist because the public feed cannot send (the
- * `ChatSender` capability is absent from this class's type).
+ * No credentials are needed to read. With `chatToken` it also sends chat through Kick's official API
+ * (`POST /public/v1/chat`); without one `capabilities.chat.send` is false and `sendChat` rejects.
  *
  * Connectors share Pusher sockets through a {@link KickConnectionPool}; reconnects follow Pusher's
  * close-code ranges with spec 003's backoff, and every reconnect reports a gap (Pusher has no replay).
@@ -98,6 +149,8 @@ export class KickConnector extends BaseConnector {
   #blockedLookups = 0;
   #downSince: number | undefined;
   #downReason = '';
+  readonly #chatToken: Secret | undefined;
+  readonly #outbox: ChatOutbox;
 
   constructor(options: KickConnectorOptions) {
     const label = typeof options.channel === 'string' ? options.channel : (options.channel.slug ?? String(options.channel.chatroomId));
@@ -112,6 +165,67 @@ export class KickConnector extends BaseConnector {
         if (this.wanted) this.publish(event);
       },
     });
+    this.#chatToken = options.chatToken === undefined ? undefined : toSecret(options.chatToken);
+    this.#outbox = this.createChatOutbox(
+      (text, sendOptions) => this.#sendNow(text, sendOptions),
+      () => this.#options.chatRate ?? KICK_CHAT_LIMITS.rate,
+    );
+  }
+
+  /** Sends chat with threaded replies when `chatToken` is set; reads only otherwise. */
+  override get capabilities(): ConnectorCapabilities {
+    return this.#chatToken ? KICK_SEND_CAPABILITIES : READ_ONLY_CAPABILITIES;
+  }
+
+  /** Kick's chat limits ({@link KICK_CHAT_LIMITS}, with `chatRate` when given). */
+  get chatLimits(): ChatLimits {
+    return this.#options.chatRate ? { ...KICK_CHAT_LIMITS, rate: this.#options.chatRate } : KICK_CHAT_LIMITS;
+  }
+
+  /**
+   * Sends `text` to the channel's chat through Kick's `POST /public/v1/chat`, queued by the outbox at
+   * the chat rate; with `replyTo` a Kick `chat` event, as a reply to it (`reply_to_message_id`).
+   * Resolves `{ messageId }`. Rejects with core's typed errors: `ChatMessageTooLongError` (over 500,
+   * before sending), `ChatNotAllowedError` (no `chatToken`, or Kick's 403 with its message),
+   * `AuthError` (401: token expired or revoked), `ChatRateLimitedError` (a 429 retried until the
+   * outbox gives up), `ChatDroppedError` (`is_sent: false`), `ConnectionError` / `ProtocolError`.
+   *
+   * @example
+   * ```ts
+   * bus.on('chat', (e) => e.data.message === '!hi' && kick.sendChat('hello!', { replyTo: e }));
+   * ```
+   */
+  sendChat(text: string, options: SendChatOptions = {}): Promise<SendChatResult> {
+    if (!this.#chatToken) {
+      return Promise.reject(
+        new ChatNotAllowedError('this KickConnector cannot send chat: pass a chatToken (scope chat:write)', 'no chat token', {
+          code: 'KICK_CHAT_NO_TOKEN',
+        }),
+      );
+    }
+    return this.#outbox.send(text, options);
+  }
+
+  async #sendNow(text: string, options: Omit<SendChatOptions, 'idempotencyKey'>): Promise<SendChatResult> {
+    const type = this.#options.chatSenderType ?? 'user';
+    const broadcasterUserId = this.#options.broadcasterUserId ?? numeric(this.#ids?.broadcasterUserId);
+    if (type === 'user' && broadcasterUserId === undefined) {
+      throw new ConnectionError(
+        'sendChat() needs the broadcaster user id: pass broadcasterUserId, or connect() first so the channel lookup gives it',
+        { code: 'NOT_CONNECTED' },
+      );
+    }
+    return sendKickChat(
+      {
+        apiUrl: this.#options.apiUrl ?? 'https://api.kick.com',
+        token: this.#chatToken!,
+        type,
+        ...(broadcasterUserId === undefined ? {} : { broadcasterUserId }),
+        timeoutMs: this.#options.chatTimeoutMs ?? 10_000,
+      },
+      text,
+      options,
+    );
   }
 
   /** The resolved ids, once known. */

@@ -294,7 +294,7 @@ describe('channel resolution', () => {
     const api = await startKickApiFake({ channels: { sulaiman: { channelId: 5789932, chatroomId: 5755510 } } });
     const { connector, pusher } = await connected({ channel: 'sulaiman', lookup: { baseUrl: api.url } });
     expect(api.requests[0]).toMatchObject({ method: 'GET', path: '/api/v2/channels/sulaiman' });
-    expect(connector.channelIds).toEqual({ chatroomId: 5755510, channelId: 5789932, slug: 'sulaiman' });
+    expect(connector.channelIds).toEqual({ chatroomId: 5755510, channelId: 5789932, broadcasterUserId: 5789932, slug: 'sulaiman' });
     expect(pusher.subscriptions()).toContain('chatrooms.5755510.v2');
     expect(pusher.subscriptions()).toContain('channel_5789932');
   });
@@ -478,10 +478,10 @@ describe('close codes and keepalive (injected clock)', () => {
 });
 
 describe('types', () => {
-  it('has no sendChat (the public feed cannot send)', () => {
+  it('without a chatToken it cannot send (the public feed is read-only)', async () => {
     const connector = new KickConnector({ bus: new EventBus(), channel: IDS });
-    // @ts-expect-error sendChat is absent from the type
-    expect(connector.sendChat).toBeUndefined();
+    expect(connector.capabilities).toEqual({ chat: { send: false, reply: false } });
     expect(canSendChat(connector)).toBe(false);
+    await expect(connector.sendChat('hi')).rejects.toMatchObject({ name: 'ChatNotAllowedError', code: 'KICK_CHAT_NO_TOKEN' });
   });
 });

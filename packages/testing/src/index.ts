@@ -94,6 +94,8 @@ export type {
   KickApiFake,
   KickApiFakeOptions,
   KickApiRequest,
+  KickChatFailure,
+  KickSentChat,
   KickFakeChannel,
   KickLookupMode,
   KickFixtureName,

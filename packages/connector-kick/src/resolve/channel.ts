@@ -9,6 +9,8 @@ export interface KickChannelIds {
   channelId?: number | string;
   /** The slug (the part after kick.com/), for messages and `meta.channel`. */
   slug?: string;
+  /** The channel owner's user id (the lookup's `user_id`): Kick's `broadcaster_user_id` for sending chat. */
+  broadcasterUserId?: number | string;
 }
 
 /** A custom way to turn a slug into ids (a proxy, a cache, a headless browser...). */
@@ -61,12 +63,13 @@ export async function lookupKickChannel(slug: string, options: KickLookupOptions
     // A 200 with Cloudflare's HTML challenge instead of JSON is the same block.
     throw new KickLookupBlockedError(slug, response.status);
   }
-  const channel = json as { id?: unknown; slug?: unknown; chatroom?: { id?: unknown } };
+  const channel = json as { id?: unknown; user_id?: unknown; slug?: unknown; chatroom?: { id?: unknown } };
   const chatroomId = channel.chatroom?.id;
   if (typeof chatroomId !== 'number' && typeof chatroomId !== 'string') {
     throw new ProtocolError(`Kick channel lookup for "${slug}" has no chatroom.id`);
   }
   const ids: KickChannelIds = { chatroomId, slug: typeof channel.slug === 'string' ? channel.slug : slug };
   if (typeof channel.id === 'number' || typeof channel.id === 'string') ids.channelId = channel.id;
+  if (typeof channel.user_id === 'number' || typeof channel.user_id === 'string') ids.broadcasterUserId = channel.user_id;
   return ids;
 }

@@ -1,4 +1,5 @@
 import { startHttpServer, type LoopbackHttpServer } from '../../loopback.js';
+import { createKickChatEndpoint, type KickChatFailure, type KickSentChat } from './chat-endpoint.js';
 import { cloudflareChallengeHtml, kickChannelV2Response } from './fixtures.js';
 
 /** A channel the fake API knows. */
@@ -19,6 +20,8 @@ export interface KickApiFakeOptions {
   mode?: KickLookupMode;
   /** The Pusher app key the negotiation endpoint hands out (a function: read it from the Pusher fake). */
   appKey?: () => string;
+  /** The OAuth access token `POST /public/v1/chat` accepts as `Authorization: Bearer`. Default `kick-test-token`. */
+  chatToken?: string;
 }
 
 /** A request the fake API received. */
@@ -40,6 +43,10 @@ export interface KickApiFake {
    * then the lookup answers by its mode again: Cloudflare's block is often transient.
    */
   blockLookups(times: number): void;
+  /** Messages `POST /public/v1/chat` accepted, in order. */
+  readonly chatMessages: readonly KickSentChat[];
+  /** The next chat request(s) answer with this failure (401, 403, 429 with `retryAfter`...) instead of sending. */
+  failNextChat(failure: KickChatFailure): void;
   close(): Promise<void>;
   readonly server: LoopbackHttpServer;
 }
@@ -47,7 +54,8 @@ export interface KickApiFake {
 /**
  * Starts an HTTP fake on 127.0.0.1 serving `GET /api/v2/channels/{slug}` (the real response shape,
  * or Cloudflare's 403 challenge) and `POST /api/v1/realtime/channels/{channelId}/chat/connection`
- * (Kick's app key negotiation).
+ * (Kick's app key negotiation), and api.kick.com's official `POST /public/v1/chat` (bearer token,
+ * body validation, 401/403/429 on demand; see {@link KickApiFake.failNextChat}).
  */
 export async function startKickApiFake(options: KickApiFakeOptions = {}): Promise<KickApiFake> {
   let mode: KickLookupMode = options.mode ?? 'ok';
@@ -55,12 +63,14 @@ export async function startKickApiFake(options: KickApiFakeOptions = {}): Promis
   let blockedLeft = 0;
   const channels = options.channels ?? { xqc: { channelId: 668, chatroomId: 668, userId: 676 } };
   const requests: KickApiRequest[] = [];
+  const chat = createKickChatEndpoint(options.chatToken ?? 'kick-test-token');
   const server = await startHttpServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
       const path = new URL(request.url ?? '/', 'http://fake').pathname;
       requests.push({ method: request.method ?? 'GET', path, body });
+      if (chat.handle(request, path, body, response)) return;
       const lookup = /^\/api\/v2\/channels\/([^/]+)$/.exec(path);
       if (request.method === 'GET' && lookup) {
         const blocked = blockedLeft > 0;
@@ -119,6 +129,8 @@ export async function startKickApiFake(options: KickApiFakeOptions = {}): Promis
     blockLookups(times) {
       blockedLeft = times;
     },
+    chatMessages: chat.sent,
+    failNextChat: (failure) => chat.failNext(failure),
     close: () => server.close(),
     server,
   };
