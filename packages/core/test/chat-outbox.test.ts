@@ -159,3 +159,20 @@ describe('ChatOutbox', () => {
     expect(delivered.map((d) => d.text)).toEqual(['now', 'fresh']);
   });
 });
+
+describe('ChatOutbox on a timer that fires a millisecond early (as Node timers may)', () => {
+  it('announces one wait per message and still never sends before the window has room', async () => {
+    const early = {
+      now: () => Date.now(),
+      setTimeout: (callback: () => void, delayMs: number) => setTimeout(callback, Math.max(0, delayMs - 1)),
+      clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
+    const { outbox, delivered, notices } = rig({ clock: early });
+    const sends = ['a', 'b', 'c'].map((text) => outbox.send(text, {}));
+    await vi.advanceTimersByTimeAsync(2_000);
+    await Promise.all(sends);
+    expect(delivered.map((d) => d.text)).toEqual(['a', 'b', 'c']);
+    expect(delivered[2]!.at).toBeGreaterThanOrEqual(delivered[0]!.at + 1000);
+    expect(notices.filter((n) => n.kind === 'chat-waiting')).toHaveLength(1);
+  });
+});

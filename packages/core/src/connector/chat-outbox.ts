@@ -83,6 +83,8 @@ export class ChatOutbox<O extends SendChatOptions = SendChatOptions> {
   readonly #keys = new Map<string, Promise<SendChatResult>>();
   #busy = false;
   #timer: unknown;
+  /** The wait of the message at the head is announced (a timer that fires a millisecond early, as Node's may, re-waits silently). */
+  #announced: Item<O> | undefined;
   #holdUntil = 0;
   #dropped = 0;
   #sent = 0;
@@ -176,6 +178,8 @@ export class ChatOutbox<O extends SendChatOptions = SendChatOptions> {
     const now = this.#clock.now();
     const at = this.#nextSlot();
     if (at > now) {
+      if (this.#announced === item) return this.#wait(at - now);
+      this.#announced = item;
       this.#options.notify?.({
         kind: 'chat-waiting',
         connector: this.#options.connector,
@@ -183,14 +187,19 @@ export class ChatOutbox<O extends SendChatOptions = SendChatOptions> {
         delayMs: at - now,
         reason: at === this.#holdUntil ? 'retry-after' : 'rate-limit',
       });
-      this.#timer = this.#clock.setTimeout(() => {
-        this.#timer = undefined;
-        this.#pump();
-      }, at - now);
+      this.#wait(at - now);
       return;
     }
+    this.#announced = undefined;
     this.#queue.shift();
     void this.#attempt(item, now);
+  }
+
+  #wait(delayMs: number): void {
+    this.#timer = this.#clock.setTimeout(() => {
+      this.#timer = undefined;
+      this.#pump();
+    }, delayMs);
   }
 
   async #attempt(item: Item<O>, now: number): Promise<void> {
