@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { validateRules } from '@vmsc/core';
+import { hubRuleValidation } from '../hub/hub-actions.js';
 import type { CommandIo, ExitCode } from './io.js';
 
 /**
@@ -22,7 +23,7 @@ export async function rulesValidateCommand(file: string | undefined, io: Command
     );
     return 2;
   }
-  const result = validateRules(json);
+  const result = validateRules(json, hubRuleValidation());
   if (!result.ok) {
     for (const issue of result.issues) io.stderr.write(`${path}: ${issue.path || '(root)'}: ${issue.message}\n`);
     io.stderr.write(`${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} in ${path}\n`);

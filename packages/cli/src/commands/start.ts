@@ -1,15 +1,32 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { EventBus, validateRules, ValidationError, type Connector, type Rule, type ValidationIssue } from '@vmsc/core';
+import {
+  EventBus,
+  validateRules,
+  ValidationError,
+  type Connector,
+  type Rule,
+  type ValidateRulesOptions,
+  type ValidationIssue,
+} from '@vmsc/core';
 import { loadConfig, parseConfig, type LoadedConfig } from '../config/load-config.js';
 import { createConnector } from '../hub/create-connector.js';
+import { hubRuleValidation } from '../hub/hub-actions.js';
 import { Hub } from '../hub/hub.js';
 import { writeTokenFile } from '../hub/token-file.js';
 import { createView, type HubView } from '../view/hub-view.js';
 import type { CommandIo, ExitCode } from './io.js';
 
-/** Loads the rules a config names (a file relative to the config, or inline), naming every problem. */
-export async function loadRules(rules: string | readonly unknown[], baseDir: string, configFile: string | undefined): Promise<Rule[]> {
+/**
+ * Loads the rules a config names (a file relative to the config, or inline), naming every problem;
+ * `validation` says which action types they may use (default: the hub's, see {@link hubRuleValidation}).
+ */
+export async function loadRules(
+  rules: string | readonly unknown[],
+  baseDir: string,
+  configFile: string | undefined,
+  validation: ValidateRulesOptions = hubRuleValidation(),
+): Promise<Rule[]> {
   let input: unknown = rules;
   let where = configFile ? `${configFile} (rules)` : 'rules';
   if (typeof rules === 'string') {
@@ -23,7 +40,7 @@ export async function loadRules(rules: string | readonly unknown[], baseDir: str
       });
     }
   }
-  const result = validateRules(input);
+  const result = validateRules(input, validation);
   if (!result.ok) throw new ValidationError(`invalid rules in ${where}`, result.issues, { code: 'INVALID_RULES' });
   return result.rules;
 }
@@ -31,7 +48,6 @@ export async function loadRules(rules: string | readonly unknown[], baseDir: str
 /** Builds a hub from a loaded config: connectors (credentials from the environment), rules, server, journal. */
 export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, view: HubView): Promise<Hub> {
   const { config, baseDir, file } = loaded;
-  const rules = await loadRules(config.rules, baseDir, file);
   const issues: ValidationIssue[] = [];
   const token = config.server.enabled ? env[config.server.tokenEnv] : undefined;
   const bus = new EventBus(config.dedupe ? { crossSourceDedupe: config.dedupe } : {});
@@ -48,6 +64,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
   });
   if (issues.length > 0)
     throw new ValidationError(`cannot start the connectors${file ? ` of ${file}` : ''}`, issues, { code: 'INVALID_CONFIG' });
+  const rules = await loadRules(config.rules, baseDir, file, hubRuleValidation(connectors));
   const hub = new Hub({
     view,
     bus,

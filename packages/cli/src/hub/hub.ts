@@ -48,8 +48,10 @@ export class Hub {
     this.#view = options.view;
     this.#stateFile = options.stateFile;
     this.bus = options.bus ?? new EventBus(options.dedupe ? { crossSourceDedupe: options.dedupe } : {});
+    this.connectors = options.connectors ?? [];
     this.engine = new RuleEngine({
       bus: this.bus,
+      connectors: this.connectors,
       logger: (level, message, context) =>
         level === 'error' ? this.#view.error(context.rule.name, message) : this.#view.ruleRun(`${context.rule.name}: ${message}`),
     });
@@ -66,7 +68,6 @@ export class Hub {
         })
       : undefined;
     this.journal = options.journalDir ? new EventJournal({ dir: options.journalDir }) : undefined;
-    this.connectors = options.connectors ?? [];
   }
 
   #watch(): void {
