@@ -113,7 +113,7 @@ export { defineAction } from './rules/definition.js';
 export type { ActionDefinition, ActionOf, ActionContext, ActionPreviewContext, ActionPreviewInfo, ActionSkip } from './rules/definition.js';
 export { templated } from './rules/builtin.js';
 export { validateRules } from './rules/validate.js';
-export { replyAction, replyActionSchema, chatSourcesOf } from './rules/builtin-reply.js';
+export { replyAction, replyActionSchema, chatSourcesOf, chatTargetsOf } from './rules/builtin-reply.js';
 export type { ReplyAction, ReplyOutput, ReplyConnectors } from './rules/builtin-reply.js';
 export type { ValidateRulesResult, ValidateRulesOptions } from './rules/validate.js';
 export type { RuleRunResult, RunOutcome, ActionRecord, ActionStatus, RunHandler, DerivedEventMeta } from './rules/run.js';

@@ -1,4 +1,4 @@
-import { ActionRegistry, canSendChat, chatSourcesOf, replyAction, type Connector, type ValidateRulesOptions } from '@vmsc/core';
+import { ActionRegistry, chatTargetsOf, replyAction, type Connector, type ValidateRulesOptions } from '@vmsc/core';
 
 /**
  * What the hub's rules are validated against: the built-in action types plus the ones the hub
@@ -10,9 +10,5 @@ export function hubRuleValidation(connectors?: readonly Connector[]): ValidateRu
   const actions = new ActionRegistry();
   actions.register(replyAction(connectors ?? []));
   if (!connectors) return { actions };
-  return {
-    actions,
-    chatSources: chatSourcesOf(connectors),
-    chatConnectors: connectors.filter(canSendChat).map((connector) => connector.id),
-  };
+  return { actions, ...chatTargetsOf(connectors) };
 }

@@ -131,6 +131,15 @@ export function chatSourcesOf(connectors: ReplyConnectors): string[] {
 }
 
 /**
+ * What `validateRules` needs to check `reply` actions against these connectors: the sources
+ * ({@link chatSourcesOf}) and the connector ids that can send chat.
+ */
+export function chatTargetsOf(connectors: ReplyConnectors): { chatSources: string[]; chatConnectors: string[] } {
+  const list = listOf(connectors);
+  return { chatSources: chatSourcesOf(list), chatConnectors: list.filter(canSendChat).map((connector) => connector.id) };
+}
+
+/**
  * The `reply` actions of `rule` that can never send, as issues by path: without a `connector`, when
  * the rule's trigger names sources and none of them is in `chatSources`; with one, when
  * `chatConnectors` is given and does not hold it.

@@ -13,8 +13,7 @@ import type { Scope } from './path.js';
 import type { ActionDefinition } from './definition.js';
 import { unknownRuleReferences } from './references.js';
 import { ActionRegistry } from './registry.js';
-import { chatSourcesOf, replyAction, replyProblems, type ReplyConnectors } from './builtin-reply.js';
-import { canSendChat } from '../connector/connector.js';
+import { chatTargetsOf, replyAction, replyProblems, type ReplyConnectors } from './builtin-reply.js';
 import { ruleSchemaOf, type Rule, type RuleInput } from './rule-schema.js';
 import { depthOf, type ActionRecord, type RuleRunResult, type RunHandler, type RunOutcome } from './run.js';
 import { asActionError, runSteps, type ActionHandler, type ActionHandlerContext, type ActionHost, type RunContext } from './run-actions.js';
@@ -219,10 +218,7 @@ export class RuleEngine {
 
   /** The sources and connector ids that can send chat, when the engine was given its connectors. */
   #chatTargets(): { chatSources: string[]; chatConnectors: string[] } | undefined {
-    const connectors = this.#connectors;
-    if (connectors === undefined) return undefined;
-    const list = typeof connectors === 'function' ? connectors() : connectors;
-    return { chatSources: chatSourcesOf(list), chatConnectors: list.filter(canSendChat).map((connector) => connector.id) };
+    return this.#connectors === undefined ? undefined : chatTargetsOf(this.#connectors);
   }
 
   #checkUnique(rule: Rule): void {
