@@ -9,7 +9,8 @@ import {
   type ValidateRulesOptions,
   type ValidationIssue,
 } from '@vmsc/core';
-import { loadConfig, parseConfig, type LoadedConfig } from '../config/load-config.js';
+import { ObsController } from '@vmsc/obs';
+import { loadConfig, parseConfig, readCredential, type LoadedConfig } from '../config/load-config.js';
 import { createConnector } from '../hub/create-connector.js';
 import { hubRuleValidation } from '../hub/hub-actions.js';
 import { Hub } from '../hub/hub.js';
@@ -64,7 +65,15 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
   });
   if (issues.length > 0)
     throw new ValidationError(`cannot start the connectors${file ? ` of ${file}` : ''}`, issues, { code: 'INVALID_CONFIG' });
-  const rules = await loadRules(config.rules, baseDir, file, hubRuleValidation(connectors));
+  const obs =
+    config.obs && config.obs.enabled
+      ? new ObsController({
+          bus,
+          url: config.obs.url,
+          ...(config.obs.passwordEnv ? { password: readCredential(env, config.obs.passwordEnv, 'OBS websocket password') } : {}),
+        })
+      : undefined;
+  const rules = await loadRules(config.rules, baseDir, file, hubRuleValidation(connectors, { obs: obs ?? false }));
   const hub = new Hub({
     view,
     bus,
@@ -81,6 +90,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
       : false,
     journalDir: config.journal.enabled ? resolve(baseDir, config.journal.dir) : false,
     stateFile: resolve(baseDir, 'vmsc-state.json'),
+    ...(obs ? { obs } : {}),
   });
   if (config.server.enabled && !token && hub.server) {
     const path = await writeTokenFile(baseDir, hub.server.token.reveal());
@@ -127,7 +137,9 @@ export async function startCommand(options: { config?: string; signal?: AbortSig
       process.once('SIGTERM', stop);
     }
   });
-  await hub.start();
+  // A connector that cannot reach its platform keeps retrying and its connect() stays pending:
+  // Ctrl-C must still shut down then.
+  await Promise.race([hub.start(), stopped]);
   await stopped;
   view.info('shutting down…');
   await hub.stop();

@@ -19,6 +19,10 @@ export const connectorConfigSchema = z.discriminatedUnion('type', [
     channel: z.string().min(1),
     chatroomId: z.number().int().positive().optional(),
     channelId: z.number().int().positive().optional(),
+    /** Environment variable with an OAuth token (scope `chat:write`) to send chat through Kick's official API. */
+    chatTokenEnv: envName.optional(),
+    /** Send as the token's `user` (default) or as the app's `bot`. */
+    chatSenderType: z.enum(['user', 'bot']).optional(),
   }),
   z.strictObject({
     ...base,
@@ -104,6 +108,17 @@ export const hubConfigSchema = z.strictObject({
     ])
     .default(false),
   connectors: z.array(connectorConfigSchema).default([]),
+  /**
+   * OBS Studio through obs-websocket 5, for `obs` actions. Without it, rules with `obs` actions are
+   * refused. The password comes from the environment variable `passwordEnv` names.
+   */
+  obs: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      url: z.string().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL').default('ws://127.0.0.1:4455'),
+      passwordEnv: envName.optional(),
+    })
+    .optional(),
 });
 
 /** A validated hub configuration. */

@@ -55,14 +55,18 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
   const id = config.id;
   const common = { bus, ...(id ? { id } : {}) };
   switch (config.type) {
-    case 'kick':
+    case 'kick': {
+      const chatToken = optionalCredential(env, config.chatTokenEnv, 'Kick chat token (OAuth, scope chat:write)');
       return new KickConnector({
         ...common,
         channel: config.chatroomId
           ? { slug: config.channel, chatroomId: config.chatroomId, ...(config.channelId ? { channelId: config.channelId } : {}) }
           : config.channel,
+        ...(chatToken ? { chatToken } : {}),
+        ...(config.chatSenderType ? { chatSenderType: config.chatSenderType } : {}),
         ...extra.kick,
       });
+    }
     case 'twitch':
       return new TwitchConnector({
         ...common,

@@ -9,6 +9,8 @@ import {
   type Unsubscribe,
 } from '@vmsc/core';
 import { CustomWsServer } from '@vmsc/custom-ws-server';
+import type { ObsController } from '@vmsc/obs';
+import { hubActions } from './hub-actions.js';
 import { EventJournal } from '../journal/event-journal.js';
 import type { HubView } from '../view/hub-view.js';
 
@@ -27,6 +29,11 @@ export interface HubOptions {
   stateFile?: string;
   /** Cross-source duplicate suppression of the bus the hub creates (ignored when `bus` is given). */
   dedupe?: false | CrossSourceDedupeOptions;
+  /**
+   * The OBS controller `obs` actions drive (connected on `start()`, with its own reconnect backoff);
+   * absent: rules with `obs` actions are refused.
+   */
+  obs?: ObsController;
 }
 
 /**
@@ -40,6 +47,8 @@ export class Hub {
   readonly server: CustomWsServer | undefined;
   readonly journal: EventJournal | undefined;
   readonly connectors: readonly Connector[];
+  /** The OBS controller, when the config has an `obs` entry. */
+  readonly obs: ObsController | undefined;
   readonly #view: HubView;
   readonly #stateFile: string | undefined;
   readonly #subscriptions: Unsubscribe[] = [];
@@ -55,6 +64,8 @@ export class Hub {
       logger: (level, message, context) =>
         level === 'error' ? this.#view.error(context.rule.name, message) : this.#view.ruleRun(`${context.rule.name}: ${message}`),
     });
+    this.obs = options.obs;
+    for (const action of hubActions({ obs: this.obs ?? false })) this.engine.registerActionType(action);
     if (options.rules) this.engine.addRules(options.rules);
     this.server = options.server
       ? new CustomWsServer({
@@ -129,9 +140,10 @@ export class Hub {
       await this.server.listen();
       this.#view.info(`custom WS server listening on ${this.server.url}`);
     }
-    for (const connector of this.connectors) this.#view.connectorStatus(connector.id, connector.source, connector.status);
+    const parts: Connector[] = this.obs ? [...this.connectors, this.obs] : [...this.connectors];
+    for (const connector of parts) this.#view.connectorStatus(connector.id, connector.source, connector.status);
     await Promise.all(
-      this.connectors.map((connector) =>
+      parts.map((connector) =>
         connector.connect().catch((error: unknown) => {
           // The connector's status is `error` and the view shows it; the other connectors go on.
           if (connector.status !== 'error') this.#view.error(connector.id, (error as Error).message);
@@ -142,7 +154,7 @@ export class Hub {
 
   /** Disconnects everything, saves rule state, closes the server and the journal. */
   async stop(): Promise<void> {
-    await Promise.allSettled(this.connectors.map((connector) => connector.disconnect()));
+    await Promise.allSettled([...this.connectors, ...(this.obs ? [this.obs] : [])].map((connector) => connector.disconnect()));
     await this.engine.idle();
     if (this.#stateFile) await writeFile(this.#stateFile, JSON.stringify(this.engine.getState(), null, 2));
     this.engine.close();
