@@ -11,7 +11,7 @@ import {
 } from '@vmsc/core';
 import { ObsController } from '@vmsc/obs';
 import { loadConfig, parseConfig, readCredential, type LoadedConfig } from '../config/load-config.js';
-import { createConnector } from '../hub/create-connector.js';
+import { createConnector, type ConnectorOverrides } from '../hub/create-connector.js';
 import { hubRuleValidation } from '../hub/hub-actions.js';
 import { Hub } from '../hub/hub.js';
 import { writeTokenFile } from '../hub/token-file.js';
@@ -46,8 +46,17 @@ export async function loadRules(
   return result.rules;
 }
 
+/** Options of {@link buildHub} and `vmsc start` beyond the config file. */
+export interface BuildHubOptions {
+  /**
+   * Endpoints and backoff per connector type that a config file does not carry: point the
+   * connectors at local fakes or a platform's mock server (`examples/answer-back` does).
+   */
+  overrides?: ConnectorOverrides;
+}
+
 /** Builds a hub from a loaded config: connectors (credentials from the environment), rules, server, journal. */
-export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, view: HubView): Promise<Hub> {
+export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, view: HubView, options: BuildHubOptions = {}): Promise<Hub> {
   const { config, baseDir, file } = loaded;
   const issues: ValidationIssue[] = [];
   const token = config.server.enabled ? env[config.server.tokenEnv] : undefined;
@@ -56,7 +65,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
   config.connectors.forEach((entry, index) => {
     if (!entry.enabled) return;
     try {
-      connectors.push(createConnector(entry, { bus, env, index }));
+      connectors.push(createConnector(entry, { bus, env, index, ...(options.overrides ? { overrides: options.overrides } : {}) }));
     } catch (error) {
       if (error instanceof ValidationError)
         issues.push(...error.issues.map((issue) => ({ ...issue, path: issue.path || `connectors.${index}` })));
@@ -104,7 +113,10 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
  * shuts down cleanly. Without `--config`, uses `vmsc.config.json` in the working directory if there
  * is one, else the defaults (server, journal, no connectors).
  */
-export async function startCommand(options: { config?: string; signal?: AbortSignal }, io: CommandIo): Promise<ExitCode> {
+export async function startCommand(
+  options: { config?: string; signal?: AbortSignal } & BuildHubOptions,
+  io: CommandIo,
+): Promise<ExitCode> {
   let loaded: LoadedConfig;
   try {
     if (options.config) loaded = await loadConfig(resolve(io.cwd, options.config));
@@ -123,7 +135,7 @@ export async function startCommand(options: { config?: string; signal?: AbortSig
   const view = createView(io.stdout);
   let hub: Hub;
   try {
-    hub = await buildHub(loaded, io.env, view);
+    hub = await buildHub(loaded, io.env, view, options.overrides ? { overrides: options.overrides } : {});
   } catch (error) {
     view.close();
     io.stderr.write(formatError(error));

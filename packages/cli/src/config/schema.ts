@@ -19,6 +19,8 @@ export const connectorConfigSchema = z.discriminatedUnion('type', [
     channel: z.string().min(1),
     chatroomId: z.number().int().positive().optional(),
     channelId: z.number().int().positive().optional(),
+    /** The channel owner's user id, needed to send chat when `chatroomId` skips the channel lookup. */
+    broadcasterUserId: z.number().int().positive().optional(),
     /** Environment variable with an OAuth token (scope `chat:write`) to send chat through Kick's official API. */
     chatTokenEnv: envName.optional(),
     /** Send as the token's `user` (default) or as the app's `bot`. */

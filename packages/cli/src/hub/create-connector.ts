@@ -60,7 +60,12 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
       return new KickConnector({
         ...common,
         channel: config.chatroomId
-          ? { slug: config.channel, chatroomId: config.chatroomId, ...(config.channelId ? { channelId: config.channelId } : {}) }
+          ? {
+              slug: config.channel,
+              chatroomId: config.chatroomId,
+              ...(config.channelId ? { channelId: config.channelId } : {}),
+              ...(config.broadcasterUserId ? { broadcasterUserId: config.broadcasterUserId } : {}),
+            }
           : config.channel,
         ...(chatToken ? { chatToken } : {}),
         ...(config.chatSenderType ? { chatSenderType: config.chatSenderType } : {}),
