@@ -9,7 +9,7 @@ import {
   type ValidateRulesOptions,
   type ValidationIssue,
 } from '@vmsc/core';
-import { ObsController } from '@vmsc/obs';
+import { ObsController, type ObsControllerOptions } from '@vmsc/obs';
 import { loadConfig, parseConfig, readCredential, type LoadedConfig } from '../config/load-config.js';
 import { createConnector, type ConnectorOverrides } from '../hub/create-connector.js';
 import { hubRuleValidation } from '../hub/hub-actions.js';
@@ -53,6 +53,10 @@ export interface BuildHubOptions {
    * connectors at local fakes or a platform's mock server (`examples/answer-back` does).
    */
   overrides?: ConnectorOverrides;
+  /** Replaces the config's custom WS server `port` (0: any free port). */
+  server?: { port?: number };
+  /** Replaces the config's OBS endpoint and backoff. */
+  obs?: Pick<ObsControllerOptions, 'url' | 'backoff'>;
 }
 
 /** Builds a hub from a loaded config: connectors (credentials from the environment), rules, server, journal. */
@@ -79,6 +83,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
       ? new ObsController({
           bus,
           url: config.obs.url,
+          ...options.obs,
           ...(config.obs.passwordEnv ? { password: readCredential(env, config.obs.passwordEnv, 'OBS websocket password') } : {}),
         })
       : undefined;
@@ -90,7 +95,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
     connectors,
     server: config.server.enabled
       ? {
-          port: config.server.port,
+          port: options.server?.port ?? config.server.port,
           host: config.server.host,
           maxConnections: config.server.maxConnections,
           ...(config.server.allowedOrigins ? { allowedOrigins: config.server.allowedOrigins } : {}),
@@ -113,10 +118,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
  * shuts down cleanly. Without `--config`, uses `vmsc.config.json` in the working directory if there
  * is one, else the defaults (server, journal, no connectors).
  */
-export async function startCommand(
-  options: { config?: string; signal?: AbortSignal } & BuildHubOptions,
-  io: CommandIo,
-): Promise<ExitCode> {
+export async function startCommand(options: { config?: string; signal?: AbortSignal } & BuildHubOptions, io: CommandIo): Promise<ExitCode> {
   let loaded: LoadedConfig;
   try {
     if (options.config) loaded = await loadConfig(resolve(io.cwd, options.config));
@@ -135,7 +137,7 @@ export async function startCommand(
   const view = createView(io.stdout);
   let hub: Hub;
   try {
-    hub = await buildHub(loaded, io.env, view, options.overrides ? { overrides: options.overrides } : {});
+    hub = await buildHub(loaded, io.env, view, options);
   } catch (error) {
     view.close();
     io.stderr.write(formatError(error));

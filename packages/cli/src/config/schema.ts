@@ -117,7 +117,10 @@ export const hubConfigSchema = z.strictObject({
   obs: z
     .strictObject({
       enabled: z.boolean().default(true),
-      url: z.string().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL').default('ws://127.0.0.1:4455'),
+      url: z
+        .string()
+        .regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL')
+        .default('ws://127.0.0.1:4455'),
       passwordEnv: envName.optional(),
     })
     .optional(),

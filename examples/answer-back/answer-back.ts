@@ -1,0 +1,115 @@
+import { fileURLToPath } from 'node:url';
+import { startCommand, type CommandIo } from '@vmsc/cli';
+import { startAllFakes, startKickApiFake, startObsFake, waitUntil, type AllFakes, type KickApiFake, type ObsFake } from '@vmsc/testing';
+
+/**
+ * The answer-back example: `rules.json` run by `vmsc start` with `vmsc.config.json`, against local
+ * fakes of Twitch, YouTube, Kick and OBS. The rules answer `!dice` on the platform that asked and
+ * switch OBS to the "BRB" scene on `!brb`. Only endpoints (the fakes' random ports) and the fakes'
+ * credentials (environment variables, by the names the config gives) come from here: the rules file
+ * and the config are exactly what a streamer writes.
+ *
+ * @packageDocumentation
+ */
+
+/** The example's config file, next to this module. */
+export const CONFIG_FILE = fileURLToPath(new URL('./vmsc.config.json', import.meta.url));
+
+/** What one run of the example saw. */
+export interface AnswerBackRun {
+  /** The chat messages each platform received from the hub. */
+  replies: { twitch: string[]; youtube: string[]; kick: string[] };
+  /** OBS's program scene afterwards. */
+  programScene: string;
+  /** What the hub printed. */
+  output: string;
+}
+
+/** The running fakes the example's hub talks to. */
+interface Fakes {
+  platforms: AllFakes;
+  kickApi: KickApiFake;
+  obs: ObsFake;
+}
+
+const KICK_CHAT_TOKEN = 'kick-example-chat-token';
+const OBS_PASSWORD = 'obs-example-password';
+
+async function startFakes(): Promise<Fakes> {
+  const [platforms, kickApi, obs] = await Promise.all([
+    startAllFakes(),
+    startKickApiFake({ chatToken: KICK_CHAT_TOKEN }),
+    startObsFake({ password: OBS_PASSWORD }),
+  ]);
+  return { platforms, kickApi, obs };
+}
+
+function replies(fakes: Fakes): AnswerBackRun['replies'] {
+  return {
+    twitch: fakes.platforms.twitch.raw.chatMessages.map((message) => String(message.body.message)),
+    youtube: fakes.platforms.youtube.raw.inserted.map((message) => String(message.snippet.displayMessage)),
+    kick: fakes.kickApi.chatMessages.map((message) => message.body.content),
+  };
+}
+
+/** A CommandIo that keeps what the hub prints (and echoes it when `echo` is given). */
+function captureIo(env: NodeJS.ProcessEnv, echo?: (text: string) => void): CommandIo & { output: () => string } {
+  const chunks: string[] = [];
+  const write = (text: string) => {
+    chunks.push(text);
+    echo?.(text);
+  };
+  return { cwd: process.cwd(), env, stdout: { isTTY: false, write }, stderr: { write }, output: () => chunks.join('') };
+}
+
+/**
+ * Starts the fakes and the hub (`vmsc start --config vmsc.config.json`), has a viewer type `!dice` on
+ * Twitch, YouTube and Kick and the streamer `!brb` on Twitch, waits for every answer, then stops.
+ */
+export async function runAnswerBack(options: { echo?: (text: string) => void } = {}): Promise<AnswerBackRun> {
+  const fakes = await startFakes();
+  const o = fakes.platforms.connectionOptions;
+  const env: NodeJS.ProcessEnv = {
+    TWITCH_CLIENT_ID: o.twitch.clientId,
+    TWITCH_TOKEN: o.twitch.auth,
+    YOUTUBE_TOKEN: fakes.platforms.youtube.raw.accessToken,
+    KICK_CHAT_TOKEN,
+    OBS_PASSWORD,
+    VMSC_TOKEN: 'answer-back-example-hub-token',
+  };
+  const io = captureIo(env, options.echo);
+  const abort = new AbortController();
+  const hub = startCommand(
+    {
+      config: CONFIG_FILE,
+      signal: abort.signal,
+      server: { port: 0 },
+      obs: { url: fakes.obs.url },
+      overrides: {
+        twitch: { urls: o.twitch.urls, backoff: o.twitch.backoff },
+        youtube: { apiBaseUrl: o.youtube.apiBaseUrl, backoff: o.youtube.backoff },
+        kick: { wsHost: o.kick.wsHost, wsPort: o.kick.wsPort, forceTLS: false, keyRefresh: false, apiUrl: fakes.kickApi.url },
+      },
+    },
+    io,
+  );
+  try {
+    await fakes.platforms.waitForClients(['twitch', 'youtube', 'kick']);
+    await waitUntil(() => fakes.obs.identifiedCount > 0, 'the hub to connect to OBS');
+    await fakes.platforms.twitch.chat({ username: 'twitch_viewer', text: '!dice' });
+    await fakes.platforms.youtube.chat({ username: 'youtube_viewer', text: '!dice' });
+    await fakes.platforms.kick.chat({ username: 'kick_viewer', content: '!dice' });
+    await fakes.platforms.twitch.chat({ username: 'cool_user', text: '!brb' });
+    await waitUntil(() => {
+      const sent = replies(fakes);
+      return (
+        sent.twitch.length >= 2 && sent.youtube.length >= 1 && sent.kick.length >= 1 && fakes.obs.state.programScene.sceneName === 'BRB'
+      );
+    }, 'every answer');
+    return { replies: replies(fakes), programScene: fakes.obs.state.programScene.sceneName, output: io.output() };
+  } finally {
+    abort.abort();
+    await hub;
+    await Promise.all([fakes.platforms.close(), fakes.kickApi.close(), fakes.obs.close()]);
+  }
+}
