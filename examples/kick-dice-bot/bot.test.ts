@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isEvent, type RuleRunResult, type StreamEvent } from '@vmsc/core';
-import { closeAllFakes, startHttpServer, startKickPusherFake, waitUntil, type KickPusherFake } from '@vmsc/testing';
+import { AuthError, isEvent, type RuleRunResult, type StreamEvent } from '@vmsc/core';
+import { closeAllFakes, startKickApiFake, startKickPusherFake, waitUntil, type KickPusherFake } from '@vmsc/testing';
 import { KickConnectionPool } from '@vmsc/connector-kick';
 import { sidesOf, start, type DiceBot } from './bot.js';
-import { kickChatReply } from './kick-chat-api.js';
 
 const CHANNEL = { chatroomId: 668, channelId: 668, slug: 'xqc' };
 
@@ -96,47 +95,59 @@ describe('examples/kick-dice-bot', () => {
   });
 });
 
-describe('examples/kick-dice-bot: kickChatReply', () => {
-  // The Kick fake in @vmsc/testing covers the receive-only Pusher feed; the official chat API is a
-  // plain HTTPS POST, recorded here by a loopback HTTP server.
-  it('posts the answer to /public/v1/chat with the bearer token, as a reply to the message', async () => {
-    const requests: Array<{ path: string; auth: string | undefined; body: unknown }> = [];
-    let status = 200;
-    const server = await startHttpServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        requests.push({ path: request.url ?? '', auth: request.headers.authorization, body: JSON.parse(body) });
-        response.writeHead(status, { 'content-type': 'application/json', ...(status === 429 ? { 'retry-after': '3' } : {}) });
-        response.end(status === 200 ? '{"data":{"is_sent":true,"message_id":"m1"},"message":"OK"}' : '{"message":"nope"}');
-      });
+describe('examples/kick-dice-bot: answering in Kick chat', () => {
+  it("posts the answer through the connector (Kick's official chat API) as a reply to the !dice message", async () => {
+    const pusher = await startKickPusherFake();
+    const api = await startKickApiFake({ chatToken: 'kick-user-token' });
+    const runs: RuleRunResult[] = [];
+    bot = await start({
+      channel: { ...CHANNEL, broadcasterUserId: 676 },
+      random: () => 0.5,
+      onRun: (run) => void runs.push(run),
+      connector: {
+        wsHost: pusher.host,
+        wsPort: pusher.port,
+        forceTLS: false,
+        keyRefresh: false,
+        apiUrl: api.url,
+        chatToken: 'kick-user-token',
+        pool: new KickConnectionPool({ backoff: { initialDelayMs: 20, maxDelayMs: 80, jitterMs: 0 } }),
+      },
     });
-    const reply = kickChatReply({ token: 'kick-user-token', broadcasterUserId: 676, baseUrl: server.url });
-    const event = {
-      id: 'e1',
-      type: 'chat',
-      source: 'kick',
-      timestamp: 0,
-      user: { id: '1', username: 'Alice', nickname: 'Alice' },
-      data: { message: '!dice', chatId: 'c-1' },
-    } as StreamEvent;
-    await reply('@Alice rolled a 4 (d6)', event);
-    expect(requests[0]).toEqual({
-      path: '/public/v1/chat',
-      auth: 'Bearer kick-user-token',
-      body: { content: '@Alice rolled a 4 (d6)', type: 'user', broadcaster_user_id: 676, reply_to_message_id: 'c-1' },
+    await pusher.waitForSubscription('chatrooms.668.v2');
+    const first = chat(pusher, { id: 1, username: 'Alice' }, '!dice');
+    await waitUntil(() => api.chatMessages.length === 1, 'the answer to reach Kick');
+    expect(api.chatMessages[0]!.body).toEqual({
+      content: '@Alice rolled a 4 (d6)',
+      type: 'user',
+      broadcaster_user_id: 676,
+      reply_to_message_id: first,
     });
+    await waitUntil(() => runs.length === 1, 'the run report');
+    expect(runs[0]!.outcome).toBe('completed');
+  });
 
-    status = 401;
-    await expect(reply('x', event)).rejects.toMatchObject({ code: 'AUTH_FAILED' });
-    status = 429;
-    await expect(reply('x', event)).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 3000 });
-    status = 403;
-    const blocked = await reply('x', event).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    expect(blocked).toMatchObject({ code: 'PLATFORM_BLOCKED' });
-    expect(String(blocked)).not.toContain('kick-user-token');
+  it('a refused token fails the run (typed error, token not shown) instead of crashing', async () => {
+    const pusher = await startKickPusherFake();
+    const api = await startKickApiFake({ chatToken: 'the-right-token' });
+    const runs: RuleRunResult[] = [];
+    bot = await start({
+      channel: { ...CHANNEL, broadcasterUserId: 676 },
+      onRun: (run) => void runs.push(run),
+      connector: {
+        wsHost: pusher.host,
+        wsPort: pusher.port,
+        forceTLS: false,
+        keyRefresh: false,
+        apiUrl: api.url,
+        chatToken: 'a-wrong-token',
+      },
+    });
+    await pusher.waitForSubscription('chatrooms.668.v2');
+    chat(pusher, { id: 1, username: 'Alice' }, '!dice');
+    await waitUntil(() => runs.length === 1, 'the run report');
+    expect(runs[0]).toMatchObject({ outcome: 'failed', error: { code: 'KICK_CHAT_UNAUTHORIZED' } });
+    expect(runs[0]!.error).toBeInstanceOf(AuthError);
+    expect(String(runs[0]!.error)).not.toContain('a-wrong-token');
   });
 });

@@ -1,9 +1,10 @@
 /**
  * A Kick chat bot that answers `!dice` (optionally `!dice 20` for a d20) with a roll.
  *
- * Kick's public chat feed (what `KickConnector` reads) is receive-only: the connector has no
- * `sendChat`. So the bot hands every answer to a `reply` callback. `kickChatReply()` (kick-chat-api.ts)
- * is one that posts through Kick's official API; a console logger or a test spy work just as well.
+ * `KickConnector` reads Kick's public chat feed; given a `chatToken` (an OAuth token with `chat:write`)
+ * it also sends through Kick's official chat API, as a threaded reply (`sendChat(text, { replyTo })`),
+ * keeping to Kick's rate limit. The bot answers that way by default; a `reply` callback (a console
+ * logger, a test spy) replaces it.
  */
 import { KickConnector, type KickConnectorOptions } from '@vmsc/connector-kick';
 import { EventBus, RuleEngine, type RuleInput, type RuleRunResult, type StreamEvent } from '@vmsc/core';
@@ -15,8 +16,11 @@ export type DiceReply = (text: string, event: StreamEvent) => void | Promise<voi
 export interface DiceBotOptions {
   /** The Kick channel: a slug (`"xqc"`) or its ids (`{ chatroomId, channelId }`, skips the lookup). */
   channel: KickConnectorOptions['channel'];
-  /** Where answers go. */
-  reply: DiceReply;
+  /**
+   * Where answers go. Default: the connector's `sendChat`, as a reply to the `!dice` message (needs
+   * `connector.chatToken`; without one the run fails with `ChatNotAllowedError`).
+   */
+  reply?: DiceReply;
   /** Random numbers in [0, 1). Default `Math.random` (inject a fixed one in tests). */
   random?: () => number;
   /** How long one viewer waits between two rolls, ms. Default 5,000. */
@@ -67,7 +71,8 @@ export async function start(options: DiceBotOptions): Promise<DiceBot> {
     const sides = sidesOf(String(message));
     const roll = 1 + Math.floor(random() * sides);
     const text = `@${event.user.nickname} rolled a ${roll} (d${sides})`;
-    await options.reply(text, event);
+    if (options.reply) await options.reply(text, event);
+    else await connector.sendChat(text, { replyTo: event });
     return text;
   });
   if (options.onRun) engine.onRun(options.onRun);

@@ -8,7 +8,6 @@
  * without them the answers are printed.
  */
 import { start } from './bot.js';
-import { kickChatReply } from './kick-chat-api.js';
 
 const channel = process.env.KICK_CHANNEL;
 if (!channel) {
@@ -17,14 +16,11 @@ if (!channel) {
 }
 const token = process.env.KICK_BOT_TOKEN;
 const broadcasterUserId = Number(process.env.KICK_BROADCASTER_USER_ID);
-const reply =
-  token && Number.isInteger(broadcasterUserId)
-    ? kickChatReply({ token, broadcasterUserId })
-    : (text: string) => console.log(`[reply] ${text}`);
+const canSend = token !== undefined && Number.isInteger(broadcasterUserId);
 
 const bot = await start({
   channel,
-  reply,
+  ...(canSend ? { connector: { chatToken: token, broadcasterUserId } } : { reply: (text: string) => console.log(`[reply] ${text}`) }),
   onRun: (run) => run.error && console.error(`dice rule ${run.outcome}: ${run.error.message}`),
 });
 bot.bus.onNotice('status', (notice) => console.log(`kick: ${notice.status}${notice.error ? ` (${notice.error.message})` : ''}`));
