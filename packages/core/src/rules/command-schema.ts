@@ -17,11 +17,22 @@ const commandWord = z
 
 const levelSchema = z.enum(permissionLevels);
 
+const permissionHint = `a permission level (${permissionLevels.join(', ')}) or a list of levels and { "userId", "source"? }`;
+
 /** A command's permission: a level, or a list of levels and `{ userId, source? }` of which any one suffices. */
-export const permissionSchema = z.union([
-  levelSchema,
-  z.array(z.union([levelSchema, z.strictObject({ userId: z.string().min(1), source: z.string().min(1).optional() })])).min(1),
-]);
+export const permissionSchema = z.union(
+  [
+    levelSchema,
+    z
+      .array(
+        z.union([levelSchema, z.strictObject({ userId: z.string().min(1), source: z.string().min(1).optional() })], {
+          error: permissionHint,
+        }),
+      )
+      .min(1),
+  ],
+  { error: permissionHint },
+);
 
 /** The argument check of a command: a usage grammar or a regex, and the usage text reported on a mismatch. */
 export const commandArgsSchema = z
