@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createEvent, validateRules, type RuleInput, type RuleRunResult, type StreamEvent, type StreamUser } from '@vmsc/core';
+import {
+  createEvent,
+  validateRules,
+  type RuleInput,
+  type RuleRunResult,
+  type RuleTrigger,
+  type StreamEvent,
+  type StreamUser,
+} from '@vmsc/core';
 import { TriggerIndex } from '../../src/rules/trigger-index.js';
 import type { Scope } from '../../src/rules/path.js';
 import { rule, setup } from './helpers.js';
@@ -401,7 +409,7 @@ describe('command trigger: validation by path', () => {
 
 describe('command index', () => {
   it('10,000 command rules: a chat message gets only the rules of its first word as candidates', () => {
-    const index = new TriggerIndex<{ order: number; trigger: RuleInput['trigger']; conditions: undefined }>();
+    const index = new TriggerIndex<{ order: number; trigger: RuleTrigger; conditions: undefined }>();
     for (let order = 0; order < 10_000; order++)
       index.add({ order, trigger: { command: `!c${order}`, aliases: [`!alias${order}`] }, conditions: undefined });
     const scope = (event: StreamEvent): Scope => ({ event, vars: {}, rule: { id: '', name: '' } });
