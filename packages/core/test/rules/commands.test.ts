@@ -401,6 +401,13 @@ describe('command trigger: validation by path', () => {
     );
   });
 
+  it('checks onUsage actions like the others (runRule targets)', () => {
+    const result = validateRules([
+      rule({ trigger: { command: '!a', args: { pattern: '<x>' } }, onUsage: [{ type: 'runRule', rule: 'nobody' }] }),
+    ]);
+    expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toEqual(['[0].onUsage[0].rule']);
+  });
+
   it('accepts the issue example', () => {
     const result = validateRules([rule({ trigger: { command: '!dice', aliases: ['!roll'], sources: ['twitch', 'youtube'] } })]);
     expect(result.ok).toBe(true);
