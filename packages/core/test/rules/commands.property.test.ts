@@ -136,7 +136,7 @@ const platforms: Record<string, { build: (r: ViewerRoles) => StreamEvent; expres
         source: 'youtube',
         type: 'chat',
         user: { ...user, isModerator: r.moderator || r.broadcaster, isSubscriber: r.subscriber },
-        data: r.broadcaster ? { message: '!x', isChatOwner: true as const } : { message: '!x' },
+        data: r.broadcaster ? { message: '!x', isChatOwner: true } : { message: '!x' },
       }),
     // YouTube's owner is always a moderator too (user.isModerator covers both); no VIPs, no followers.
     expressible: (r) => ({ ...r, moderator: r.moderator || r.broadcaster, vip: false, follower: false }),

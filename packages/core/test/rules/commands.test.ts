@@ -30,7 +30,7 @@ const chatOn = {
       source: 'youtube',
       type: 'chat',
       user: { ...user, isModerator: flags.moderator === true || flags.owner === true, isSubscriber: flags.member === true },
-      data: flags.owner ? { message, isChatOwner: true as const } : { message },
+      data: flags.owner ? { message, isChatOwner: true } : { message },
     }),
   tiktok: (
     message: string,

@@ -59,7 +59,7 @@ export const youtubeEvents = {
     /** YouTube's id of the chat message (what `message_deleted` names). */
     messageId: z.string().optional(),
     /** `true` when the author is the channel owner (`authorDetails.isChatOwner`); absent otherwise. `user.isModerator` covers owner and moderators. */
-    isChatOwner: z.literal(true).optional(),
+    isChatOwner: z.boolean().optional(),
   }),
   super_chat: z.object({
     ...moneyFields,
