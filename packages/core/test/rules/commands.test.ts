@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
 import {
+  ActionRegistry,
   createEvent,
+  replyAction,
   validateRules,
   type RuleInput,
   type RuleRunResult,
@@ -406,6 +409,24 @@ describe('command trigger: validation by path', () => {
       rule({ trigger: { command: '!a', args: { pattern: '<x>' } }, onUsage: [{ type: 'runRule', rule: 'nobody' }] }),
     ]);
     expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toEqual(['[0].onUsage[0].rule']);
+  });
+
+  it('accepts the example of docs/rules.md and runs it', async () => {
+    const docs = readFileSync(new URL('../../../../docs/rules.md', import.meta.url), 'utf8');
+    const json = /## Commands[\s\S]*?```json\n([\s\S]*?)```/.exec(docs)![1]!;
+    const registry = new ActionRegistry();
+    registry.register(replyAction([]));
+    const result = validateRules([JSON.parse(json)], { actions: registry });
+    expect(result.ok ? 'valid' : result.issues).toBe('valid');
+    // The same rule with `call` actions in place of `reply`, through an engine.
+    const { bus, engine, calls } = setup();
+    engine.addRule({
+      ...(JSON.parse(json) as RuleInput),
+      actions: [{ type: 'call', action: 'record', params: { text: '{{user.nickname}} rolls a d{{args.sides}}' } }],
+      onUsage: [{ type: 'call', action: 'record', params: { text: '{{command.usage}}' } }],
+    });
+    await publish(engine, bus, chatOn.twitch('!roll 20'), chatOn.kick('!dice twenty'), chatOn.youtube('!dice 500'));
+    expect(calls.map((call) => call.params.text)).toEqual(['Viewer1 rolls a d20', 'Usage: !dice <sides>, e.g. !dice 20']);
   });
 
   it('accepts the issue example', () => {
