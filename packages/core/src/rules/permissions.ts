@@ -134,13 +134,13 @@ export const roleMappings: Readonly<Record<string, RoleMapping>> = Object.freeze
   },
   tiktok: {
     describe: {
-      broadcaster: 'not flagged by TikTok: list the broadcaster by user id',
+      broadcaster: 'data.isHost (the streamer, UserIdentity.isAnchor)',
       moderator: 'user.isModerator (moderator of the host)',
       vip: 'none on TikTok',
       subscriber: 'user.isSubscriber (subscriber of the host)',
       follower: 'user.followRole >= 1 (follower or friend)',
     },
-    read: generic.read,
+    read: (event) => ({ ...generic.read(event), broadcaster: record(event.data)?.isHost === true }),
   },
 });
 

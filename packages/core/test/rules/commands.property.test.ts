@@ -147,9 +147,9 @@ const platforms: Record<string, { build: (r: ViewerRoles) => StreamEvent; expres
         source: 'tiktok',
         type: 'chat',
         user: { ...user, isModerator: r.moderator, isSubscriber: r.subscriber, followRole: r.follower ? 1 : 0 },
-        data: { message: '!x' },
+        data: r.broadcaster ? { message: '!x', isHost: true } : { message: '!x' },
       }),
-    expressible: (r) => ({ ...r, broadcaster: false, vip: false }),
+    expressible: (r) => ({ ...r, vip: false }),
   },
 };
 

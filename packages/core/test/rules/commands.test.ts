@@ -37,9 +37,17 @@ const chatOn = {
     }),
   tiktok: (
     message: string,
-    roles: Partial<Pick<StreamUser, 'isModerator' | 'isSubscriber' | 'followRole'>> = {},
+    roles: Partial<Pick<StreamUser, 'isModerator' | 'isSubscriber' | 'followRole'>> & { host?: boolean } = {},
     user: StreamUser = viewer,
-  ) => createEvent({ source: 'tiktok', type: 'chat', user: { ...user, ...roles }, data: { message } }),
+  ) => {
+    const { host, ...flags } = roles;
+    return createEvent({
+      source: 'tiktok',
+      type: 'chat',
+      user: { ...user, ...flags },
+      data: host ? { message, isHost: true } : { message },
+    });
+  },
 };
 
 function command(trigger: RuleInput['trigger'], overrides: Partial<RuleInput> = {}): RuleInput {
@@ -308,24 +316,16 @@ describe('command trigger: permissions per platform', () => {
     ]);
   });
 
-  it('tiktok: follower (followRole), subscriber and moderator roles', async () => {
-    const events = [{}, { followRole: 1 }, { followRole: 2 }, { isSubscriber: true }, { isModerator: true }].map((roles) =>
+  it('tiktok: follower (followRole), subscriber, moderator and host roles', async () => {
+    const events = [{}, { followRole: 1 }, { followRole: 2 }, { isSubscriber: true }, { isModerator: true }, { host: true }].map((roles) =>
       chatOn.tiktok('!x', roles),
     );
-    expect(await outcomes({ command: '!x', permission: 'follower' }, events)).toEqual([
-      'forbidden',
-      'completed',
-      'completed',
-      'completed',
-      'completed',
-    ]);
-    expect(await outcomes({ command: '!x', permission: 'moderator' }, events)).toEqual([
-      'forbidden',
-      'forbidden',
-      'forbidden',
-      'forbidden',
-      'completed',
-    ]);
+    const follower = ['forbidden', 'completed', 'completed', 'completed', 'completed', 'completed'];
+    expect(await outcomes({ command: '!x', permission: 'follower' }, events)).toEqual(follower);
+    const moderator = ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'completed', 'completed'];
+    expect(await outcomes({ command: '!x', permission: 'moderator' }, events)).toEqual(moderator);
+    const broadcaster = ['forbidden', 'forbidden', 'forbidden', 'forbidden', 'forbidden', 'completed'];
+    expect(await outcomes({ command: '!x', permission: 'broadcaster' }, events)).toEqual(broadcaster);
   });
 
   it('a list: any level or explicit user (optionally on one platform) suffices', async () => {
