@@ -101,6 +101,57 @@ describe('command parser', () => {
   });
 });
 
+describe('command index', () => {
+  it('runs exactly the command rules a linear scan selects (names, aliases, case, sources), in order', async () => {
+    const name = fc.constantFrom('!a', '!A', '!b', '?a', 'a');
+    const spec = fc.record({
+      command: name,
+      aliases: fc.option(fc.uniqueArray(name, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+      caseSensitive: fc.boolean(),
+      sources: fc.option(fc.subarray(['twitch', 'kick', 'tiktok'], { minLength: 1 }), { nil: undefined }),
+    });
+    const message = fc.tuple(fc.constantFrom('', ' ', '  '), name, fc.constantFrom('', ' x', '\ty z', 'b')).map((parts) => parts.join(''));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(spec, { maxLength: 12 }),
+        fc.array(fc.tuple(fc.constantFrom('twitch', 'kick', 'tiktok'), message), { minLength: 1, maxLength: 6 }),
+        async (specs, messages) => {
+          const { bus, engine, calls } = setup();
+          const added = specs
+            .map((s) => {
+              const names = [s.command, ...(s.aliases ?? [])];
+              const fold = (w: string) => (s.caseSensitive ? w : w.toLowerCase());
+              if (new Set(names.map(fold)).size !== names.length) return undefined;
+              const trigger = {
+                command: s.command,
+                caseSensitive: s.caseSensitive,
+                ...(s.aliases ? { aliases: s.aliases } : {}),
+                ...(s.sources ? { sources: s.sources } : {}),
+              };
+              return engine.addRule(rule({ trigger }));
+            })
+            .filter((r) => r !== undefined);
+          const expected: string[] = [];
+          for (const [source, text] of messages) {
+            const event = createEvent({ source, type: 'chat', data: { message: text } } as never) as StreamEvent;
+            const head = text.trim().split(/\s+/u)[0] ?? '';
+            for (const r of added) {
+              const t = r.trigger!;
+              const names = [t.command!, ...(t.aliases ?? [])];
+              const hit = t.caseSensitive ? names.includes(head) : names.some((n) => n.toLowerCase() === head.toLowerCase());
+              if (hit && (!t.sources || t.sources.includes(source))) expected.push(`${event.id}:${r.name}`);
+            }
+            bus.publish(event);
+          }
+          await engine.idle();
+          expect(calls.map((call) => `${call.event?.id}:${call.rule}`)).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 const roles = fc.record({
   broadcaster: fc.boolean(),
   moderator: fc.boolean(),
