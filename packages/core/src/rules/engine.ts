@@ -101,6 +101,8 @@ const defaultLogger: RuleLogger = (level, message, context) => {
  * - Cooldowns (global, per user by stable `user.id`, shared group), variables/counters and weighted
  *   no-repeat memory are saved and restored with {@link getState} / {@link loadState}.
  * - Derived events (`emit`) carry `meta.ruleDepth`; chains are cut at `maxDepth` and reported.
+ * - Command triggers (`{ command: '!dice' }`) match chat messages by their first word (indexed), expose
+ *   `args.*` and check a permission per platform (`forbidden`) and an argument pattern (`usage`, `onUsage`).
  * - Every run ends in a {@link RuleRunResult} on {@link onRun}; failed runs are also bus `error` notices.
  * - Every action is dispatched through the engine's {@link actionRegistry}: the built-ins, plus the types an
  *   application registers ({@link registerActionType}, option `actions`); each action's outcome is in the run report.
