@@ -165,6 +165,24 @@ describe('our decoder on frames encoded by tiktok-live-connector (independent co
   });
 });
 
+describe('the host flag (UserIdentity.isAnchor, field 6)', () => {
+  it("marks the streamer's chat with data.isHost, as tiktok-live-connector encodes it, and nobody else's", () => {
+    const chat = (isAnchor: boolean) =>
+      bytes(
+        tlc.WebcastChatMessage as Codec<tlc.WebcastChatMessage>,
+        make(tlc.WebcastChatMessage as Codec<tlc.WebcastChatMessage>, {
+          user: make(tlc.User as Codec<tlc.User>, { id: '1', nickname: 'Host', displayId: 'host' }),
+          content: '!dice',
+          userIdentity: make(tlc.UserIdentity as Codec<tlc.UserIdentity>, { isAnchor }),
+        }),
+      );
+    const data = (isAnchor: boolean) =>
+      normalizeWebcastMessage(decodeWebcastMessage('WebcastChatMessage', chat(isAnchor)), { receivedAt: 0, msgId: '1' }).data;
+    expect(data(true)).toEqual({ message: '!dice', isHost: true });
+    expect(data(false)).toEqual({ message: '!dice' });
+  });
+});
+
 describe("the fake's frames decoded by tiktok-live-connector's deserializeWebSocketMessage", () => {
   it('agrees with our decoder on every scripted message', async () => {
     const messages = [...tiktokBatchBasics(), ...tiktokBatchGiftStreak(), ...tiktokBatchExtras().slice(0, 3)];

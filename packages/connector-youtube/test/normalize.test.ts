@@ -50,6 +50,15 @@ describe('normalizeMessage: every fixture type', () => {
     expect(normalizeMessage(byId('02-textMessageEvent')).user.isModerator).toBe(true);
   });
 
+  it('chat: the channel owner is flagged in data.isChatOwner (user.isModerator covers owner and moderators)', () => {
+    const item = byId('02-textMessageEvent');
+    const owner = normalizeMessage({ ...item, authorDetails: { ...item.authorDetails!, isChatOwner: true, isChatModerator: false } });
+    expect(owner.data).toMatchObject({ isChatOwner: true });
+    expect(owner.user.isModerator).toBe(true);
+    expect(parseEvent(JSON.parse(JSON.stringify(owner))).ok).toBe(true);
+    expect(normalizeMessage(item).data).not.toHaveProperty('isChatOwner');
+  });
+
   it('super chat and super sticker keep amountMicros exactly and derive the amount with integer maths', () => {
     const superChat = normalizeMessage(byId('03-superChatEvent'));
     expect(superChat.data).toEqual({

@@ -118,6 +118,12 @@ export type { ReplyAction, ReplyOutput, ReplyConnectors } from './rules/builtin-
 export type { ValidateRulesResult, ValidateRulesOptions } from './rules/validate.js';
 export type { RuleRunResult, RunOutcome, ActionRecord, ActionStatus, RunHandler, DerivedEventMeta } from './rules/run.js';
 export type { RuleExplanation } from './rules/explain.js';
+export { permissionLevels, roleMappings, roleMappingOf, viewerRoles, viewerLevel, checkPermission } from './rules/permissions.js';
+export type { PermissionLevel, Permission, PermissionUser, PermissionCheck, ViewerRoles, RoleMapping } from './rules/permissions.js';
+export { parseCommandLine, parseUsagePattern, matchUsage } from './rules/command-parser.js';
+export type { CommandLine, CommandArgs, UsageToken, ArgType } from './rules/command-parser.js';
+export { permissionSchema, commandArgsSchema } from './rules/command-schema.js';
+export type { CommandScope, CommandExplanation } from './rules/command.js';
 export type { CooldownBlock, CooldownKind } from './rules/cooldowns.js';
 export { ruleEngineStateSchema } from './rules/state.js';
 export type { RuleEngineState } from './rules/state.js';

@@ -24,8 +24,7 @@ export const DEMO_RULES = [
   {
     id: '6a1d3c0e-0d5e-4c8b-9a61-0d3e5f7a9b02',
     name: 'Dice on Kick',
-    trigger: { types: ['chat'], sources: ['kick'] },
-    conditions: { path: 'data.message', op: 'startsWith', value: '!dice' },
+    trigger: { command: '!dice', aliases: ['!roll'], sources: ['kick'] },
     actions: [
       {
         type: 'random',

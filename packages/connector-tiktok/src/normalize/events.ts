@@ -122,6 +122,7 @@ export function normalizeWebcastMessage(decoded: RawWebcastMessage, context: Nor
       const mention = userRef(m.atUser);
       if (mention) data.mention = mention;
       if (m.contentLanguage) data.language = m.contentLanguage;
+      if (m.userIdentity?.isAnchor) data.isHost = true;
       return createEvent({ source: 'tiktok', type: 'chat', user: normalizeUser(m.user, m.userIdentity), data, meta, timestamp, raw });
     }
     case 'WebcastGiftMessage': {

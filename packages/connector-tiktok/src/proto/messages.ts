@@ -59,12 +59,13 @@ function decodeCommon(reader: BinaryReader, end: number): RawCommon {
 }
 
 function decodeUserIdentity(reader: BinaryReader, end: number): RawUserIdentity {
-  const identity: RawUserIdentity = { isSubscriberOfAnchor: false, isFollowerOfAnchor: false, isModeratorOfAnchor: false };
+  const identity: RawUserIdentity = { isSubscriberOfAnchor: false, isFollowerOfAnchor: false, isModeratorOfAnchor: false, isAnchor: false };
   while (reader.pos < end) {
     const [fieldNo, wireType] = reader.tag();
     if (wireType === VI && fieldNo === 2) identity.isSubscriberOfAnchor = reader.bool();
     else if (wireType === VI && fieldNo === 4) identity.isFollowerOfAnchor = reader.bool();
     else if (wireType === VI && fieldNo === 5) identity.isModeratorOfAnchor = reader.bool();
+    else if (wireType === VI && fieldNo === 6) identity.isAnchor = reader.bool();
     else reader.skip(wireType, fieldNo);
   }
   return identity;

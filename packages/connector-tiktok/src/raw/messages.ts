@@ -36,6 +36,8 @@ export interface RawUserIdentity {
   isFollowerOfAnchor: boolean;
   /** 5 */
   isModeratorOfAnchor: boolean;
+  /** 6: the streamer (host) of the room. */
+  isAnchor: boolean;
 }
 
 /** `BadgeStruct` (user 64): only its scene type. */

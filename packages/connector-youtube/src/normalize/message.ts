@@ -142,6 +142,7 @@ function mapMessage(item: RawLiveChatMessage, context: NormalizeContext, pollTyp
     if (typeof text !== 'string') return unknownMessage(item, 'textMessageEvent without textMessageDetails.messageText', context);
     const data: PlatformEvent<'youtube', 'chat'>['data'] = { message: text };
     if (typeof item.id === 'string' && item.id) data.messageId = item.id;
+    if (item.authorDetails?.isChatOwner === true) data.isChatOwner = true;
     const user = toStreamUser(item.authorDetails, snippet.authorChannelId);
     // The chat hot path checks the user cheaply; the other types go through the catalogue (below).
     if (!isPlainUser(user)) return unknownMessage(item, 'textMessageEvent whose authorDetails do not have the documented types', context);

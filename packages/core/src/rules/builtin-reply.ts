@@ -6,7 +6,7 @@ import type { Action } from './actions.js';
 import { templated } from './builtin.js';
 import { defineAction, type ActionDefinition } from './definition.js';
 import { RuleActionError } from './errors.js';
-import { walkActions } from './references.js';
+import { walkRuleActions } from './references.js';
 import type { Rule } from './rule-schema.js';
 import { stringify } from './templates.js';
 import { formatPath } from './validate-issues.js';
@@ -152,7 +152,7 @@ export function replyProblems(
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const sources = rule.trigger?.sources;
-  walkActions(rule.actions, [...prefix, 'actions'], (action: Action, path) => {
+  walkRuleActions(rule, [...prefix], (action: Action, path) => {
     if (action.type !== 'reply') return;
     if (action.connector !== undefined) {
       if (chatConnectors && !chatConnectors.has(action.connector)) {

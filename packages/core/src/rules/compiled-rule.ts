@@ -1,3 +1,4 @@
+import { commandMatches, compileCommand, type CompiledCommand } from './command.js';
 import { compileCondition, type Predicate } from './conditions.js';
 import { SerialQueue } from './queue.js';
 import type { Rule } from './rule-schema.js';
@@ -16,6 +17,10 @@ export interface CompiledRule {
   readonly predicate: Predicate | undefined;
   readonly actions: CompiledAction[];
   readonly queue: SerialQueue | undefined;
+  /** A command trigger, compiled (absent for event triggers). */
+  readonly command?: CompiledCommand;
+  /** The `onUsage` actions, compiled. */
+  readonly usageActions?: CompiledAction[];
 }
 
 /** Compiles a validated rule, its actions through `registry`. */
@@ -29,13 +34,21 @@ export function compileRule(rule: Rule, order: number, registry: ActionRegistry)
     predicate: rule.conditions ? compileCondition(rule.conditions) : undefined,
     actions: compileActions(registry, rule.actions, 'actions', rule.id),
     queue: rule.run.mode === 'queue' ? new SerialQueue(rule.run.maxLength, rule.run.overflow) : undefined,
+    ...commandParts(rule, registry),
   };
+}
+
+function commandParts(rule: Rule, registry: ActionRegistry): Pick<CompiledRule, 'command' | 'usageActions'> {
+  const command = compileCommand(rule.trigger);
+  if (!command) return {};
+  return rule.onUsage ? { command, usageActions: compileActions(registry, rule.onUsage, 'onUsage', rule.id) } : { command };
 }
 
 /** Whether the rule's trigger accepts the event (a rule without trigger accepts none). */
 export function triggerMatches(rule: Rule, event: StreamEvent): boolean {
   const trigger = rule.trigger;
   if (!trigger) return false;
+  if (trigger.command !== undefined) return commandMatches(trigger, event);
   return (
     (trigger.types === undefined || trigger.types.includes(event.type)) &&
     (trigger.sources === undefined || trigger.sources.includes(event.source))

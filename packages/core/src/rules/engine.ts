@@ -4,6 +4,7 @@ import { newEventId } from '../events/create.js';
 import type { StreamEvent } from '../events/stream-event.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import { reportRejection } from '../util/returned-promise.js';
+import type { CommandVerdict } from './command.js';
 import { compileRule, type CompiledRule } from './compiled-rule.js';
 import { CooldownStore } from './cooldowns.js';
 import { DuplicateRuleError, RuleEngineClosedError, RuleLoopError, RuleNotFoundError, RuleQueueFullError } from './errors.js';
@@ -21,6 +22,8 @@ import { ruleEngineStateSchema, VariableStore, type RuleEngineState } from './st
 import { TriggerIndex } from './trigger-index.js';
 import { toIssues, validateRules, type ValidateRulesResult } from './validate.js';
 import { WeightedChooser } from './weighted.js';
+
+type CommandRefusal = Extract<CommandVerdict, { kind: 'forbidden' | 'usage' }>;
 
 /** Where `log` actions write. */
 export type RuleLogger = (level: 'info' | 'warn' | 'error', message: string, context: ActionHandlerContext) => void;
@@ -98,6 +101,8 @@ const defaultLogger: RuleLogger = (level, message, context) => {
  * - Cooldowns (global, per user by stable `user.id`, shared group), variables/counters and weighted
  *   no-repeat memory are saved and restored with {@link getState} / {@link loadState}.
  * - Derived events (`emit`) carry `meta.ruleDepth`; chains are cut at `maxDepth` and reported.
+ * - Command triggers (`{ command: '!dice' }`) match chat messages by their first word (indexed), expose
+ *   `args.*` and check a permission per platform (`forbidden`) and an argument pattern (`usage`, `onUsage`).
  * - Every run ends in a {@link RuleRunResult} on {@link onRun}; failed runs are also bus `error` notices.
  * - Every action is dispatched through the engine's {@link actionRegistry}: the built-ins, plus the types an
  *   application registers ({@link registerActionType}, option `actions`); each action's outcome is in the run report.
@@ -373,7 +378,10 @@ export class RuleEngine {
   }
 
   #scope(compiled: CompiledRule, event: StreamEvent | undefined): Scope {
-    return { event, vars: this.#variables.values, rule: compiled.ref };
+    const command = event && compiled.command?.scope(event);
+    return command
+      ? { event, vars: this.#variables.values, rule: compiled.ref, command }
+      : { event, vars: this.#variables.values, rule: compiled.ref };
   }
 
   #onEvent(event: StreamEvent): void {
@@ -395,6 +403,15 @@ export class RuleEngine {
     for (const compiled of candidates) {
       if (!compiled.rule.enabled) continue;
       scope.rule = compiled.ref;
+      if (compiled.command) {
+        const verdict = compiled.command.check(event);
+        if (verdict.kind === 'no-match') continue;
+        if (verdict.kind !== 'ok') {
+          this.#commandRefused(compiled, event, depth, verdict);
+          continue;
+        }
+        scope.command = verdict.scope;
+      } else delete scope.command;
       if (compiled.predicate && !compiled.predicate(scope)) continue;
       // Rejections (queue policy `reject`) are already reported as notices and on the run channel.
       this.#start(compiled, event, 'event', depth, { cooldowns: true }).catch(() => undefined);
@@ -450,6 +467,43 @@ export class RuleEngine {
           finish('rejected', { runId, error });
           reject(error);
         }
+      }),
+    );
+  }
+
+  /** Reports a command run refused for permission (`forbidden`) or usage (`usage`, running `onUsage`). */
+  #commandRefused(compiled: CompiledRule, event: StreamEvent, depth: number, verdict: CommandRefusal): void {
+    const startedAt = this.#clock.now();
+    const result = this.#result(compiled, event, 'event', depth, startedAt, verdict.kind, []);
+    if (verdict.kind === 'forbidden') {
+      result.permission = verdict.permission;
+      this.#report(result);
+      return;
+    }
+    result.usage = verdict.usage;
+    if (!compiled.usageActions) {
+      this.#report(result);
+      return;
+    }
+    const context: RunContext = {
+      scope: { event, vars: this.#variables.values, rule: compiled.ref, command: verdict.scope },
+      depth,
+      runId: result.runId,
+      records: result.actions,
+      host: this.#host,
+      chain: [compiled.ref],
+    };
+    const run = runSteps(compiled.usageActions, context).then(
+      () => undefined,
+      (caught: unknown) => {
+        result.error = asActionError(caught, 'onUsage');
+        this.#notify(result.error);
+      },
+    );
+    void this.#tracked(
+      run.then(() => {
+        result.durationMs = this.#clock.now() - startedAt;
+        this.#report(result);
       }),
     );
   }

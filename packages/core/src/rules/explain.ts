@@ -1,4 +1,5 @@
 import type { StreamEvent } from '../events/stream-event.js';
+import { explainCommand, type CommandExplanation } from './command.js';
 import { traceCondition, type ConditionTrace } from './conditions.js';
 import { triggerMatches, type CompiledRule } from './compiled-rule.js';
 import type { CooldownBlock, CooldownStore } from './cooldowns.js';
@@ -22,6 +23,8 @@ export interface RuleExplanation {
     sources?: readonly string[];
     manualOnly: boolean;
   };
+  /** For a command rule: whether the event is the command, its arguments, the permission check and the argument check. */
+  command?: CommandExplanation;
   /** Every condition's value and result (absent when the rule has none, which passes). */
   conditions?: ConditionTrace;
   conditionsPassed: boolean;
@@ -47,7 +50,9 @@ export function explainRule(
   const reasons: string[] = [];
   if (!rule.enabled) reasons.push('the rule is disabled');
   const matched = triggerMatches(rule, event);
+  const command = compiled.command && rule.trigger && explainCommand(rule.trigger, compiled.command, event);
   if (!rule.trigger) reasons.push('the rule has no trigger: it only runs through engine.trigger()');
+  else if (command) reasons.push(...command.reasons);
   else if (!matched) {
     reasons.push(
       `the trigger does not match ${event.source} "${event.type}" (types: ${rule.trigger.types?.join(', ') ?? 'any'}; sources: ${rule.trigger.sources?.join(', ') ?? 'any'})`,
@@ -80,6 +85,7 @@ export function explainRule(
     reasons,
   };
   if (trace) explanation.conditions = trace;
+  if (command) explanation.command = command;
   if (queue && rule.run.mode === 'queue') {
     const full = queue.busy && queue.length >= queue.maxLength;
     explanation.queue = { waiting: queue.length, maxLength: queue.maxLength, running: queue.busy, overflow: queue.overflow, full };

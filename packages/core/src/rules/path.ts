@@ -1,4 +1,5 @@
 import type { StreamEvent } from '../events/stream-event.js';
+import type { CommandScope } from './command.js';
 import type { JsonValue } from './json.js';
 
 /**
@@ -17,6 +18,8 @@ export interface Scope {
   vars: Readonly<Record<string, JsonValue>>;
   /** The rule being evaluated. */
   rule: { id: string; name: string };
+  /** For a command rule: the command as typed and its arguments (paths `command.*` and `args.*`). */
+  command?: CommandScope;
 }
 
 /** Reads one path from a scope. */
@@ -55,7 +58,8 @@ function step(current: unknown, segment: string): unknown {
 }
 
 /**
- * Compiles a path into a fast getter. The first segment `vars` reads the variables, `rule` the rule;
+ * Compiles a path into a fast getter. The first segment `vars` reads the variables, `rule` the rule,
+ * `args` and `command` a command rule's arguments and command;
  * anything else reads the event. Missing fields give `undefined`, never a throw.
  *
  * @throws `Error` when the path is malformed (validated rules never have one).
@@ -65,7 +69,15 @@ export function compilePath(path: string): PathGetter {
   if (!segments) throw new Error(`malformed path "${path}"`);
   const [first, ...rest] = segments as [string, ...string[]];
   const root: (scope: Scope) => unknown =
-    first === 'vars' ? (scope) => scope.vars : first === 'rule' ? (scope) => scope.rule : (scope) => step(scope.event, first);
+    first === 'vars'
+      ? (scope) => scope.vars
+      : first === 'rule'
+        ? (scope) => scope.rule
+        : first === 'args'
+          ? (scope) => scope.command?.args
+          : first === 'command'
+            ? (scope) => scope.command
+            : (scope) => step(scope.event, first);
   if (rest.length === 0) return root;
   if (rest.length === 1) {
     const [a] = rest as [string];

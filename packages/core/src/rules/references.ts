@@ -17,13 +17,19 @@ export function walkActions(actions: readonly Action[], base: PropertyKey[], vis
   });
 }
 
+/** Calls `visit` for every action of a rule: its `actions` and, for a command rule, its `onUsage` actions. */
+export function walkRuleActions(rule: Rule, prefix: PropertyKey[], visit: (action: Action, path: PropertyKey[]) => void): void {
+  walkActions(rule.actions, [...prefix, 'actions'], visit);
+  if (rule.onUsage) walkActions(rule.onUsage, [...prefix, 'onUsage'], visit);
+}
+
 /**
  * The `runRule` actions of `rule` naming a rule that `known` does not know (by id or name), as
  * issues at their `rule` field (paths prefixed).
  */
 export function unknownRuleReferences(rule: Rule, known: (idOrName: string) => boolean, prefix: PropertyKey[]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  walkActions(rule.actions, [...prefix, 'actions'], (action, path) => {
+  walkRuleActions(rule, prefix, (action, path) => {
     if (action.type === 'runRule' && !known(action.rule)) {
       issues.push({
         path: formatPath([...path, 'rule']),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { eventTypes, isStreamEventType } from '../events/registry.js';
 import type { Action } from './actions.js';
 import { actionSchema } from './action-schema.js';
+import { checkOnUsage, checkTriggerKind, commandTriggerFields } from './command-schema.js';
 import { conditionSchema } from './condition-schema.js';
 import { jsonValueSchema } from './json.js';
 import type { ActionRegistry } from './registry.js';
@@ -10,8 +11,7 @@ import type { ActionRegistry } from './registry.js';
 const MAX_COOLDOWN_MS = 7 * 24 * 3_600_000;
 const cooldownMs = z.number().int().min(0).max(MAX_COOLDOWN_MS);
 
-/** Which events start a rule. Both lists optional; an empty trigger (`{}`) matches every event. */
-export const triggerSchema = z.strictObject({
+const triggerFields = z.strictObject({
   /** Event types (catalogue names, e.g. `"gift"`); absent = any type. */
   types: z
     .array(
@@ -21,7 +21,14 @@ export const triggerSchema = z.strictObject({
     .optional(),
   /** Event sources (`"tiktok"`, or a custom source name); absent = any source. */
   sources: z.array(z.string().min(1)).min(1).optional(),
+  ...commandTriggerFields,
 });
+
+/**
+ * Which events start a rule. Both lists optional; an empty trigger (`{}`) matches every event. With
+ * `command`, a command trigger instead (chat messages starting with the command; see docs/rules.md).
+ */
+export const triggerSchema = triggerFields.superRefine(checkTriggerKind);
 
 /**
  * Cooldowns. A blocked run is reported (outcome `cooldown`) and its actions do not run. Per-user
@@ -77,7 +84,7 @@ export const ruleSchema = ruleSchemaWith(actionSchema);
 
 /** The rule schema whose actions are checked by `actions` (a registry's schema). */
 function ruleSchemaWith(actions: z.ZodType<Action, Action>) {
-  return z.strictObject({
+  const schema = z.strictObject({
     /** UUID; state (cooldowns, no-repeat memory) is saved under it, so keep it stable. */
     id: z.uuid(),
     /** Unique among the engine's rules; `trigger` and `explain` accept it instead of the id. */
@@ -90,9 +97,12 @@ function ruleSchemaWith(actions: z.ZodType<Action, Action>) {
     cooldown: cooldownSchema.optional(),
     run: runModeSchema.default({ mode: 'concurrent' }),
     actions: z.array(actions).min(1),
+    /** For a command trigger with `args`: the actions run when the arguments do not fit (e.g. reply `{{command.usage}}`). */
+    onUsage: z.array(actions).min(1).optional(),
     /** Free-form data of the application (UI position, author...), kept as is. */
     meta: z.record(z.string(), jsonValueSchema).optional(),
   });
+  return schema.superRefine(checkOnUsage);
 }
 
 const schemas = new WeakMap<ActionRegistry, typeof ruleSchema>();

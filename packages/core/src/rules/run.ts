@@ -3,6 +3,7 @@ import type { EventMeta } from '../events/meta.js';
 import type { StreamEvent } from '../events/stream-event.js';
 import type { ActionType } from './actions.js';
 import type { CooldownBlock } from './cooldowns.js';
+import type { PermissionCheck } from './permissions.js';
 
 /**
  * How a run ended:
@@ -13,8 +14,11 @@ import type { CooldownBlock } from './cooldowns.js';
  * - `conditions-not-met`: `engine.trigger(..., { checkConditions: true })` and the conditions failed.
  * - `dropped`: it waited in a full queue and was dropped (`drop-oldest`/`drop-newest`), or the engine closed.
  * - `rejected`: the queue was full and its policy is `reject`.
+ * - `forbidden`: a command's permission refused the viewer (`permission` says why); nothing ran.
+ * - `usage`: a command's arguments did not fit its pattern (`usage` is the usage text); only its `onUsage` actions ran.
  */
-export type RunOutcome = 'completed' | 'failed' | 'cooldown' | 'disabled' | 'conditions-not-met' | 'dropped' | 'rejected';
+export type RunOutcome =
+  'completed' | 'failed' | 'cooldown' | 'disabled' | 'conditions-not-met' | 'dropped' | 'rejected' | 'forbidden' | 'usage';
 
 /**
  * How one action ended: `ok` (it ran), `skipped` (it decided not to act, `reason` says why; the run
@@ -66,6 +70,10 @@ export interface RuleRunResult {
   error?: VmscError;
   /** The cooldown that blocked it (outcome `cooldown`). */
   cooldown?: CooldownBlock;
+  /** The permission check that refused it (outcome `forbidden`). */
+  permission?: PermissionCheck;
+  /** The command's usage text (outcome `usage`). */
+  usage?: string;
 }
 
 /**

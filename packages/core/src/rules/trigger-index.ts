@@ -1,4 +1,5 @@
 import type { StreamEvent } from '../events/stream-event.js';
+import { commandKeyOf, commandKeys } from './command.js';
 import type { Condition } from './conditions.js';
 import { isPrimitive, type JsonPrimitive } from './json.js';
 import { compilePath, type PathGetter, type Scope } from './path.js';
@@ -65,10 +66,12 @@ export function requiredEquality(condition: Condition | undefined): { path: stri
  */
 export class TriggerIndex<T extends Indexable> {
   readonly #buckets = new Map<string, Bucket<T>>();
+  /** Command rules by their lowercased names: a chat message costs one lookup of its first word. */
+  readonly #commands = new Map<string, T[]>();
 
   #keys(entry: T): string[] {
     const trigger = entry.trigger;
-    if (!trigger) return [];
+    if (!trigger || trigger.command !== undefined) return [];
     const sources = trigger.sources ?? [ANY];
     const types = trigger.types ?? [ANY];
     return sources.flatMap((source) => types.map((type) => bucketKey(source, type)));
@@ -76,6 +79,11 @@ export class TriggerIndex<T extends Indexable> {
 
   /** Adds a rule (a rule without a trigger is manual-only and never a candidate). */
   add(entry: T): void {
+    for (const key of commandKeys(entry.trigger)) {
+      const list = this.#commands.get(key);
+      if (list) list.push(entry);
+      else this.#commands.set(key, [entry]);
+    }
     const equality = requiredEquality(entry.conditions);
     for (const key of new Set(this.#keys(entry))) {
       let bucket = this.#buckets.get(key);
@@ -100,6 +108,11 @@ export class TriggerIndex<T extends Indexable> {
 
   /** Removes a rule. */
   remove(entry: T): void {
+    for (const key of commandKeys(entry.trigger)) {
+      const kept = (this.#commands.get(key) ?? []).filter((item) => item !== entry);
+      if (kept.length === 0) this.#commands.delete(key);
+      else this.#commands.set(key, kept);
+    }
     for (const key of new Set(this.#keys(entry))) {
       const bucket = this.#buckets.get(key);
       if (!bucket) continue;
@@ -140,6 +153,14 @@ export class TriggerIndex<T extends Indexable> {
     collect(bucketKey(event.source, ANY));
     collect(bucketKey(ANY, event.type));
     collect(bucketKey(ANY, ANY));
+    if (this.#commands.size > 0 && event.type === 'chat') {
+      const key = commandKeyOf(event);
+      const list = key === undefined ? undefined : this.#commands.get(key);
+      if (list) {
+        out = out ? out.concat(list) : list.slice();
+        sources++;
+      }
+    }
     if (!out) return [];
     if (sources > 1) out.sort((a, b) => a.order - b.order);
     return out;

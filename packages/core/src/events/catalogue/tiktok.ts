@@ -22,6 +22,8 @@ export const tiktokEvents = {
     mention: userRefSchema.optional(),
     /** Language code TikTok detected for the message. */
     language: z.string().optional(),
+    /** `true` when the streamer (host) wrote it (`UserIdentity.isAnchor`); absent otherwise. */
+    isHost: z.boolean().optional(),
   }),
   /**
    * A viewer sends a gift. For streak gifts several events fire with growing `repeatCount`; the last

@@ -58,6 +58,8 @@ export const youtubeEvents = {
     emotes: z.array(z.string()).optional(),
     /** YouTube's id of the chat message (what `message_deleted` names). */
     messageId: z.string().optional(),
+    /** `true` when the author is the channel owner (`authorDetails.isChatOwner`); absent otherwise. `user.isModerator` covers owner and moderators. */
+    isChatOwner: z.boolean().optional(),
   }),
   super_chat: z.object({
     ...moneyFields,

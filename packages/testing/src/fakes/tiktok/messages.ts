@@ -29,6 +29,8 @@ export interface FakeIdentity {
   isSubscriberOfAnchor?: boolean;
   isFollowerOfAnchor?: boolean;
   isModeratorOfAnchor?: boolean;
+  /** The streamer (host) of the room. */
+  isAnchor?: boolean;
 }
 
 /** What every builder accepts. */
@@ -95,6 +97,7 @@ function writeIdentity(w: BinaryWriter, fieldNo: number, identity: FakeIdentity 
     bool(i, 2, identity.isSubscriberOfAnchor);
     bool(i, 4, identity.isFollowerOfAnchor);
     bool(i, 5, identity.isModeratorOfAnchor);
+    bool(i, 6, identity.isAnchor);
   });
 }
 
