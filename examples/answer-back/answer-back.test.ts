@@ -13,6 +13,7 @@ describe('examples/answer-back: a rules file run by vmsc start answers back', ()
     expect(run.replies.kick).toEqual([expect.stringMatching(/^@kick_viewer rolled a [1-6] 🎲$/)]);
     expect(run.programScene).toBe('BRB');
     expect(run.output).toMatch(/Dice for twitch chat → completed/);
+    expect(run.output).toMatch(/BRB scene for twitch chat → forbidden/);
     expect(run.output).toMatch(/BRB scene for twitch chat → completed/);
     // Credentials come from the environment and never reach the output.
     expect(run.output).not.toMatch(/kick-example-chat-token|obs-example-password/);

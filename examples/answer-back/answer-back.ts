@@ -99,7 +99,8 @@ export async function runAnswerBack(options: { echo?: (text: string) => void } =
     await fakes.platforms.twitch.chat({ username: 'twitch_viewer', text: '!dice' });
     await fakes.platforms.youtube.chat({ username: 'youtube_viewer', text: '!dice' });
     await fakes.platforms.kick.chat({ username: 'kick_viewer', content: '!dice' });
-    await fakes.platforms.twitch.chat({ username: 'cool_user', text: '!brb' });
+    await fakes.platforms.twitch.chat({ username: 'twitch_viewer', text: '!brb' }); // not a moderator: forbidden
+    await fakes.platforms.twitch.chat({ username: 'cool_user', text: '!brb', badges: ['broadcaster'] });
     await waitUntil(() => {
       const sent = replies(fakes);
       return (

@@ -4,8 +4,11 @@ import type { TwitchNotificationFixtureName } from './twitch/fixtures.js';
 
 /** Scripting API of the Twitch fake (EventSub WebSocket + Helix + OAuth validate). */
 export interface TwitchScript extends ScriptedFake<FakeTwitch> {
-  /** `channel.chat.message`. */
-  chat(init: { username: string; text: string }): Promise<void>;
+  /**
+   * `channel.chat.message`. `badges` are EventSub's `set_id`s (`"broadcaster"`, `"moderator"`,
+   * `"vip"`, `"subscriber"`...), sent as `{ set_id, id: "1", info: "" }`.
+   */
+  chat(init: { username: string; text: string; badges?: readonly string[] }): Promise<void>;
   /** `channel.follow` (v2). */
   follow(init: { username: string }): Promise<void>;
   /** `channel.cheer`. */
@@ -45,12 +48,12 @@ export function scriptTwitch(fake: FakeTwitch, broadcaster = { id: '1337', login
     dropConnections: () => fake.dropSession(),
     waitForClient: (timeoutMs) =>
       whenReady(() => fake.enabledSubscriptions().length > 0, 'a Twitch EventSub session with subscriptions', timeoutMs),
-    chat: ({ username, text }) =>
+    chat: ({ username, text, badges = [] }) =>
       notify('channel.chat.message', {
         ...user('chatter_user', username),
         message_id: freshId(),
         message: { text, fragments: [{ type: 'text', text, cheermote: null, emote: null, mention: null }] },
-        badges: [],
+        badges: badges.map((setId) => ({ set_id: setId, id: '1', info: '' })),
         cheer: null,
         reply: null,
       }),
