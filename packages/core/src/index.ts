@@ -110,6 +110,12 @@ export type {
 export type { ActionHandler, ActionHandlerContext, ActionPreview } from './rules/run-actions.js';
 export { ActionRegistry } from './rules/registry.js';
 export { defineAction } from './rules/definition.js';
+export { httpAction, httpActionSchema } from './rules/builtin-http.js';
+export type { HttpAction, HttpActionOptions, HttpTarget } from './rules/builtin-http.js';
+export type { HttpResponseInfo, FetchFunction } from './rules/http-request.js';
+export { HttpActionError } from './rules/http-error.js';
+export type { HttpActionErrorCode } from './rules/http-error.js';
+export { HostAllowList } from './rules/http-url.js';
 export type { ActionDefinition, ActionOf, ActionContext, ActionPreviewContext, ActionPreviewInfo, ActionSkip } from './rules/definition.js';
 export { templated } from './rules/builtin.js';
 export { validateRules } from './rules/validate.js';
