@@ -6,11 +6,13 @@ import {
   ValidationError,
   type Connector,
   type Rule,
+  type HttpActionOptions,
   type ValidateRulesOptions,
   type ValidationIssue,
 } from '@vmsc/core';
 import { ObsController, type ObsControllerOptions } from '@vmsc/obs';
 import { loadConfig, parseConfig, readCredential, type LoadedConfig } from '../config/load-config.js';
+import type { HubConfig } from '../config/schema.js';
 import { createConnector, type ConnectorOverrides } from '../hub/create-connector.js';
 import { hubRuleValidation } from '../hub/hub-actions.js';
 import { Hub } from '../hub/hub.js';
@@ -59,6 +61,14 @@ export interface BuildHubOptions {
   obs?: Pick<ObsControllerOptions, 'url' | 'backoff'>;
 }
 
+/** The `http` action's options from the config's `http` entry: target URLs read from the environment. */
+function httpOptions(config: NonNullable<HubConfig['http']>, env: NodeJS.ProcessEnv): HttpActionOptions {
+  const targets: Record<string, { url: string }> = {};
+  for (const [name, target] of Object.entries(config.targets))
+    targets[name] = { url: readCredential(env, target.urlEnv, `URL of the http target "${name}"`) };
+  return { allowHosts: config.allowHosts, targets, env };
+}
+
 /** Builds a hub from a loaded config: connectors (credentials from the environment), rules, server, journal. */
 export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, view: HubView, options: BuildHubOptions = {}): Promise<Hub> {
   const { config, baseDir, file } = loaded;
@@ -87,7 +97,8 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
           ...(config.obs.passwordEnv ? { password: readCredential(env, config.obs.passwordEnv, 'OBS websocket password') } : {}),
         })
       : undefined;
-  const rules = await loadRules(config.rules, baseDir, file, hubRuleValidation(connectors, { obs: obs ?? false }));
+  const http = config.http ? httpOptions(config.http, env) : false;
+  const rules = await loadRules(config.rules, baseDir, file, hubRuleValidation(connectors, { obs: obs ?? false, http }));
   const hub = new Hub({
     view,
     bus,
@@ -105,6 +116,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
     journalDir: config.journal.enabled ? resolve(baseDir, config.journal.dir) : false,
     stateFile: resolve(baseDir, 'vmsc-state.json'),
     ...(obs ? { obs } : {}),
+    ...(http ? { http } : {}),
   });
   if (config.server.enabled && !token && hub.server) {
     const path = await writeTokenFile(baseDir, hub.server.token.reveal());

@@ -111,6 +111,19 @@ export const hubConfigSchema = z.strictObject({
     .default(false),
   connectors: z.array(connectorConfigSchema).default([]),
   /**
+   * Webhook calls (`http` actions): the hosts rules may call, and named targets whose URL (a
+   * credential, like a Discord webhook URL) is read from an environment variable. Without it, rules
+   * with `http` actions are refused.
+   */
+  http: z
+    .strictObject({
+      allowHosts: z.array(z.string().min(1)).default([]),
+      targets: z
+        .record(z.string().regex(/^[A-Za-z][\w-]*$/, 'a target name is letters, digits, "_" and "-"'), z.strictObject({ urlEnv: envName }))
+        .default({}),
+    })
+    .optional(),
+  /**
    * OBS Studio through obs-websocket 5, for `obs` actions. Without it, rules with `obs` actions are
    * refused. The password comes from the environment variable `passwordEnv` names.
    */

@@ -2,7 +2,10 @@ import {
   ActionRegistry,
   chatTargetsOf,
   defineAction,
+  httpAction,
+  httpActionSchema,
   replyAction,
+  type HttpActionOptions,
   type ActionDefinition,
   type Connector,
   type ValidateRulesOptions,
@@ -25,6 +28,8 @@ import { z } from 'zod';
 export interface HubActionParts {
   /** The OBS controller (the config's `obs` entry). */
   obs?: ObsController | false;
+  /** The `http` action's allow-list and targets (the config's `http` entry). */
+  http?: HttpActionOptions | false;
 }
 
 /**
@@ -43,12 +48,32 @@ function unconfigured(type: string, hint: string): ActionDefinition {
   });
 }
 
+/** An action type checked for shape only (`vmsc rules validate` without a config): never run. */
+function shapeOnly(type: string, schema: ActionDefinition['schema']): ActionDefinition {
+  return defineAction({
+    type,
+    schema: schema as z.ZodType<{ type: string }>,
+    run: () => {
+      throw new Error(`"${type}" actions are only checked here, not run`);
+    },
+  });
+}
+
 /** The hub's action types other than `reply` (which the rule engine registers from its connectors). */
 export function hubActions(parts: HubActionParts = {}): ActionDefinition[] {
   return [
     parts.obs === false
       ? unconfigured('obs', 'an "obs" entry in the hub config ({ "obs": { "url": "ws://127.0.0.1:4455", "passwordEnv": "OBS_PASSWORD" } })')
       : obsAction(parts.obs ?? new ObsController()),
+    parts.http === false
+      ? unconfigured(
+          'http',
+          'an "http" entry in the hub config with the hosts they may call ({ "http": { "allowHosts": ["hooks.example.com"] } })',
+        )
+      : // Shape only (`vmsc rules validate` without a config): any host passes.
+        parts.http
+        ? httpAction(parts.http)
+        : shapeOnly('http', httpActionSchema),
   ];
 }
 

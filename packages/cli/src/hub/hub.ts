@@ -5,6 +5,7 @@ import {
   type BusNotice,
   type Connector,
   type CrossSourceDedupeOptions,
+  type HttpActionOptions,
   type Rule,
   type Unsubscribe,
 } from '@vmsc/core';
@@ -34,6 +35,8 @@ export interface HubOptions {
    * absent: rules with `obs` actions are refused.
    */
   obs?: ObsController;
+  /** The allow-list and targets of `http` actions; absent: rules with `http` actions are refused. */
+  http?: HttpActionOptions;
 }
 
 /**
@@ -65,7 +68,7 @@ export class Hub {
         level === 'error' ? this.#view.error(context.rule.name, message) : this.#view.ruleRun(`${context.rule.name}: ${message}`),
     });
     this.obs = options.obs;
-    for (const action of hubActions({ obs: this.obs ?? false })) this.engine.registerActionType(action);
+    for (const action of hubActions({ obs: this.obs ?? false, http: options.http ?? false })) this.engine.registerActionType(action);
     if (options.rules) this.engine.addRules(options.rules);
     this.server = options.server
       ? new CustomWsServer({
