@@ -12,11 +12,13 @@ describe('examples/answer-back: a rules file run by vmsc start answers back', ()
     expect(run.replies.youtube).toEqual([expect.stringMatching(/rolled a [1-6] 🎲$/)]);
     expect(run.replies.kick).toEqual([expect.stringMatching(/^@kick_viewer rolled a [1-6] 🎲$/)]);
     expect(run.programScene).toBe('BRB');
+    expect(run.webhookCalls).toEqual([{ url: '/hooks/vmsc/follow', json: { platform: 'twitch', user: 'new_follower' } }]);
+    expect(run.replies.twitch).toContain('Thanks for the follow, new_follower!');
     expect(run.output).toMatch(/Dice for twitch chat → completed/);
     expect(run.output).toMatch(/BRB scene for twitch chat → forbidden/);
     expect(run.output).toMatch(/BRB scene for twitch chat → completed/);
     // Credentials come from the environment and never reach the output.
-    expect(run.output).not.toMatch(/kick-example-chat-token|obs-example-password/);
+    expect(run.output).not.toMatch(/kick-example-chat-token|obs-example-password|hooks\/vmsc/);
   }, 30_000);
 
   it('the rules file holds no secrets and is valid on its own', async () => {

@@ -1,11 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import { startCommand, type CommandIo } from '@vmsc/cli';
-import { startAllFakes, startKickApiFake, startObsFake, waitUntil, type AllFakes, type KickApiFake, type ObsFake } from '@vmsc/testing';
+import {
+  startAllFakes,
+  startKickApiFake,
+  startObsFake,
+  startWebhookReceiver,
+  waitUntil,
+  type AllFakes,
+  type KickApiFake,
+  type ObsFake,
+  type WebhookReceiver,
+} from '@vmsc/testing';
 
 /**
  * The answer-back example: `rules.json` run by `vmsc start` with `vmsc.config.json`, against local
- * fakes of Twitch, YouTube, Kick and OBS. The rules answer `!dice` on the platform that asked and
- * switch OBS to the "BRB" scene on `!brb`. Only endpoints (the fakes' random ports) and the fakes'
+ * fakes of Twitch, YouTube, Kick and OBS and a local webhook. The rules answer `!dice` on the
+ * platform that asked, switch OBS to the "BRB" scene on `!brb`, and on a follow call the streamer's
+ * alert webhook and thank the follower. Only endpoints (the fakes' random ports) and the fakes'
  * credentials (environment variables, by the names the config gives) come from here: the rules file
  * and the config are exactly what a streamer writes.
  *
@@ -21,6 +32,8 @@ export interface AnswerBackRun {
   replies: { twitch: string[]; youtube: string[]; kick: string[] };
   /** OBS's program scene afterwards. */
   programScene: string;
+  /** The JSON bodies the alert webhook received. */
+  webhookCalls: unknown[];
   /** What the hub printed. */
   output: string;
 }
@@ -30,18 +43,21 @@ interface Fakes {
   platforms: AllFakes;
   kickApi: KickApiFake;
   obs: ObsFake;
+  /** The streamer's alert webhook (the config's http target `alerts`). */
+  webhook: WebhookReceiver;
 }
 
 const KICK_CHAT_TOKEN = 'kick-example-chat-token';
 const OBS_PASSWORD = 'obs-example-password';
 
 async function startFakes(): Promise<Fakes> {
-  const [platforms, kickApi, obs] = await Promise.all([
+  const [platforms, kickApi, obs, webhook] = await Promise.all([
     startAllFakes(),
     startKickApiFake({ chatToken: KICK_CHAT_TOKEN }),
     startObsFake({ password: OBS_PASSWORD }),
+    startWebhookReceiver(),
   ]);
-  return { platforms, kickApi, obs };
+  return { platforms, kickApi, obs, webhook };
 }
 
 function replies(fakes: Fakes): AnswerBackRun['replies'] {
@@ -75,6 +91,7 @@ export async function runAnswerBack(options: { echo?: (text: string) => void } =
     YOUTUBE_TOKEN: fakes.platforms.youtube.raw.accessToken,
     KICK_CHAT_TOKEN,
     OBS_PASSWORD,
+    ALERTS_WEBHOOK_URL: `${fakes.webhook.url}/hooks/vmsc`,
     VMSC_TOKEN: 'answer-back-example-hub-token',
   };
   const io = captureIo(env, options.echo);
@@ -101,16 +118,26 @@ export async function runAnswerBack(options: { echo?: (text: string) => void } =
     await fakes.platforms.kick.chat({ username: 'kick_viewer', content: '!dice' });
     await fakes.platforms.twitch.chat({ username: 'twitch_viewer', text: '!brb' }); // not a moderator: forbidden
     await fakes.platforms.twitch.chat({ username: 'cool_user', text: '!brb', badges: ['broadcaster'] });
+    await fakes.platforms.twitch.follow({ username: 'new_follower' });
     await waitUntil(() => {
       const sent = replies(fakes);
       return (
-        sent.twitch.length >= 2 && sent.youtube.length >= 1 && sent.kick.length >= 1 && fakes.obs.state.programScene.sceneName === 'BRB'
+        sent.twitch.length >= 3 &&
+        sent.youtube.length >= 1 &&
+        sent.kick.length >= 1 &&
+        fakes.obs.state.programScene.sceneName === 'BRB' &&
+        fakes.webhook.requests.length >= 1
       );
     }, 'every answer');
-    return { replies: replies(fakes), programScene: fakes.obs.state.programScene.sceneName, output: io.output() };
+    return {
+      replies: replies(fakes),
+      programScene: fakes.obs.state.programScene.sceneName,
+      webhookCalls: fakes.webhook.requests.map((request) => ({ url: request.url, json: request.json })),
+      output: io.output(),
+    };
   } finally {
     abort.abort();
     await hub;
-    await Promise.all([fakes.platforms.close(), fakes.kickApi.close(), fakes.obs.close()]);
+    await Promise.all([fakes.platforms.close(), fakes.kickApi.close(), fakes.obs.close(), fakes.webhook.close()]);
   }
 }

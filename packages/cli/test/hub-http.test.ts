@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeAllFakes, startHttpServer, waitUntil } from '@vmsc/testing';
+import { closeAllFakes, startWebhookReceiver, waitUntil } from '@vmsc/testing';
 import { simulateCommand } from '../src/commands/simulate.js';
 import { startCommand } from '../src/commands/start.js';
 import { captureIo } from './io.js';
@@ -25,15 +25,7 @@ async function hubDir(config: object, rules: unknown[]): Promise<string> {
 
 describe('the hub calls webhooks', () => {
   it('runs http actions with the config allow-list, a target URL and a secret header from the environment', async () => {
-    const received: Array<{ url: string; auth: string | undefined; body: string }> = [];
-    const hook = await startHttpServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        received.push({ url: request.url ?? '', auth: request.headers.authorization, body });
-        response.writeHead(204).end();
-      });
-    });
+    const hook = await startWebhookReceiver();
     const dir = await hubDir({ server: { port: 0 }, http: { allowHosts: ['127.0.0.1'], targets: { relay: { urlEnv: 'RELAY_URL' } } } }, [
       {
         ...hookRule({}),
@@ -56,7 +48,7 @@ describe('the hub calls webhooks', () => {
     const url = /listening on (ws:\/\/127\.0\.0\.1:\d+)/.exec(io.out())![1]!;
     expect(await simulateCommand('chat', { url, data: ['message=hi'], user: 'alice' }, captureIo(dir, env))).toBe(0);
     await waitUntil(() => /Webhook for custom chat → completed/.test(io.out()), 'the run');
-    expect(received).toEqual([
+    expect(hook.requests.map((r) => ({ url: r.url, auth: r.headers.authorization, body: r.body }))).toEqual([
       { url: '/chat', auth: 'hook-secret-xyz', body: '{"who":"alice"}' },
       { url: '/secret-relay-path/relay', auth: undefined, body: 'hi' },
     ]);

@@ -251,3 +251,5 @@ export type {
 // Shared test helpers: a reproducible PRNG for fault tests, bus recording and the live-session property outcome
 export { seededRandom, recordBus, expectSessionSurvived, trackConnectors, sessionsPerTest } from './properties/index.js';
 export type { BusRecording, ConnectorTracker, Disconnectable } from './properties/index.js';
+export { startWebhookReceiver } from './fakes/webhook/index.js';
+export type { WebhookReceiver, WebhookReceiverOptions, WebhookRequest, WebhookAnswer } from './fakes/webhook/index.js';

@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   HttpActionError,
@@ -10,35 +9,8 @@ import {
   ValidationError,
   type RuleRunResult,
 } from '@vmsc/core';
-import { closeAllFakes, startHttpServer } from '@vmsc/testing';
+import { closeAllFakes, startWebhookReceiver as webhook } from '@vmsc/testing';
 import { chat, rule } from './helpers.js';
-
-interface Received {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-/** A real HTTP server on 127.0.0.1 that records requests and answers with `reply` (may delay). */
-async function webhook(reply: (request: Received, index: number, response: ServerResponse) => void | Promise<void>) {
-  const received: Received[] = [];
-  const server = await startHttpServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      const entry = { method: request.method ?? '', url: request.url ?? '', headers: request.headers, body };
-      received.push(entry);
-      void reply(entry, received.length - 1, response);
-    });
-  });
-  return { ...server, received, host: `127.0.0.1:${server.port}` };
-}
-
-const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-};
 
 afterEach(() => closeAllFakes());
 
@@ -53,7 +25,7 @@ async function runOnce(options: Parameters<typeof httpAction>[0], actions: unkno
 
 describe('the http action', () => {
   it('sends a templated JSON body and query, encodes path values, stores the answer for the next action', async () => {
-    const hook = await webhook((_r, _i, response) => json(response, 201, { id: 'hook-1', ok: true }));
+    const hook = await webhook({ answer: { status: 201, json: { id: 'hook-1', ok: true } } });
     const run = await runOnce({ allowHosts: [hook.host] }, [
       {
         type: 'http',
@@ -66,7 +38,7 @@ describe('the http action', () => {
       { type: 'setVariable', name: 'got', value: '{{vars.hook.json.id}} {{vars.hook.status}}' },
     ]);
     expect(run.outcome).toBe('completed');
-    const [request] = hook.received;
+    const [request] = hook.requests;
     expect(request!.method).toBe('POST');
     // The username's "/" and ".." are encoded: they cannot leave the path segment.
     expect(request!.url).toBe('/users/alice%2F..%2Fx/hook?msg=hello+world+%26+more&n=3');
@@ -82,16 +54,13 @@ describe('the http action', () => {
   });
 
   it('sends a text body, and GET without a body', async () => {
-    const hook = await webhook((_r, _i, response) => {
-      response.writeHead(200, { 'content-type': 'text/plain' });
-      response.end('pong');
-    });
+    const hook = await webhook({ answer: { status: 200, text: 'pong' } });
     const run = await runOnce({ allowHosts: ['127.0.0.1'] }, [
       { type: 'http', url: `${hook.url}/say`, text: '{{user.nickname}} says {{data.message}}' },
       { type: 'http', url: `${hook.url}/ping`, saveAs: 'ping' },
     ]);
     expect(run.outcome).toBe('completed');
-    expect(hook.received.map((r) => [r.method, r.url, r.body])).toEqual([
+    expect(hook.requests.map((r) => [r.method, r.url, r.body])).toEqual([
       ['POST', '/say', 'Alice says hello world & more'],
       ['GET', '/ping', ''],
     ]);
@@ -99,10 +68,10 @@ describe('the http action', () => {
   });
 
   it('fails on a 4xx without retrying, with the status in a typed error', async () => {
-    const hook = await webhook((_r, _i, response) => json(response, 404, { error: 'no such hook' }));
+    const hook = await webhook({ answer: { status: 404, json: { error: 'no such hook' } } });
     const run = await runOnce({ allowHosts: [hook.host] }, [{ type: 'http', url: `${hook.url}/x`, json: {}, retries: 3, retryDelayMs: 1 }]);
     expect(run.outcome).toBe('failed');
-    expect(hook.received).toHaveLength(1);
+    expect(hook.requests).toHaveLength(1);
     expect(run.error).toBeInstanceOf(HttpActionError);
     expect(run.error).toMatchObject({ code: 'HTTP_STATUS', status: 404, attempts: 1 });
     expect(run.error!.message).toMatch(/answered 404: \{"error":"no such hook"\}/);
@@ -110,39 +79,37 @@ describe('the http action', () => {
   });
 
   it('retries a 5xx and a 429 (Retry-After), then succeeds', async () => {
-    const hook = await webhook((_r, index, response) => {
-      if (index === 0) json(response, 503, { error: 'busy' });
-      else if (index === 1) json(response, 429, { error: 'slow down' }, { 'retry-after': '0' });
-      else json(response, 200, { done: true });
-    });
+    const hook = await webhook({ answer: { status: 200, json: { done: true } } });
+    hook.answerNext({ status: 503, json: { error: 'busy' } });
+    hook.answerNext({ status: 429, json: { error: 'slow down' }, headers: { 'retry-after': '0' } });
     const run = await runOnce({ allowHosts: [hook.host] }, [{ type: 'http', url: `${hook.url}/x`, json: {}, retries: 2, retryDelayMs: 5 }]);
     expect(run.outcome).toBe('completed');
-    expect(hook.received).toHaveLength(3);
+    expect(hook.requests).toHaveLength(3);
     // One idempotency key for the three attempts.
-    expect(new Set(hook.received.map((r) => r.headers['idempotency-key'])).size).toBe(1);
+    expect(new Set(hook.requests.map((r) => r.headers['idempotency-key'])).size).toBe(1);
     expect(run.actions[0]!.output).toMatchObject({ status: 200, attempts: 3 });
   });
 
   it('gives up after the retries on a 5xx', async () => {
-    const hook = await webhook((_r, _i, response) => json(response, 500, { error: 'down' }));
+    const hook = await webhook({ answer: { status: 500, json: { error: 'down' } } });
     const run = await runOnce({ allowHosts: [hook.host] }, [{ type: 'http', url: `${hook.url}/x`, retries: 2, retryDelayMs: 1 }]);
-    expect(hook.received).toHaveLength(3);
+    expect(hook.requests).toHaveLength(3);
     expect(run.error).toMatchObject({ code: 'HTTP_STATUS', status: 500, attempts: 3 });
   });
 
   it('times out a server that does not answer, on every attempt', async () => {
-    const hook = await webhook(() => undefined); // never answers
+    const hook = await webhook({ answer: 'hang' }); // never answers
     const run = await runOnce({ allowHosts: [hook.host] }, [
       { type: 'http', url: `${hook.url}/slow`, timeoutMs: 100, retries: 1, retryDelayMs: 1 },
     ]);
     expect(run.outcome).toBe('failed');
     expect(run.error).toMatchObject({ code: 'HTTP_TIMEOUT', attempts: 2 });
     expect(run.error!.message).toMatch(/no answer within 100 ms/);
-    expect(hook.received).toHaveLength(2);
+    expect(hook.requests).toHaveLength(2);
   });
 
   it('reports a refused connection as HTTP_NETWORK', async () => {
-    const hook = await webhook(() => undefined);
+    const hook = await webhook();
     const url = hook.url;
     await hook.close();
     const run = await runOnce({ allowHosts: ['127.0.0.1'] }, [{ type: 'http', url: `${url}/gone`, retries: 0 }]);
@@ -182,7 +149,7 @@ describe('the http action', () => {
   });
 
   it('checks the allow-list again before calling (an engine given other rules cannot slip past it)', async () => {
-    const hook = await webhook((_r, _i, response) => json(response, 200, {}));
+    const hook = await webhook({ answer: { status: 200, json: {} } });
     // Validation and run share the action's options: the URL is checked against them at run time too.
     const definition = httpAction({ allowHosts: ['hooks.example.com'] });
     const context = {
@@ -201,12 +168,14 @@ describe('the http action', () => {
     await expect(definition.run({ type: 'http', url: `${hook.url}/x` }, context as never)).rejects.toMatchObject({
       code: 'HTTP_HOST_NOT_ALLOWED',
     });
-    expect(hook.received).toHaveLength(0);
+    expect(hook.requests).toHaveLength(0);
   });
 
   it('sends secret headers from the environment and never shows them in errors, reports or explain', async () => {
     const SECRET = 'sk_live_very_secret_value';
-    const hook = await webhook((request, _i, response) => json(response, 401, { error: 'bad token', echo: request.headers.authorization }));
+    const hook = await webhook({
+      answer: (request) => ({ status: 401, json: { error: 'bad token', echo: request.headers.authorization } }),
+    });
     const engine = new RuleEngine({
       bus: new EventBus(),
       logger: () => undefined,
@@ -222,7 +191,7 @@ describe('the http action', () => {
     );
     const event = chat('!hook');
     const run = await engine.trigger(added.id, event);
-    expect(hook.received[0]!.headers.authorization).toBe(`Bearer ${SECRET}`);
+    expect(hook.requests[0]!.headers.authorization).toBe(`Bearer ${SECRET}`);
     expect(run.error).toMatchObject({ code: 'HTTP_STATUS', status: 401 });
     const explained = engine.explain(added.id, event);
     const everything = [
@@ -239,22 +208,22 @@ describe('the http action', () => {
   });
 
   it('fails with HTTP_SECRET_MISSING naming the variable when it is not set, without calling', async () => {
-    const hook = await webhook((_r, _i, response) => json(response, 200, {}));
+    const hook = await webhook({ answer: { status: 200, json: {} } });
     const run = await runOnce({ allowHosts: [hook.host], env: {} }, [
       { type: 'http', url: `${hook.url}/x`, secretHeaders: { 'X-Token': { env: 'MISSING_TOKEN' } } },
     ]);
     expect(run.error).toMatchObject({ code: 'HTTP_SECRET_MISSING' });
     expect(run.error!.message).toMatch(/MISSING_TOKEN/);
-    expect(hook.received).toHaveLength(0);
+    expect(hook.requests).toHaveLength(0);
   });
 
   it('calls a configured target by name, never showing its URL (a webhook URL is a credential)', async () => {
-    const hook = await webhook((_r, _i, response) => json(response, 500, { error: 'down' }));
+    const hook = await webhook({ answer: { status: 500, json: { error: 'down' } } });
     const targetUrl = `${hook.url}/api/webhooks/123/super-secret-token`;
     const run = await runOnce({ allowHosts: [], targets: { discord: { url: targetUrl } } }, [
       { type: 'http', target: 'discord', url: '?wait=true', json: { content: '{{user.nickname}} followed!' }, retries: 0 },
     ]);
-    expect(hook.received[0]!.url).toBe('/api/webhooks/123/super-secret-token?wait=true');
+    expect(hook.requests[0]!.url).toBe('/api/webhooks/123/super-secret-token?wait=true');
     expect(run.error).toMatchObject({ code: 'HTTP_STATUS', status: 500 });
     expect(run.error!.message).toMatch(/target "discord" answered 500/);
     expect(JSON.stringify(run) + run.error!.message).not.toContain('super-secret-token');
@@ -276,10 +245,7 @@ describe('the http action', () => {
   });
 
   it('caps the answer it keeps', async () => {
-    const hook = await webhook((_r, _i, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ big: 'x'.repeat(5_000) }));
-    });
+    const hook = await webhook({ answer: { status: 200, json: { big: 'x'.repeat(5_000) } } });
     const run = await runOnce({ allowHosts: [hook.host], maxResponseBytes: 100 }, [{ type: 'http', url: `${hook.url}/big` }]);
     expect(run.actions[0]!.output).toMatchObject({ status: 200, truncated: true });
     expect((run.actions[0]!.output as { text: string }).text).toHaveLength(100);
