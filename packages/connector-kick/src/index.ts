@@ -1,5 +1,6 @@
 /**
- * `@vmsc/connector-kick`: Kick's public Pusher feed for VMSC, and chat out through Kick's official API.
+ * `@vmsc/connector-kick`: Kick's public Pusher feed for VMSC, chat out through Kick's official API,
+ * and the OAuth 2.1 (PKCE) sign-in and token refresh that API needs.
  *
  * The entry exports the connector and its pool, the channel lookup and app key negotiation (building
  * blocks of a custom `resolver` and of a pinned `appKey`), the pure frame normalizer (for frames from
@@ -30,3 +31,13 @@ export {
   KickAppKeyError,
   KickConnectionRefusedError,
 } from './errors.js';
+export { createKickPkce, kickPkceChallenge } from './auth/pkce.js';
+export type { KickPkce } from './auth/pkce.js';
+export { kickAuthorizeUrl, KICK_ID_URL } from './auth/authorize-url.js';
+export type { KickAuthorizeUrlOptions } from './auth/authorize-url.js';
+export { exchangeKickCode, refreshKickToken, kickAppToken, revokeKickToken } from './auth/token.js';
+export type { KickTokenSet, KickClientOptions, KickCodeExchangeOptions, KickRefreshOptions, KickRevokeOptions } from './auth/token.js';
+export { KickTokenProvider } from './auth/token-provider.js';
+export type { KickTokenProviderOptions } from './auth/token-provider.js';
+export type { KickChatToken } from './auth/chat-token.js';
+export { KickAuthError, KickRefreshTokenInvalidError } from './auth/errors.js';

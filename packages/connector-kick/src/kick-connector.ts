@@ -1,4 +1,5 @@
 import {
+  AuthError,
   BaseConnector,
   chatCapabilities,
   ChatNotAllowedError,
@@ -6,7 +7,6 @@ import {
   ProtocolError,
   RateLimitedError,
   READ_ONLY_CAPABILITIES,
-  toSecret,
   type BaseConnectorOptions,
   type ChatLimits,
   type ChatOutbox,
@@ -17,6 +17,7 @@ import {
   type SendChatResult,
   type VmscError,
 } from '@vmsc/core';
+import { chatTokenSource, type ChatTokenSource, type KickChatToken } from './auth/chat-token.js';
 import { KICK_CHAT_LIMITS, sendKickChat, type KickChatSenderType } from './chat.js';
 import { FrameFolder } from './delivery/fold.js';
 import { TwinChannelFilter } from './delivery/twin-channels.js';
@@ -79,8 +80,11 @@ export interface KickConnectorOptions extends BaseConnectorOptions {
    * An OAuth access token with scope `chat:write` (Kick's OAuth 2.1 with PKCE, a user or a bot
    * account): with it the connector sends chat through Kick's official `POST /public/v1/chat`
    * (`capabilities.chat.send`). Never logged: a string is wrapped in a core `Secret` at once.
+   * A `KickTokenProvider` (or a function returning the current token) keeps it fresh: after a 401
+   * the connector asks it for a new token once and retries the message once (the 401 means it was
+   * not posted, so it is never sent twice).
    */
-  chatToken?: string | Secret;
+  chatToken?: KickChatToken;
   /**
    * Send as `user` (default: the token's user writes in the channel's chat; needs the broadcaster's
    * user id) or as `bot` (Kick sends to the channel the token belongs to).
@@ -149,7 +153,7 @@ export class KickConnector extends BaseConnector {
   #blockedLookups = 0;
   #downSince: number | undefined;
   #downReason = '';
-  readonly #chatToken: Secret | undefined;
+  readonly #chatToken: ChatTokenSource | undefined;
   readonly #outbox: ChatOutbox;
 
   constructor(options: KickConnectorOptions) {
@@ -165,7 +169,7 @@ export class KickConnector extends BaseConnector {
         if (this.wanted) this.publish(event);
       },
     });
-    this.#chatToken = options.chatToken === undefined ? undefined : toSecret(options.chatToken);
+    this.#chatToken = options.chatToken === undefined ? undefined : chatTokenSource(options.chatToken);
     this.#outbox = this.createChatOutbox(
       (text, sendOptions) => this.#sendNow(text, sendOptions),
       () => this.#options.chatRate ?? KICK_CHAT_LIMITS.rate,
@@ -215,17 +219,29 @@ export class KickConnector extends BaseConnector {
         { code: 'NOT_CONNECTED' },
       );
     }
-    return sendKickChat(
-      {
-        apiUrl: this.#options.apiUrl ?? 'https://api.kick.com',
-        token: this.#chatToken!,
-        type,
-        ...(broadcasterUserId === undefined ? {} : { broadcasterUserId }),
-        timeoutMs: this.#options.chatTimeoutMs ?? 10_000,
-      },
-      text,
-      options,
-    );
+    const source = this.#chatToken!;
+    const send = (token: Secret) =>
+      sendKickChat(
+        {
+          apiUrl: this.#options.apiUrl ?? 'https://api.kick.com',
+          token,
+          type,
+          ...(broadcasterUserId === undefined ? {} : { broadcasterUserId }),
+          timeoutMs: this.#options.chatTimeoutMs ?? 10_000,
+        },
+        text,
+        options,
+      );
+    const token = await source.get();
+    try {
+      return await send(token);
+    } catch (error) {
+      // A 401 means Kick did not post it: one retry with a renewed token cannot send it twice.
+      if (!(error instanceof AuthError) || error.code !== 'KICK_CHAT_UNAUTHORIZED') throw error;
+      const renewed = await source.renew(token);
+      if (renewed === undefined) throw error;
+      return send(renewed);
+    }
   }
 
   /** The resolved ids, once known. */

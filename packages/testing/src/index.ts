@@ -86,7 +86,13 @@ export type {
   MultistreamerWriterResult,
   MultistreamerClientMessage,
 } from './fakes/multistreamer/index.js';
-export { startKickPusherFake, KICK_FAKE_DEFAULT_APP_KEY, startKickApiFake, kickEventFrames } from './fakes/kick/index.js';
+export {
+  startKickPusherFake,
+  KICK_FAKE_DEFAULT_APP_KEY,
+  startKickApiFake,
+  startKickOAuthFake,
+  kickEventFrames,
+} from './fakes/kick/index.js';
 export type {
   KickPusherFake,
   KickPusherFakeOptions,
@@ -99,6 +105,10 @@ export type {
   KickFakeChannel,
   KickLookupMode,
   KickFixtureName,
+  FakeKickOAuthServer,
+  KickOAuthFakeOptions,
+  KickOAuthFakeClient,
+  KickOAuthFakeToken,
 } from './fakes/kick/index.js';
 export {
   startTikTokFake,

@@ -1,6 +1,7 @@
 import { startHttpServer, type LoopbackHttpServer } from '../../loopback.js';
 import { createKickChatEndpoint, type KickChatFailure, type KickSentChat } from './chat-endpoint.js';
 import { cloudflareChallengeHtml, kickChannelV2Response } from './fixtures.js';
+import type { FakeKickOAuthServer } from './oauth-server.js';
 
 /** A channel the fake API knows. */
 export interface KickFakeChannel {
@@ -47,6 +48,12 @@ export interface KickApiFake {
   readonly chatMessages: readonly KickSentChat[];
   /** The next chat request(s) answer with this failure (401, 403, 429 with `retryAfter`...) instead of sending. */
   failNextChat(failure: KickChatFailure): void;
+  /**
+   * Chat accepts a bearer token when `accept(token)` is true instead of the fixed `chatToken`, e.g.
+   * `(t) => oauth.isValidAccessToken(t, 'chat:write')` with a {@link FakeKickOAuthServer}: an expired
+   * or revoked token then gets a 401.
+   */
+  acceptChatToken(accept: (token: string) => boolean): void;
   close(): Promise<void>;
   readonly server: LoopbackHttpServer;
 }
@@ -131,6 +138,7 @@ export async function startKickApiFake(options: KickApiFakeOptions = {}): Promis
     },
     chatMessages: chat.sent,
     failNextChat: (failure) => chat.failNext(failure),
+    acceptChatToken: (accept) => chat.acceptToken(accept),
     close: () => server.close(),
     server,
   };

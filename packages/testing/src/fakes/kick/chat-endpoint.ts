@@ -27,6 +27,8 @@ export interface KickChatEndpoint {
   readonly sent: readonly KickSentChat[];
   /** The next request(s) answer with `failure` instead of sending. */
   failNext(failure: KickChatFailure): void;
+  /** Replaces the fixed token check: a bearer token is accepted when `accept(token)` is true (e.g. issued by the OAuth fake). */
+  acceptToken(accept: (token: string) => boolean): void;
   /** Answers a request to `/public/v1/chat`; false when the request is not for it. */
   handle(request: IncomingMessage, path: string, body: string, response: ServerResponse): boolean;
 }
@@ -55,17 +57,22 @@ function invalid(body: unknown): string | undefined {
 }
 
 /**
- * Kick's `POST /public/v1/chat`: checks `Authorization: Bearer <token>` (401), validates the body
+ * Kick's `POST /public/v1/chat`: checks `Authorization: Bearer <token>` (401; `token`, or what
+ * {@link KickChatEndpoint.acceptToken} accepts), validates the body
  * (400), answers queued failures (401/403/429 with `Retry-After`), records the message and answers
  * `{ data: { is_sent: true, message_id }, message: 'OK' }` as the real API does.
  */
 export function createKickChatEndpoint(token: string): KickChatEndpoint {
   const sent: KickSentChat[] = [];
   const failures: KickChatFailure[] = [];
+  let accept = (bearer: string) => bearer === token;
   return {
     sent,
     failNext(failure) {
       for (let i = 0; i < (failure.times ?? 1); i++) failures.push(failure);
+    },
+    acceptToken(next) {
+      accept = next;
     },
     handle(request, path, body, response) {
       if (path !== '/public/v1/chat') return false;
@@ -73,7 +80,8 @@ export function createKickChatEndpoint(token: string): KickChatEndpoint {
         answer(response, 405, { data: {}, message: 'Method Not Allowed' });
         return true;
       }
-      if (request.headers.authorization !== `Bearer ${token}`) {
+      const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+      if (bearer === undefined || !accept(bearer)) {
         answer(response, 401, { data: {}, message: 'Unauthorized' });
         return true;
       }
