@@ -113,6 +113,7 @@ export class HubConnection {
       this.onEvent(message.event);
       return;
     }
+    if (message.action === 'alert') return; // overlay alerts: only sent to overlays that subscribed to them
     const id = typeof message.requestId === 'number' ? message.requestId : undefined;
     const pending = id === undefined ? undefined : this.#pending.get(id);
     if (!pending) {

@@ -30,5 +30,6 @@ export { MultistreamerClient } from './presets/multistreamer/client.js';
 export type { MultistreamerClientOptions, MultistreamerChatOptions } from './presets/multistreamer/client.js';
 export { VmscMirrorClient } from './presets/vmsc/client.js';
 export type { VmscMirrorClientOptions } from './presets/vmsc/client.js';
+export type { OverlayAlert } from '@vmsc/core/protocol';
 export { EventBus, isEvent, parseEvent, createEvent, systemUser } from '@vmsc/core';
 export type { StreamEvent, StreamUser, EventBusOptions, Unsubscribe, ConnectorStatus, StatusChange } from '@vmsc/core';

@@ -18,3 +18,4 @@ export type {
 } from './presets/multistreamer/raw.js';
 export { VmscMirrorClient } from './presets/vmsc/client.js';
 export type { VmscMirrorClientOptions } from './presets/vmsc/client.js';
+export type { OverlayAlert } from '@vmsc/core/protocol';

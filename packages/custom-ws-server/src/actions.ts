@@ -132,7 +132,8 @@ export function subscribe(context: ActionContext, connection: Connection, fields
     outbox.invalid(connection, requestId, 'subscribe', parsed.error);
     return;
   }
-  const { eventTypes, sources, since } = parsed.data;
+  const { eventTypes, sources, since, alerts } = parsed.data;
+  connection.alerts = alerts === true;
   connection.filter = {
     eventTypes: eventTypes ? new Set(eventTypes) : undefined,
     sources: sources ? new Set(sources) : undefined,
@@ -148,6 +149,7 @@ export function subscribe(context: ActionContext, connection: Connection, fields
     ...(sources ? { sources } : {}),
     ...(replay ? { sinceFound: replay.found } : {}),
     ...(lastEventId !== undefined ? { lastEventId } : {}),
+    ...(connection.alerts ? { alerts: true } : {}),
   };
   outbox.send(connection, withRequestId(ack, requestId));
   // Replay and the switch to live delivery happen in the same tick: nothing is missed or sent twice.

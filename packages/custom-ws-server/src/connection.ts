@@ -16,6 +16,8 @@ export class Connection {
   readonly flood: FloodDetector;
   /** `undefined` until the client subscribes. */
   filter: SubscriptionFilter | undefined;
+  /** Whether the client subscribed to overlay alerts (`subscribe` with `alerts: true`). */
+  alerts = false;
   /** Set once the server decided to close it: nothing more is sent or processed. */
   closing = false;
 

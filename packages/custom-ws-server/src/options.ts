@@ -60,6 +60,10 @@ export interface CustomWsServerOptions {
    * Default: none.
    */
   allowedOrigins?: readonly string[] | '*';
-  /** Time source for rate limiting, for tests. */
-  clock?: Pick<Clock, 'now'>;
+  /** Time source for rate limiting (and, when it has timers, for the overlay alert queue), for tests. */
+  clock?: Pick<Clock, 'now'> | Clock;
+  /** Overlay alerts that may wait their turn (`showAlert`); one more is refused with `AlertQueueFullError`. Default 50. */
+  alertQueueSize?: number;
+  /** Pause between two overlay alerts, ms. Default 500. */
+  alertGapMs?: number;
 }

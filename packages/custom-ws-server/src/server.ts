@@ -13,8 +13,16 @@ import {
   type StreamEvent,
   type Unsubscribe,
 } from '@vmsc/core';
-import { CLOSE_CODES, CUSTOM_WS_SUBPROTOCOL, DEFAULT_CUSTOM_WS_PORT, tokenScopes } from '@vmsc/core/protocol';
+import {
+  CLOSE_CODES,
+  CUSTOM_WS_SUBPROTOCOL,
+  DEFAULT_CUSTOM_WS_PORT,
+  tokenScopes,
+  type OverlayAlert,
+  type OverlayAlertInput,
+} from '@vmsc/core/protocol';
 import type { ActionContext } from './actions.js';
+import { AlertQueue, type QueuedAlert } from './alert-queue.js';
 import { findGrant, generateToken, presentedToken, type TokenGrant } from './auth.js';
 import { Connection } from './connection.js';
 import { handleMessage } from './inbox.js';
@@ -57,6 +65,7 @@ export class CustomWsServer {
   #port: number | undefined;
   #offBus: Unsubscribe | undefined;
   #closing: Promise<void> | undefined;
+  readonly #alerts: AlertQueue;
 
   constructor(options: CustomWsServerOptions) {
     this.#bus = options.bus;
@@ -84,6 +93,56 @@ export class CustomWsServer {
       scopes: [...scoped.scopes],
       main: false,
     }));
+    const clock = options.clock;
+    this.#alerts = new AlertQueue({
+      clock: {
+        now: () => this.#context.clock.now(),
+        setTimeout: (callback, ms) => (clock && 'setTimeout' in clock ? clock : systemClock).setTimeout(callback, ms),
+        clearTimeout: (handle) => (clock && 'clearTimeout' in clock ? clock : systemClock).clearTimeout(handle),
+      },
+      deliver: (alert) => this.#deliverAlert(alert),
+      ...(options.alertQueueSize === undefined ? {} : { capacity: options.alertQueueSize }),
+      ...(options.alertGapMs === undefined ? {} : { gapMs: options.alertGapMs }),
+    });
+  }
+
+  /** Connections that subscribed to overlay alerts (`subscribe` with `alerts: true`). */
+  get overlayCount(): number {
+    let count = 0;
+    for (const connection of this.#connections) if (connection.alerts && !connection.closing) count++;
+    return count;
+  }
+
+  /** Overlay alerts waiting for their turn (not counting the one on screen). */
+  get pendingAlerts(): number {
+    return this.#alerts.waiting;
+  }
+
+  /**
+   * Shows an alert on the overlays connected with `alerts: true`, one at a time: it is sent when
+   * the alert before it has had its `durationMs` plus `alertGapMs`, so alerts never overlap.
+   * Overlays that connect while an alert waits receive it when its turn comes.
+   *
+   * @throws `ValidationError` when the alert is not valid (a title or a message is needed; URLs are http(s) or relative).
+   * @throws {@link AlertQueueFullError} when `alertQueueSize` alerts already wait: nothing is dropped silently.
+   */
+  showAlert(alert: OverlayAlertInput): QueuedAlert {
+    return this.#alerts.enqueue(alert);
+  }
+
+  /** Drops the alerts waiting their turn; returns how many. */
+  clearAlerts(): number {
+    return this.#alerts.clear();
+  }
+
+  #deliverAlert(alert: OverlayAlert): number {
+    let delivered = 0;
+    for (const connection of this.#connections) {
+      if (!connection.alerts || connection.closing) continue;
+      this.#context.outbox.send(connection, { action: 'alert', alert });
+      delivered++;
+    }
+    return delivered;
   }
 
   /** The main token (all scopes), as a {@link Secret}: `server.token.reveal()` to show it to the user. */
@@ -162,6 +221,7 @@ export class CustomWsServer {
     const wss = this.#wss;
     this.#offBus?.();
     this.#offBus = undefined;
+    this.#alerts.close();
     if (!http || !wss) return;
     this.#http = undefined;
     this.#wss = undefined;

@@ -96,7 +96,7 @@ async function exchange(frame: string | Uint8Array): Promise<void> {
   }
   if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'requestId' in parsed) {
     const requestId = requestIdSchema.safeParse((parsed as { requestId: unknown }).requestId);
-    if (requestId.success) expect(JSON.stringify(reply.requestId)).toBe(JSON.stringify(requestId.data));
+    if (requestId.success && reply.action !== 'alert') expect(JSON.stringify(reply.requestId)).toBe(JSON.stringify(requestId.data));
   }
   expect(client.socket.readyState).toBe(client.socket.OPEN);
   client.messages.length = 0;

@@ -11,3 +11,4 @@ export { runObsOperation, obsOperations } from './operation.js';
 export type { ObsOperation, ObsOperationResult } from './operation.js';
 export { obsAction, obsActionSchema } from './action.js';
 export type { ObsAction, ObsActionOutput } from './action.js';
+import './action-types.js';

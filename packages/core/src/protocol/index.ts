@@ -57,3 +57,11 @@ export type {
   ErrorMessage,
   ServerMessage,
 } from './messages.js';
+export {
+  overlayAlertInputSchema,
+  overlayAlertSchema,
+  alertMessageSchema,
+  MAX_ALERT_DURATION_MS,
+  DEFAULT_ALERT_DURATION_MS,
+} from './alerts.js';
+export type { OverlayAlertInput, OverlayAlert, AlertMessage } from './alerts.js';

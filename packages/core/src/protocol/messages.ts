@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventMetaSchema } from '../events/meta.js';
 import type { StreamEvent } from '../events/stream-event.js';
+import { alertMessageSchema, type AlertMessage } from './alerts.js';
 import { parseEvent } from '../events/validate.js';
 
 /**
@@ -103,6 +104,8 @@ export const subscribeMessageSchema = z.object({
   eventTypes: z.array(z.string()).optional(),
   sources: z.array(z.string()).optional(),
   since: z.string().min(1).optional(),
+  /** Also receive overlay alerts (`alert` messages); default false, so clients that do not know them never get one. */
+  alerts: z.boolean().optional(),
   requestId: requestIdSchema.optional(),
 });
 
@@ -181,6 +184,8 @@ export const subscribeAckSchema = z.object({
   replayed: z.number().int().nonnegative(),
   sinceFound: z.boolean().optional(),
   lastEventId: z.string().optional(),
+  /** Present (true) when the connection subscribed to overlay alerts. */
+  alerts: z.boolean().optional(),
   requestId: requestIdSchema.optional(),
 });
 
@@ -256,7 +261,8 @@ export const serverMessageSchema = z.union([
   helloAckSchema,
   eventMessageSchema,
   errorMessageSchema,
+  alertMessageSchema,
 ]);
 
 /** Any message the server sends. */
-export type ServerMessage = InjectEventAck | TriggerRuleAck | SubscribeAck | HelloAck | EventMessage | ErrorMessage;
+export type ServerMessage = InjectEventAck | TriggerRuleAck | SubscribeAck | HelloAck | EventMessage | ErrorMessage | AlertMessage;

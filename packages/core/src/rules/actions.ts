@@ -1,3 +1,4 @@
+import type { HttpAction } from './builtin-http.js';
 import type { ReplyAction } from './builtin-reply.js';
 import type { Condition } from './conditions.js';
 import type { JsonValue } from './json.js';
@@ -142,6 +143,8 @@ export interface ActionTypeMap {
   if: IfAction;
   /** Registered when the engine is given `connectors` (or `replyAction`); see `replyAction`. */
   reply: ReplyAction;
+  /** Registered with `httpAction({ allowHosts })`. */
+  http: HttpAction;
 }
 
 /** One step of a rule. */

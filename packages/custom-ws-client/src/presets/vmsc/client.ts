@@ -1,5 +1,5 @@
 import { parseEvent, ProtocolError, toSecret, VmscError, type EventBus } from '@vmsc/core';
-import { errorMessageSchema, subscribeAckSchema, type ClientMessage } from '@vmsc/core/protocol';
+import { alertMessageSchema, errorMessageSchema, subscribeAckSchema, type ClientMessage, type OverlayAlert } from '@vmsc/core/protocol';
 import { runtimeCanSetHeaders, WsConnector, type WsConnectorOptions } from '../../ws-connector.js';
 
 /** Options of {@link VmscMirrorClient}. */
@@ -15,6 +15,12 @@ export interface VmscMirrorClientOptions extends Omit<WsConnectorOptions, 'bus'>
   eventTypes?: readonly string[];
   /** Only these sources (default: all). */
   sources?: readonly string[];
+  /**
+   * Receive the server's overlay alerts (`overlay` rule actions, `server.showAlert`): the client
+   * subscribes with `alerts: true` and calls this with each alert when it is its turn to show
+   * (one at a time: show it for `alert.durationMs`).
+   */
+  onAlert?: (alert: OverlayAlert) => void;
 }
 
 /**
@@ -32,6 +38,7 @@ export interface VmscMirrorClientOptions extends Omit<WsConnectorOptions, 'bus'>
 export class VmscMirrorClient extends WsConnector {
   readonly #eventTypes: readonly string[] | undefined;
   readonly #sources: readonly string[] | undefined;
+  readonly #onAlert: ((alert: OverlayAlert) => void) | undefined;
   #lastEventId: string | undefined;
   #lostAt: number | undefined;
   /** Whether the last subscribe asked to resume (`since`); without it nothing missed can be replayed. */
@@ -45,6 +52,7 @@ export class VmscMirrorClient extends WsConnector {
     } as WsConnectorOptions & { token?: ReturnType<typeof toSecret> });
     this.#eventTypes = options.eventTypes;
     this.#sources = options.sources;
+    this.#onAlert = options.onAlert;
   }
 
   /** The id of the last mirrored event (what the next subscribe asks to resume after). */
@@ -65,6 +73,7 @@ export class VmscMirrorClient extends WsConnector {
       ...(this.#eventTypes ? { eventTypes: [...this.#eventTypes] } : {}),
       ...(this.#sources ? { sources: [...this.#sources] } : {}),
       ...(this.#lastEventId ? { since: this.#lastEventId } : {}),
+      ...(this.#onAlert ? { alerts: true } : {}),
     };
     this.sendJson(subscribe);
   }
@@ -114,6 +123,21 @@ export class VmscMirrorClient extends WsConnector {
             lostAt ?? this.clock.now(),
             this.clock.now(),
             `the server no longer buffers event ${this.#lastEventId}; older events may be lost`,
+          );
+        }
+        return;
+      }
+      case 'alert': {
+        const alert = alertMessageSchema.safeParse(message);
+        if (!alert.success) {
+          this.reportError(new ProtocolError(`${this.id}: malformed alert: ${alert.error.message}`, { code: 'UNEXPECTED_MESSAGE' }));
+          return;
+        }
+        try {
+          this.#onAlert?.(alert.data.alert);
+        } catch (error) {
+          this.reportError(
+            new VmscError('ALERT_HANDLER_FAILED', `${this.id}: onAlert threw: ${(error as Error)?.message ?? String(error)}`),
           );
         }
         return;
