@@ -249,6 +249,38 @@ describe('overlay (real Chromium)', () => {
     await shot.close();
   }, 90_000);
 
+  it('shows the alerts the hub sends (overlay rule actions), one at a time, with image and duration', async () => {
+    const page = await openOverlay({ url: server.url, token: TOKEN, alertMs: '300' });
+    await page.waitForSelector('body[data-status="connected"]', { timeout: 15_000 });
+    await waitFor(
+      () => (server.overlayCount === 1 ? true : undefined),
+      10_000,
+      () => `overlays: ${server.overlayCount}`,
+    );
+    server.showAlert({
+      title: '<b>Alice</b> followed!',
+      message: 'Welcome to the stream',
+      imageUrl: 'images/follow.png',
+      durationMs: 1_000,
+    });
+    server.showAlert({ title: 'Second', message: 'after the first', durationMs: 1_000 });
+    expect(await waitForAlert(page, (alert) => alert.kind === 'custom')).toEqual({
+      kind: 'custom',
+      title: '<b>Alice</b> followed!',
+      text: 'Welcome to the stream',
+      detail: null,
+      platform: null,
+    });
+    const image = await page.locator('.alert--custom .alert__image').getAttribute('src');
+    expect(image).toBe(new URL('images/follow.png', overlay.url).href);
+    expect(await page.locator('#alert b').count()).toBe(0); // text, never markup
+    expect(await waitForAlert(page, (alert) => alert.title === 'Second')).toMatchObject({ text: 'after the first' });
+    expect((await seenAlerts(page)).map((alert) => alert.title)).toEqual(['<b>Alice</b> followed!', 'Second']);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+    await waitForConnections(0);
+  }, 60_000);
+
   it('shows the events of `vmsc demo` (every platform fake, the real connectors, the hub)', async () => {
     // The demo hub's server does not allow browser origins, so a Node mirror relays its events
     // onto this test's bus, whose server the page is subscribed to (as an overlay host would).

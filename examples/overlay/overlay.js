@@ -25,7 +25,7 @@ const alertBox = /** @type {HTMLElement} */ (document.getElementById('alert'));
 const chatList = /** @type {HTMLElement} */ (document.getElementById('chat'));
 const statusDot = /** @type {HTMLElement} */ (document.getElementById('status'));
 
-/** @type {import('./describe-event.js').Alert[]} */
+/** @type {QueuedAlert[]} */
 const queue = [];
 let showing = false;
 
@@ -47,11 +47,27 @@ const client = new VmscMirrorClient({
   ...(token ? { token } : {}),
   eventTypes: OVERLAY_EVENT_TYPES,
   ...(sources && sources.length > 0 ? { sources } : {}),
+  // Alerts of the hub's `overlay` rule actions: the hub sends one at a time; they join the same queue.
+  onAlert: (alert) =>
+    enqueue({
+      kind: 'custom',
+      title: alert.title ?? '',
+      text: alert.message ?? '',
+      platform: '',
+      durationMs: alert.durationMs,
+      ...(alert.imageUrl ? { imageUrl: alert.imageUrl } : {}),
+      ...(alert.soundUrl ? { soundUrl: alert.soundUrl } : {}),
+    }),
 });
 setStatus('connecting');
 client.connect().catch((error) => setStatus('error', error instanceof Error ? error.message : String(error)));
 
-/** @param {import('./describe-event.js').Alert} alert */
+/**
+ * An alert of the queue: one the page made from an event, or one the hub sent (`overlay` action).
+ * @typedef {import('./describe-event.js').Alert | { kind: 'custom', title: string, text: string, detail?: string, platform: string, durationMs: number, imageUrl?: string, soundUrl?: string }} QueuedAlert
+ */
+
+/** @param {QueuedAlert} alert */
 function enqueue(alert) {
   queue.push(alert);
   if (!showing) showNext();
@@ -67,20 +83,45 @@ function showNext() {
   const card = document.createElement('div');
   card.className = `alert alert--${alert.kind}`;
   card.dataset.kind = alert.kind;
+  const image = 'imageUrl' in alert && alert.imageUrl ? mediaUrl(alert.imageUrl) : undefined;
+  if (image) {
+    const img = document.createElement('img');
+    img.className = 'alert__image';
+    img.alt = '';
+    img.src = image;
+    card.append(img);
+  }
   card.append(
     textElement('div', 'alert__title', alert.title),
     textElement('div', 'alert__text', alert.text),
     ...(alert.detail ? [textElement('div', 'alert__detail', alert.detail)] : []),
-    textElement('div', 'alert__platform', alert.platform),
+    ...(alert.platform ? [textElement('div', 'alert__platform', alert.platform)] : []),
   );
   alertBox.replaceChildren(card);
+  const sound = 'soundUrl' in alert && alert.soundUrl ? mediaUrl(alert.soundUrl) : undefined;
+  if (sound) new Audio(sound).play().catch(() => undefined); // autoplay may be refused outside OBS
+  const stayMs = 'durationMs' in alert ? alert.durationMs : alertMs;
   setTimeout(() => {
     card.classList.add('alert--leaving');
     setTimeout(() => {
       card.remove();
       showNext();
     }, 400);
-  }, alertMs);
+  }, stayMs);
+}
+
+/**
+ * An http(s) or page-relative URL as an absolute URL; undefined for anything else (`javascript:`,
+ * `data:`): the hub checks alerts, the page checks again.
+ * @param {string} value
+ */
+function mediaUrl(value) {
+  try {
+    const url = new URL(value, location.href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** @param {import('./describe-event.js').ChatLine} line */
