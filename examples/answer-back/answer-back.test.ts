@@ -14,6 +14,9 @@ describe('examples/answer-back: a rules file run by vmsc start answers back', ()
     expect(run.programScene).toBe('BRB');
     expect(run.webhookCalls).toEqual([{ url: '/hooks/vmsc/follow', json: { platform: 'twitch', user: 'new_follower' } }]);
     expect(run.replies.twitch).toContain('Thanks for the follow, new_follower!');
+    expect(run.overlayAlerts).toEqual([
+      expect.objectContaining({ title: 'new_follower followed!', message: 'Welcome to the stream on twitch', durationMs: 4000 }),
+    ]);
     expect(run.output).toMatch(/Dice for twitch chat → completed/);
     expect(run.output).toMatch(/BRB scene for twitch chat → forbidden/);
     expect(run.output).toMatch(/BRB scene for twitch chat → completed/);

@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { startCommand, type CommandIo } from '@vmsc/cli';
+import { EventBus } from '@vmsc/core';
+import type { OverlayAlert } from '@vmsc/core/protocol';
+import { VmscMirrorClient } from '@vmsc/custom-ws-client';
 import {
   startAllFakes,
   startKickApiFake,
@@ -34,6 +37,8 @@ export interface AnswerBackRun {
   programScene: string;
   /** The JSON bodies the alert webhook received. */
   webhookCalls: unknown[];
+  /** The alerts an overlay connected to the hub was shown. */
+  overlayAlerts: OverlayAlert[];
   /** What the hub printed. */
   output: string;
 }
@@ -110,7 +115,19 @@ export async function runAnswerBack(options: { echo?: (text: string) => void } =
     },
     io,
   );
+  const overlayAlerts: OverlayAlert[] = [];
+  let overlay: VmscMirrorClient | undefined;
   try {
+    await waitUntil(() => /listening on ws:\/\/127\.0\.0\.1:\d+/.test(io.output()), 'the hub to listen');
+    // An overlay (what examples/overlay does in OBS): subscribes to the hub's alerts.
+    overlay = new VmscMirrorClient({
+      bus: new EventBus(),
+      url: /listening on (ws:\/\/127\.0\.0\.1:\d+)/.exec(io.output())![1]!,
+      token: env.VMSC_TOKEN!,
+      eventTypes: [],
+      onAlert: (alert) => void overlayAlerts.push(alert),
+    });
+    await overlay.connect();
     await fakes.platforms.waitForClients(['twitch', 'youtube', 'kick']);
     await waitUntil(() => fakes.obs.identifiedCount > 0, 'the hub to connect to OBS');
     await fakes.platforms.twitch.chat({ username: 'twitch_viewer', text: '!dice' });
@@ -126,16 +143,19 @@ export async function runAnswerBack(options: { echo?: (text: string) => void } =
         sent.youtube.length >= 1 &&
         sent.kick.length >= 1 &&
         fakes.obs.state.programScene.sceneName === 'BRB' &&
-        fakes.webhook.requests.length >= 1
+        fakes.webhook.requests.length >= 1 &&
+        overlayAlerts.length >= 1
       );
     }, 'every answer');
     return {
       replies: replies(fakes),
       programScene: fakes.obs.state.programScene.sceneName,
       webhookCalls: fakes.webhook.requests.map((request) => ({ url: request.url, json: request.json })),
+      overlayAlerts,
       output: io.output(),
     };
   } finally {
+    await overlay?.disconnect();
     abort.abort();
     await hub;
     await Promise.all([fakes.platforms.close(), fakes.kickApi.close(), fakes.obs.close(), fakes.webhook.close()]);

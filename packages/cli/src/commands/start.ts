@@ -98,7 +98,12 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
         })
       : undefined;
   const http = config.http ? httpOptions(config.http, env) : false;
-  const rules = await loadRules(config.rules, baseDir, file, hubRuleValidation(connectors, { obs: obs ?? false, http }));
+  const rules = await loadRules(
+    config.rules,
+    baseDir,
+    file,
+    hubRuleValidation(connectors, { obs: obs ?? false, http, ...(config.server.enabled ? {} : { overlay: false }) }),
+  );
   const hub = new Hub({
     view,
     bus,

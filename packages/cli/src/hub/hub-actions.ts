@@ -10,6 +10,7 @@ import {
   type Connector,
   type ValidateRulesOptions,
 } from '@vmsc/core';
+import { overlayAction, overlayActionSchema, type AlertTarget } from '@vmsc/custom-ws-server';
 import { obsAction, ObsController } from '@vmsc/obs';
 import { z } from 'zod';
 
@@ -30,6 +31,8 @@ export interface HubActionParts {
   obs?: ObsController | false;
   /** The `http` action's allow-list and targets (the config's `http` entry). */
   http?: HttpActionOptions | false;
+  /** The custom WS server `overlay` actions show alerts through (`false`: the server is disabled). */
+  overlay?: AlertTarget | false;
 }
 
 /**
@@ -74,6 +77,11 @@ export function hubActions(parts: HubActionParts = {}): ActionDefinition[] {
         parts.http
         ? httpAction(parts.http)
         : shapeOnly('http', httpActionSchema),
+    parts.overlay === false
+      ? unconfigured('overlay', 'the custom WS server, which overlays connect to ("server": { "enabled": true })')
+      : parts.overlay
+        ? overlayAction(parts.overlay)
+        : shapeOnly('overlay', overlayActionSchema),
   ];
 }
 

@@ -68,8 +68,6 @@ export class Hub {
         level === 'error' ? this.#view.error(context.rule.name, message) : this.#view.ruleRun(`${context.rule.name}: ${message}`),
     });
     this.obs = options.obs;
-    for (const action of hubActions({ obs: this.obs ?? false, http: options.http ?? false })) this.engine.registerActionType(action);
-    if (options.rules) this.engine.addRules(options.rules);
     this.server = options.server
       ? new CustomWsServer({
           bus: this.bus,
@@ -81,6 +79,9 @@ export class Hub {
           ...(options.server.token ? { token: options.server.token } : {}),
         })
       : undefined;
+    const actions = hubActions({ obs: this.obs ?? false, http: options.http ?? false, overlay: this.server ?? false });
+    for (const action of actions) this.engine.registerActionType(action);
+    if (options.rules) this.engine.addRules(options.rules);
     this.journal = options.journalDir ? new EventJournal({ dir: options.journalDir }) : undefined;
   }
 
