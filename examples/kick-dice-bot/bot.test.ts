@@ -28,10 +28,16 @@ afterEach(async () => {
   await closeAllFakes();
 });
 
-async function startBot(pusher: KickPusherFake, reply: (text: string, event: StreamEvent) => void, runs: RuleRunResult[] = []) {
+/** Starts the bot on the Pusher fake; without `reply` it answers through the connector (`chat` options). */
+async function startBot(
+  pusher: KickPusherFake,
+  reply: ((text: string, event: StreamEvent) => void) | undefined,
+  runs: RuleRunResult[] = [],
+  chat: { apiUrl: string; chatToken: string } | undefined = undefined,
+) {
   bot = await start({
-    channel: CHANNEL,
-    reply,
+    channel: chat ? { ...CHANNEL, broadcasterUserId: 676 } : CHANNEL,
+    ...(reply ? { reply } : {}),
     random: () => 0.5,
     onRun: (run) => void runs.push(run),
     connector: {
@@ -40,6 +46,7 @@ async function startBot(pusher: KickPusherFake, reply: (text: string, event: Str
       forceTLS: false,
       keyRefresh: false,
       pool: new KickConnectionPool({ backoff: { initialDelayMs: 20, maxDelayMs: 80, jitterMs: 0 } }),
+      ...chat,
     },
   });
   await pusher.waitForSubscription('chatrooms.668.v2');
@@ -100,21 +107,7 @@ describe('examples/kick-dice-bot: answering in Kick chat', () => {
     const pusher = await startKickPusherFake();
     const api = await startKickApiFake({ chatToken: 'kick-user-token' });
     const runs: RuleRunResult[] = [];
-    bot = await start({
-      channel: { ...CHANNEL, broadcasterUserId: 676 },
-      random: () => 0.5,
-      onRun: (run) => void runs.push(run),
-      connector: {
-        wsHost: pusher.host,
-        wsPort: pusher.port,
-        forceTLS: false,
-        keyRefresh: false,
-        apiUrl: api.url,
-        chatToken: 'kick-user-token',
-        pool: new KickConnectionPool({ backoff: { initialDelayMs: 20, maxDelayMs: 80, jitterMs: 0 } }),
-      },
-    });
-    await pusher.waitForSubscription('chatrooms.668.v2');
+    await startBot(pusher, undefined, runs, { apiUrl: api.url, chatToken: 'kick-user-token' });
     const first = chat(pusher, { id: 1, username: 'Alice' }, '!dice');
     await waitUntil(() => api.chatMessages.length === 1, 'the answer to reach Kick');
     expect(api.chatMessages[0]!.body).toEqual({
@@ -131,19 +124,7 @@ describe('examples/kick-dice-bot: answering in Kick chat', () => {
     const pusher = await startKickPusherFake();
     const api = await startKickApiFake({ chatToken: 'the-right-token' });
     const runs: RuleRunResult[] = [];
-    bot = await start({
-      channel: { ...CHANNEL, broadcasterUserId: 676 },
-      onRun: (run) => void runs.push(run),
-      connector: {
-        wsHost: pusher.host,
-        wsPort: pusher.port,
-        forceTLS: false,
-        keyRefresh: false,
-        apiUrl: api.url,
-        chatToken: 'a-wrong-token',
-      },
-    });
-    await pusher.waitForSubscription('chatrooms.668.v2');
+    await startBot(pusher, undefined, runs, { apiUrl: api.url, chatToken: 'a-wrong-token' });
     chat(pusher, { id: 1, username: 'Alice' }, '!dice');
     await waitUntil(() => runs.length === 1, 'the run report');
     expect(runs[0]).toMatchObject({ outcome: 'failed', error: { code: 'KICK_CHAT_UNAUTHORIZED' } });

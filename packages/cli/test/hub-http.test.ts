@@ -1,11 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAllFakes, startWebhookReceiver, waitUntil } from '@vmsc/testing';
 import { simulateCommand } from '../src/commands/simulate.js';
 import { startCommand } from '../src/commands/start.js';
-import { captureIo } from './io.js';
+import { captureIo, hubDir } from './io.js';
 
 afterEach(() => closeAllFakes());
 
@@ -15,13 +12,6 @@ const hookRule = (action: Record<string, unknown>) => ({
   trigger: { types: ['chat'] },
   actions: [{ type: 'http', ...action }],
 });
-
-async function hubDir(config: object, rules: unknown[]): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'vmsc-hub-http-'));
-  await writeFile(join(dir, 'rules.json'), JSON.stringify(rules));
-  await writeFile(join(dir, 'vmsc.config.json'), JSON.stringify({ rules: 'rules.json', journal: { enabled: false }, ...config }));
-  return dir;
-}
 
 describe('the hub calls webhooks', () => {
   it('runs http actions with the config allow-list, a target URL and a secret header from the environment', async () => {

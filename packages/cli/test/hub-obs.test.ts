@@ -1,12 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startObsFake, waitUntil, type ObsFake } from '@vmsc/testing';
 import { rulesValidateCommand } from '../src/commands/rules-validate.js';
 import { simulateCommand } from '../src/commands/simulate.js';
 import { startCommand } from '../src/commands/start.js';
-import { captureIo } from './io.js';
+import { captureIo, hubDir } from './io.js';
 
 const sceneRule = {
   id: '5e7d9c1b-3a2f-4d6e-8b0a-1c2d3e4f5a6b',
@@ -21,13 +20,6 @@ afterEach(async () => {
   await obs?.close();
   obs = undefined;
 });
-
-async function hubDir(config: object, rules: unknown[]): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'vmsc-hub-obs-'));
-  await writeFile(join(dir, 'rules.json'), JSON.stringify(rules));
-  await writeFile(join(dir, 'vmsc.config.json'), JSON.stringify({ rules: 'rules.json', journal: { enabled: false }, ...config }));
-  return dir;
-}
 
 describe('the hub drives OBS', () => {
   it('connects to the `obs` entry (password from the environment) and an obs rule switches the scene', async () => {

@@ -1,3 +1,4 @@
+import { readJsonBody } from './read-json.js';
 import {
   AuthError,
   ChatDroppedError,
@@ -89,13 +90,7 @@ export async function sendKickChat(
   } catch (error) {
     throw new ConnectionError(`Kick POST /public/v1/chat failed: ${(error as Error).message}`, { cause: error, code: 'KICK_CHAT_NETWORK' });
   }
-  const raw = await response.text().catch(() => '');
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    json = undefined;
-  }
+  const { json } = await readJsonBody(response);
   const status = response.status;
   if (status === 200 || status === 201) {
     const data = (json as { data?: { is_sent?: unknown; message_id?: unknown } } | undefined)?.data;

@@ -1,3 +1,4 @@
+import { readJsonBody } from '../read-json.js';
 import { redact, Secret, toSecret } from '@vmsc/core';
 import { KICK_ID_URL } from './authorize-url.js';
 import { KickAuthError, KickRefreshTokenInvalidError } from './errors.js';
@@ -80,13 +81,7 @@ async function requestToken(
       code: 'KICK_OAUTH_NETWORK',
     });
   }
-  const raw = await response.text().catch(() => '');
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    json = undefined;
-  }
+  const { json } = await readJsonBody(response);
   if (!response.ok) {
     const body = (json ?? {}) as { error?: unknown; error_description?: unknown; message?: unknown };
     const code = typeof body.error === 'string' ? body.error : response.status >= 500 ? 'server_error' : 'invalid_response';
