@@ -30,3 +30,13 @@ export {
   KickAppKeyError,
   KickConnectionRefusedError,
 } from './errors.js';
+export { KickWebhookReceiver } from './webhook/receiver.js';
+export type { KickWebhookReceiverOptions } from './webhook/receiver.js';
+export { KICK_WEBHOOK_PUBLIC_KEY, loadKickPublicKey, verifyKickSignature, fetchKickPublicKey } from './webhook/signature.js';
+export { KickWebhookSignatureError, KickWebhookRequestError, KickWebhookKeyError } from './webhook/errors.js';
+export { normalizeKickWebhook, isKickWebhookEventType, KICK_WEBHOOK_VERSION } from './normalize/webhook.js';
+export type { KickWebhookMessage, NormalizedWebhook, WebhookNormalizeContext } from './normalize/webhook.js';
+export { KICK_WEBHOOK_EVENT_TYPES } from './raw/webhook-events.js';
+export type { KickWebhookEventType, RawWebhookPayloads } from './raw/webhook-events.js';
+export { KickFeedDedupe } from './delivery/feed-dedupe.js';
+export type { KickFeed, KickFeedDedupeOptions } from './delivery/feed-dedupe.js';
