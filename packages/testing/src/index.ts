@@ -87,6 +87,8 @@ export type {
   MultistreamerClientMessage,
 } from './fakes/multistreamer/index.js';
 export { startKickPusherFake, KICK_FAKE_DEFAULT_APP_KEY, startKickApiFake, kickEventFrames } from './fakes/kick/index.js';
+export { KickWebhookSender, generateKickWebhookKeys, signKickWebhook, fakeUlid } from './fakes/kick/index.js';
+export type { KickWebhookKeys, KickWebhookSendInit, KickWebhookSendResult } from './fakes/kick/index.js';
 export type {
   KickPusherFake,
   KickPusherFakeOptions,
