@@ -15,10 +15,12 @@ import {
   type Secret,
   type SendChatOptions,
   type SendChatResult,
+  type StreamEvent,
   type VmscError,
 } from '@vmsc/core';
 import { chatTokenSource, type ChatTokenSource, type KickChatToken } from './auth/chat-token.js';
 import { KICK_CHAT_LIMITS, sendKickChat, type KickChatSenderType } from './chat.js';
+import { KickFeedDedupe } from './delivery/feed-dedupe.js';
 import { FrameFolder } from './delivery/fold.js';
 import { TwinChannelFilter } from './delivery/twin-channels.js';
 import { KickLookupBlockedError } from './errors.js';
@@ -76,6 +78,12 @@ export interface KickConnectorOptions extends BaseConnectorOptions {
   secondaryHoldMs?: number;
   /** Keep the decoded frame as `event.raw`. Default false. */
   keepRaw?: boolean;
+  /**
+   * The window shared with a {@link KickWebhookReceiver} of the same channel, so that a happening
+   * both feeds report is published once. Default: none, until {@link KickConnector.feedDedupe} is
+   * read (a receiver given `connector` does), which creates one.
+   */
+  feedDedupe?: KickFeedDedupe;
   /**
    * An OAuth access token with scope `chat:write` (Kick's OAuth 2.1 with PKCE, a user or a bot
    * account): with it the connector sends chat through Kick's official `POST /public/v1/chat`
@@ -155,6 +163,7 @@ export class KickConnector extends BaseConnector {
   #downReason = '';
   readonly #chatToken: ChatTokenSource | undefined;
   readonly #outbox: ChatOutbox;
+  #feedDedupe: KickFeedDedupe | undefined;
 
   constructor(options: KickConnectorOptions) {
     const label = typeof options.channel === 'string' ? options.channel : (options.channel.slug ?? String(options.channel.chatroomId));
@@ -166,9 +175,10 @@ export class KickConnector extends BaseConnector {
       windowMs: options.dedupeWindowMs ?? 30_000,
       holdMs: options.secondaryHoldMs ?? 2_000,
       publish: (event) => {
-        if (this.wanted) this.publish(event);
+        if (this.wanted) this.#publish(event);
       },
     });
+    this.#feedDedupe = options.feedDedupe;
     this.#chatToken = options.chatToken === undefined ? undefined : chatTokenSource(options.chatToken);
     this.#outbox = this.createChatOutbox(
       (text, sendOptions) => this.#sendNow(text, sendOptions),
@@ -242,6 +252,21 @@ export class KickConnector extends BaseConnector {
       if (renewed === undefined) throw error;
       return send(renewed);
     }
+  }
+
+  /**
+   * The window this connector shares with a {@link KickWebhookReceiver} (`feedDedupe` option, or one
+   * created on first read, with the connector's clock): Pusher events the webhooks already brought
+   * are not published again, and the other way round.
+   */
+  get feedDedupe(): KickFeedDedupe {
+    this.#feedDedupe ??= new KickFeedDedupe({ clock: this.clock });
+    return this.#feedDedupe;
+  }
+
+  /** Publishes unless the webhook feed already brought the same happening. */
+  #publish(event: StreamEvent): void {
+    if (this.#feedDedupe === undefined || this.#feedDedupe.admit('pusher', event)) this.publish(event);
   }
 
   /** The resolved ids, once known. */
@@ -399,7 +424,7 @@ export class KickConnector extends BaseConnector {
       this.reportError(new ProtocolError(`malformed Kick frame: ${result.problem}`, { code: 'KICK_MALFORMED_FRAME' }));
     const keys = result.dedupeKeys;
     if (keys) this.#folder.offer({ ...result, dedupeKeys: keys });
-    else this.publish(result.event);
+    else this.#publish(result.event);
   }
 
   #fail(error: VmscError): void {

@@ -93,6 +93,8 @@ export {
   startKickOAuthFake,
   kickEventFrames,
 } from './fakes/kick/index.js';
+export { KickWebhookSender, generateKickWebhookKeys, signKickWebhook, fakeUlid } from './fakes/kick/index.js';
+export type { KickWebhookKeys, KickWebhookSendInit, KickWebhookSendResult } from './fakes/kick/index.js';
 export type {
   KickPusherFake,
   KickPusherFakeOptions,

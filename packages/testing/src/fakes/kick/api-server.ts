@@ -23,6 +23,8 @@ export interface KickApiFakeOptions {
   appKey?: () => string;
   /** The OAuth access token `POST /public/v1/chat` accepts as `Authorization: Bearer`. Default `kick-test-token`. */
   chatToken?: string;
+  /** The PEM `GET /public/v1/public-key` serves (Kick's webhook signing key). Default: none (404). */
+  publicKey?: string;
 }
 
 /** A request the fake API received. */
@@ -78,6 +80,12 @@ export async function startKickApiFake(options: KickApiFakeOptions = {}): Promis
       const path = new URL(request.url ?? '/', 'http://fake').pathname;
       requests.push({ method: request.method ?? 'GET', path, body });
       if (chat.handle(request, path, body, response)) return;
+      if (request.method === 'GET' && path === '/public/v1/public-key') {
+        const found = options.publicKey !== undefined;
+        response.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(found ? { data: { public_key: options.publicKey }, message: 'OK' } : { message: 'Not Found' }));
+        return;
+      }
       const lookup = /^\/api\/v2\/channels\/([^/]+)$/.exec(path);
       if (request.method === 'GET' && lookup) {
         const blocked = blockedLeft > 0;

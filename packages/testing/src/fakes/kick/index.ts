@@ -14,3 +14,5 @@ export {
   cloudflareChallengeHtml,
 } from './fixtures.js';
 export type { KickFixtureName } from './fixtures.js';
+export { KickWebhookSender, generateKickWebhookKeys, signKickWebhook, fakeUlid } from './webhook-sender.js';
+export type { KickWebhookKeys, KickWebhookSendInit, KickWebhookSendResult } from './webhook-sender.js';
