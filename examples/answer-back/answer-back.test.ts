@@ -10,12 +10,16 @@ describe('examples/answer-back: a rules file run by vmsc start answers back', ()
       expect.arrayContaining([expect.stringMatching(/^@twitch_viewer rolled a [1-6] 🎲$/), 'Be right back!']),
     );
     expect(run.replies.youtube).toEqual([expect.stringMatching(/rolled a [1-6] 🎲$/)]);
-    expect(run.replies.kick).toEqual([expect.stringMatching(/^@kick_viewer rolled a [1-6] 🎲$/)]);
+    expect(run.replies.kick).toEqual([expect.stringMatching(/^@kick_viewer rolled a [1-6] 🎲$/), 'Thanks for the follow, kick_follower!']);
     expect(run.programScene).toBe('BRB');
-    expect(run.webhookCalls).toEqual([{ url: '/hooks/vmsc/follow', json: { platform: 'twitch', user: 'new_follower' } }]);
+    expect(run.webhookCalls).toEqual([
+      { url: '/hooks/vmsc/follow', json: { platform: 'twitch', user: 'new_follower' } },
+      { url: '/hooks/vmsc/follow', json: { platform: 'kick', user: 'kick_follower' } },
+    ]);
     expect(run.replies.twitch).toContain('Thanks for the follow, new_follower!');
     expect(run.overlayAlerts).toEqual([
       expect.objectContaining({ title: 'new_follower followed!', message: 'Welcome to the stream on twitch', durationMs: 4000 }),
+      expect.objectContaining({ title: 'kick_follower followed!', message: 'Welcome to the stream on kick' }),
     ]);
     expect(run.output).toMatch(/Dice for twitch chat → completed/);
     expect(run.output).toMatch(/BRB scene for twitch chat → forbidden/);

@@ -4,6 +4,8 @@ import { EventBus } from '@vmsc/core';
 import type { OverlayAlert } from '@vmsc/core/protocol';
 import { VmscMirrorClient } from '@vmsc/custom-ws-client';
 import {
+  generateKickWebhookKeys,
+  KickWebhookSender,
   startAllFakes,
   startKickApiFake,
   startObsFake,
@@ -53,6 +55,8 @@ interface Fakes {
 }
 
 const KICK_CHAT_TOKEN = 'kick-example-chat-token';
+/** Kick signs its webhooks with its private key; the example signs with a key pair of its own. */
+const KICK_WEBHOOK_KEYS = generateKickWebhookKeys();
 const OBS_PASSWORD = 'obs-example-password';
 
 async function startFakes(): Promise<Fakes> {
@@ -85,7 +89,8 @@ function captureIo(env: NodeJS.ProcessEnv, echo?: (text: string) => void): Comma
 
 /**
  * Starts the fakes and the hub (`vmsc start --config vmsc.config.json`), has a viewer type `!dice` on
- * Twitch, YouTube and Kick and the streamer `!brb` on Twitch, waits for every answer, then stops.
+ * Twitch, YouTube and Kick and the streamer `!brb` on Twitch, a viewer follow on Twitch (EventSub)
+ * and on Kick (a signed official webhook), waits for every answer, then stops.
  */
 export async function runAnswerBack(options: { echo?: (text: string) => void } = {}): Promise<AnswerBackRun> {
   const fakes = await startFakes();
@@ -111,6 +116,7 @@ export async function runAnswerBack(options: { echo?: (text: string) => void } =
         twitch: { urls: o.twitch.urls, backoff: o.twitch.backoff },
         youtube: { apiBaseUrl: o.youtube.apiBaseUrl, backoff: o.youtube.backoff },
         kick: { wsHost: o.kick.wsHost, wsPort: o.kick.wsPort, forceTLS: false, keyRefresh: false, apiUrl: fakes.kickApi.url },
+        kickWebhook: { port: 0, publicKey: KICK_WEBHOOK_KEYS.publicKey },
       },
     },
     io,
@@ -136,15 +142,32 @@ export async function runAnswerBack(options: { echo?: (text: string) => void } =
     await fakes.platforms.twitch.chat({ username: 'twitch_viewer', text: '!brb' }); // not a moderator: forbidden
     await fakes.platforms.twitch.chat({ username: 'cool_user', text: '!brb', badges: ['broadcaster'] });
     await fakes.platforms.twitch.follow({ username: 'new_follower' });
+    // A named follow on Kick: only Kick's official webhooks carry it.
+    await waitUntil(() => /receiving Kick webhooks at (http:\S+)/.test(io.output()), 'the Kick webhook receiver');
+    const webhookUrl = /receiving Kick webhooks at (http:\S+)/.exec(io.output())![1]!;
+    const kickFollower = {
+      is_anonymous: false,
+      user_id: 4242,
+      username: 'kick_follower',
+      is_verified: false,
+      profile_picture: '',
+      channel_slug: 'kick_follower',
+      identity: null,
+    };
+    const broadcaster = { ...kickFollower, user_id: 676, username: 'vmsc_demo', channel_slug: 'vmsc_demo' };
+    await new KickWebhookSender(webhookUrl, KICK_WEBHOOK_KEYS.privateKey).send({
+      type: 'channel.followed',
+      body: { broadcaster, follower: kickFollower },
+    });
     await waitUntil(() => {
       const sent = replies(fakes);
       return (
         sent.twitch.length >= 3 &&
         sent.youtube.length >= 1 &&
-        sent.kick.length >= 1 &&
+        sent.kick.length >= 2 &&
         fakes.obs.state.programScene.sceneName === 'BRB' &&
-        fakes.webhook.requests.length >= 1 &&
-        overlayAlerts.length >= 1
+        fakes.webhook.requests.length >= 2 &&
+        overlayAlerts.length >= 2
       );
     }, 'every answer');
     return {

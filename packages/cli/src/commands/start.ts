@@ -13,7 +13,8 @@ import {
 import { ObsController, type ObsControllerOptions } from '@vmsc/obs';
 import { loadConfig, parseConfig, readCredential, type LoadedConfig } from '../config/load-config.js';
 import type { HubConfig } from '../config/schema.js';
-import { createConnector, type ConnectorOverrides } from '../hub/create-connector.js';
+import { KickConnector } from '@vmsc/connector-kick';
+import { createConnector, createKickWebhookReceiver, type ConnectorOverrides } from '../hub/create-connector.js';
 import { hubRuleValidation } from '../hub/hub-actions.js';
 import { Hub } from '../hub/hub.js';
 import { writeTokenFile } from '../hub/token-file.js';
@@ -79,7 +80,13 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
   config.connectors.forEach((entry, index) => {
     if (!entry.enabled) return;
     try {
-      connectors.push(createConnector(entry, { bus, env, index, ...(options.overrides ? { overrides: options.overrides } : {}) }));
+      const context = { bus, env, index, ...(options.overrides ? { overrides: options.overrides } : {}) };
+      const connector = createConnector(entry, context);
+      connectors.push(connector);
+      if (entry.type === 'kick' && connector instanceof KickConnector) {
+        const receiver = createKickWebhookReceiver(entry, connector, context);
+        if (receiver) connectors.push(receiver);
+      }
     } catch (error) {
       if (error instanceof ValidationError)
         issues.push(...error.issues.map((issue) => ({ ...issue, path: issue.path || `connectors.${index}` })));

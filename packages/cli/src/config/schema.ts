@@ -25,6 +25,17 @@ export const connectorConfigSchema = z.discriminatedUnion('type', [
     chatTokenEnv: envName.optional(),
     /** Send as the token's `user` (default) or as the app's `bot`. */
     chatSenderType: z.enum(['user', 'bot']).optional(),
+    /**
+     * Also receive Kick's official event webhooks (named follows...) on this port and path, deduped
+     * against the Pusher feed. Kick needs a public HTTPS URL in front of it (a tunnel or a reverse proxy).
+     */
+    webhook: z
+      .strictObject({
+        port: z.number().int().min(0).max(65535),
+        host: z.string().default('127.0.0.1'),
+        path: z.string().startsWith('/').default('/kick/webhook'),
+      })
+      .optional(),
   }),
   z.strictObject({
     ...base,

@@ -5,7 +5,7 @@ import {
   type HypeRateConnectorOptions,
   type PulsoidConnectorOptions,
 } from '@vmsc/connector-heartrate';
-import { KickConnector, type KickConnectorOptions } from '@vmsc/connector-kick';
+import { KickConnector, KickWebhookReceiver, type KickConnectorOptions, type KickWebhookReceiverOptions } from '@vmsc/connector-kick';
 import { StreamElementsConnector, type StreamElementsConnectorOptions } from '@vmsc/connector-streamelements';
 import { StreamlabsConnector, type StreamlabsConnectorOptions } from '@vmsc/connector-streamlabs';
 import { TikTokConnector, type TikTokConnectorCommonOptions } from '@vmsc/connector-tiktok';
@@ -32,6 +32,8 @@ export interface ConnectorContext {
 /** Extra constructor options per connector type (endpoints, backoff), see {@link ConnectorContext.overrides}. */
 export interface ConnectorOverrides {
   kick?: Partial<Omit<KickConnectorOptions, 'bus' | 'channel'>>;
+  /** The Kick webhook receiver (`webhook` on a Kick entry): e.g. the public key of a test sender. */
+  kickWebhook?: Partial<Omit<KickWebhookReceiverOptions, 'bus' | 'connector'>>;
   twitch?: Partial<Omit<TwitchConnectorOptions, 'bus' | 'clientId' | 'auth' | 'broadcaster'>>;
   tiktok?: Partial<Omit<TikTokConnectorCommonOptions, 'bus' | 'signApi'>>;
   youtube?: Partial<Omit<YouTubeConnectorOptions, 'bus' | 'auth' | 'target'>>;
@@ -152,4 +154,25 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
       return new YouTubeConnector({ ...common, auth, target, ...extra.youtube });
     }
   }
+}
+
+/**
+ * The Kick webhook receiver a Kick entry with `webhook` asks for, linked to that entry's connector
+ * (one dedupe window for both feeds).
+ */
+export function createKickWebhookReceiver(
+  config: Extract<ConnectorConfig, { type: 'kick' }>,
+  connector: KickConnector,
+  context: ConnectorContext,
+): KickWebhookReceiver | undefined {
+  if (!config.webhook) return undefined;
+  return new KickWebhookReceiver({
+    bus: context.bus,
+    connector,
+    id: `${connector.id}:webhook`,
+    port: config.webhook.port,
+    host: config.webhook.host,
+    path: config.webhook.path,
+    ...context.overrides?.kickWebhook,
+  });
 }

@@ -9,6 +9,7 @@ import {
   type Rule,
   type Unsubscribe,
 } from '@vmsc/core';
+import { KickWebhookReceiver } from '@vmsc/connector-kick';
 import { CustomWsServer } from '@vmsc/custom-ws-server';
 import type { ObsController } from '@vmsc/obs';
 import { hubActions } from './hub-actions.js';
@@ -148,10 +149,15 @@ export class Hub {
     for (const connector of parts) this.#view.connectorStatus(connector.id, connector.source, connector.status);
     await Promise.all(
       parts.map((connector) =>
-        connector.connect().catch((error: unknown) => {
-          // The connector's status is `error` and the view shows it; the other connectors go on.
-          if (connector.status !== 'error') this.#view.error(connector.id, (error as Error).message);
-        }),
+        connector.connect().then(
+          () => {
+            if (connector instanceof KickWebhookReceiver) this.#view.info(`${connector.id}: receiving Kick webhooks at ${connector.url}`);
+          },
+          (error: unknown) => {
+            // The connector's status is `error` and the view shows it; the other connectors go on.
+            if (connector.status !== 'error') this.#view.error(connector.id, (error as Error).message);
+          },
+        ),
       ),
     );
   }
