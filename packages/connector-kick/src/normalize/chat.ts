@@ -4,7 +4,7 @@ import { parseEmotes } from './emotes.js';
 import { kickEvent, platformUuid } from './event.js';
 import { isObject, isString, malformed, metaOf, type Data, type NormalizeContext, type NormalizedFrame } from './frame.js';
 import { parseKickTimestamp } from './timestamp.js';
-import { kickUser, kickUserRef } from './users.js';
+import { applyBadgeRoles, kickUser, kickUserRef } from './users.js';
 
 /** `ChatMessageEvent` (`message`, `reply`, `celebration`) → `chat`. */
 export function chatMessage(frame: DecodedFrame, raw: RawChatMessageEvent, context: NormalizeContext): NormalizedFrame {
@@ -38,12 +38,7 @@ export function chatMessage(frame: DecodedFrame, raw: RawChatMessageEvent, conte
   }
   const badges = identity?.badges ?? [];
   const user = kickUser(raw.sender.id, raw.sender.username, raw.sender.slug);
-  if (badges.length > 0) {
-    for (const badge of badges) {
-      if (badge.type === 'moderator' || badge.type === 'broadcaster') user.isModerator = true;
-      if (badge.type === 'subscriber' || badge.type === 'founder') user.isSubscriber = true;
-    }
-  }
+  applyBadgeRoles(user, badges);
   return {
     event: kickEvent(
       'chat',

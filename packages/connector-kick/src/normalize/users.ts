@@ -34,3 +34,14 @@ export function kickUserRef(
   const user = kickUser(id, username, slug);
   return { id: user.id, username: user.username, nickname: user.nickname };
 }
+
+/**
+ * Sets `isModerator` / `isSubscriber` from Kick's badge types (the same on the Pusher feed and the
+ * webhooks): `moderator` and `broadcaster` moderate, `subscriber` and `founder` subscribe.
+ */
+export function applyBadgeRoles(user: StreamUser, badges: ReadonlyArray<{ type?: unknown }>): void {
+  for (const badge of badges) {
+    if (badge.type === 'moderator' || badge.type === 'broadcaster') user.isModerator = true;
+    if (badge.type === 'subscriber' || badge.type === 'founder') user.isSubscriber = true;
+  }
+}

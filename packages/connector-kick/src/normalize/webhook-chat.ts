@@ -3,6 +3,7 @@ import { parseEmotes } from './emotes.js';
 import { kickEvent, platformUuid } from './event.js';
 import { isObject, isString, type Data } from './frame.js';
 import { parseKickTimestamp } from './timestamp.js';
+import { applyBadgeRoles } from './users.js';
 import { isNamedUser, webhookMalformed, webhookMeta, webhookUser, webhookUserRef, type WebhookHandler } from './webhook-common.js';
 
 /**
@@ -36,10 +37,7 @@ export const webhookChat: WebhookHandler = (message, body, context) => {
     data.messageType = 'message';
   }
   const user = webhookUser(raw.sender);
-  for (const badge of badges) {
-    if (badge.type === 'moderator' || badge.type === 'broadcaster') user.isModerator = true;
-    if (badge.type === 'subscriber' || badge.type === 'founder') user.isSubscriber = true;
-  }
+  applyBadgeRoles(user, badges);
   return {
     event: kickEvent(
       'chat',
