@@ -1,6 +1,7 @@
 import { commandMatches, compileCommand, type CompiledCommand } from './command.js';
 import { compileCondition, type Predicate } from './conditions.js';
-import { SerialQueue } from './queue.js';
+import type { RunQueue } from './queue.js';
+import type { QueueRegistry } from './queues.js';
 import type { Rule } from './rule-schema.js';
 import { compileActions, type ActionRegistry } from './registry.js';
 import type { CompiledAction } from './run-actions.js';
@@ -16,15 +17,16 @@ export interface CompiledRule {
   readonly conditions: Rule['conditions'];
   readonly predicate: Predicate | undefined;
   readonly actions: CompiledAction[];
-  readonly queue: SerialQueue | undefined;
+  /** Its queue (its own, or a named one it shares), in queue mode. */
+  readonly queue: RunQueue | undefined;
   /** A command trigger, compiled (absent for event triggers). */
   readonly command?: CompiledCommand;
   /** The `onUsage` actions, compiled. */
   readonly usageActions?: CompiledAction[];
 }
 
-/** Compiles a validated rule, its actions through `registry`. */
-export function compileRule(rule: Rule, order: number, registry: ActionRegistry): CompiledRule {
+/** Compiles a validated rule, its actions through `registry`, its queue from `queues`. */
+export function compileRule(rule: Rule, order: number, registry: ActionRegistry, queues: QueueRegistry): CompiledRule {
   return {
     rule,
     order,
@@ -33,7 +35,7 @@ export function compileRule(rule: Rule, order: number, registry: ActionRegistry)
     conditions: rule.conditions,
     predicate: rule.conditions ? compileCondition(rule.conditions) : undefined,
     actions: compileActions(registry, rule.actions, 'actions', rule.id),
-    queue: rule.run.mode === 'queue' ? new SerialQueue(rule.run.maxLength, rule.run.overflow) : undefined,
+    queue: queues.queueOf(rule),
     ...commandParts(rule, registry),
   };
 }

@@ -1,13 +1,10 @@
 import type { EventBus, Unsubscribe } from '../bus/event-bus.js';
 import { ValidationError, VmscError } from '../errors.js';
-import { newEventId } from '../events/create.js';
 import type { StreamEvent } from '../events/stream-event.js';
 import { systemClock, type Clock } from '../util/clock.js';
-import { reportRejection } from '../util/returned-promise.js';
-import type { CommandVerdict } from './command.js';
-import { compileRule, type CompiledRule } from './compiled-rule.js';
+import type { CompiledRule } from './compiled-rule.js';
 import { CooldownStore } from './cooldowns.js';
-import { DuplicateRuleError, RuleEngineClosedError, RuleLoopError, RuleNotFoundError, RuleQueueFullError } from './errors.js';
+import { RuleEngineClosedError, RuleLoopError, RuleNotFoundError, RuleQueueNotFoundError } from './errors.js';
 import { explainRule, type RuleExplanation } from './explain.js';
 import { jsonValueSchema, type JsonValue } from './json.js';
 import type { Scope } from './path.js';
@@ -16,14 +13,15 @@ import { unknownRuleReferences } from './references.js';
 import { ActionRegistry } from './registry.js';
 import { chatTargetsOf, replyAction, replyProblems, type ReplyConnectors } from './builtin-reply.js';
 import { ruleSchemaOf, type Rule, type RuleInput } from './rule-schema.js';
-import { depthOf, type ActionRecord, type RuleRunResult, type RunHandler, type RunOutcome } from './run.js';
-import { asActionError, runSteps, type ActionHandler, type ActionHandlerContext, type ActionHost, type RunContext } from './run-actions.js';
+import type { QueueStatus } from './queue.js';
+import { QueueRegistry, queueProblems, recordQueueSettings, type QueueSettings } from './queues.js';
+import { depthOf, type RuleRunResult, type RunHandler } from './run.js';
+import type { ActionHandler, ActionHandlerContext, ActionHost } from './run-actions.js';
+import { RuleRunner } from './rule-runner.js';
+import { RuleSet } from './rule-set.js';
 import { ruleEngineStateSchema, VariableStore, type RuleEngineState } from './state.js';
-import { TriggerIndex } from './trigger-index.js';
 import { toIssues, validateRules, type ValidateRulesResult } from './validate.js';
 import { WeightedChooser } from './weighted.js';
-
-type CommandRefusal = Extract<CommandVerdict, { kind: 'forbidden' | 'usage' }>;
 
 /** Where `log` actions write. */
 export type RuleLogger = (level: 'info' | 'warn' | 'error', message: string, context: ActionHandlerContext) => void;
@@ -73,19 +71,6 @@ export interface TriggerOptions {
   applyCooldowns?: boolean;
 }
 
-interface StartOptions {
-  cooldowns: boolean;
-}
-
-/** Freezes a (JSON) value and everything in it; rules are shared, never copied, so nobody may change them. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
-}
-
 const defaultLogger: RuleLogger = (level, message, context) => {
   console[level](`[vmsc rules] ${context.rule.name}: ${message}`);
 };
@@ -125,24 +110,20 @@ const defaultLogger: RuleLogger = (level, message, context) => {
 export class RuleEngine {
   readonly #bus: EventBus;
   readonly #clock: Clock;
-  readonly #rulesById = new Map<string, CompiledRule>();
-  readonly #rulesByName = new Map<string, CompiledRule>();
-  readonly #index = new TriggerIndex<CompiledRule>();
-  readonly #handlers = new Map<string, ActionHandler>();
   readonly #registry = new ActionRegistry();
-  readonly #runHandlers = new Set<RunHandler>();
+  readonly #queues = new QueueRegistry();
+  readonly #rules = new RuleSet(this.#registry, this.#queues);
+  readonly #handlers = new Map<string, ActionHandler>();
+  readonly #queueSettingsByName = new Map<string, QueueSettings>();
   readonly #cooldowns: CooldownStore;
   readonly #variables = new VariableStore();
   readonly #chooser: WeightedChooser;
   readonly #timers = new Map<unknown, (error: Error) => void>();
-  readonly #idleWaiters: Array<() => void> = [];
   readonly #host: ActionHost;
+  readonly #runner: RuleRunner;
   readonly #logger: RuleLogger;
   readonly #unsubscribe: Unsubscribe | undefined;
   readonly #connectors: ReplyConnectors | undefined;
-  #snapshot: readonly Rule[] | undefined;
-  #order = 0;
-  #pending = 0;
   #closed = false;
 
   constructor(options: RuleEngineOptions) {
@@ -155,7 +136,7 @@ export class RuleEngine {
     this.#host = {
       handler: (name) => this.#handlers.get(name),
       findRule: (idOrName) => {
-        const compiled = this.#find(idOrName);
+        const compiled = this.#rules.find(idOrName);
         return compiled && { ref: compiled.ref, enabled: compiled.rule.enabled, actions: compiled.actions };
       },
       closed: () => this.#closed,
@@ -171,6 +152,13 @@ export class RuleEngine {
       maxDepth,
       derivedSource: options.derivedSource ?? 'rules',
     };
+    this.#runner = new RuleRunner({
+      clock: this.#clock,
+      cooldowns: this.#cooldowns,
+      host: this.#host,
+      scope: (compiled, event, command) => this.#scope(compiled, event, command),
+      notify: (error) => this.#notify(error),
+    });
     this.#connectors = options.connectors;
     if (this.#connectors !== undefined) this.#registry.register(replyAction(this.#connectors));
     for (const definition of options.actions ?? []) this.#registry.register(definition);
@@ -184,7 +172,8 @@ export class RuleEngine {
    * Validates and adds a rule; returns it with defaults filled in (frozen, like every rule the engine returns).
    *
    * Its actions are checked against the action types registered now (an unknown `type` is an issue
-   * at its path) and its `runRule` actions must name a rule the engine has (or itself).
+   * at its path), its `runRule` actions must name a rule the engine has (or itself), and a named
+   * queue's `maxLength` / `overflow` must agree with what other rules gave it.
    *
    * @throws {@link ValidationError} naming every problem by path (`conditions.all[0].op`).
    * @throws {@link DuplicateRuleError} when another rule has the same id or name.
@@ -193,11 +182,12 @@ export class RuleEngine {
     const parsed = ruleSchemaOf(this.#registry).safeParse(rule);
     if (!parsed.success) throw new ValidationError('invalid rule', toIssues(parsed.error));
     const self = parsed.data;
-    const issues = unknownRuleReferences(self, (ref) => ref === self.id || ref === self.name || this.#find(ref) !== undefined, []);
+    const issues = unknownRuleReferences(self, (ref) => ref === self.id || ref === self.name || this.#rules.find(ref) !== undefined, []);
     const chat = this.#chatTargets();
     if (chat) issues.push(...replyProblems(self, new Set(chat.chatSources), new Set(chat.chatConnectors), []));
+    issues.push(...queueProblems([{ rule: self, path: [] }], this.#queueSettings()));
     if (issues.length > 0) throw new ValidationError('invalid rule', issues);
-    this.#checkUnique(self);
+    this.#rules.checkUnique(self);
     return this.#insert(self);
   }
 
@@ -208,17 +198,22 @@ export class RuleEngine {
   addRules(rules: unknown): Rule[] {
     const result = this.validateRules(rules);
     if (!result.ok) throw new ValidationError('invalid rules', result.issues);
-    for (const rule of result.rules) this.#checkUnique(rule);
+    for (const rule of result.rules) this.#rules.checkUnique(rule);
     return result.rules.map((rule) => this.#insert(rule));
   }
 
   /**
    * Validates rules (a list, or `{ rules: [...] }`) like {@link validateRules}, against this engine:
-   * its registered action types, and its rules as targets of `runRule`. Adds nothing.
+   * its registered action types, its rules as targets of `runRule`, and the settings its rules gave
+   * their named queues. Adds nothing.
    */
   validateRules(rules: unknown): ValidateRulesResult {
-    const known = [...this.#rulesById.values()].flatMap((compiled) => [compiled.rule.id, compiled.rule.name]);
-    return validateRules(rules, { actions: this.#registry, knownRules: known, ...this.#chatTargets() });
+    return validateRules(rules, {
+      actions: this.#registry,
+      knownRules: this.#rules.names(),
+      knownQueues: this.#queueSettings(),
+      ...this.#chatTargets(),
+    });
   }
 
   /** The sources and connector ids that can send chat, when the engine was given its connectors. */
@@ -226,47 +221,25 @@ export class RuleEngine {
     return this.#connectors === undefined ? undefined : chatTargetsOf(this.#connectors);
   }
 
-  #checkUnique(rule: Rule): void {
-    if (this.#rulesById.has(rule.id)) throw new DuplicateRuleError(`a rule with id ${rule.id} already exists`);
-    if (this.#rulesByName.has(rule.name)) throw new DuplicateRuleError(`a rule named "${rule.name}" already exists`);
-    // `trigger`/`explain` take an id or a name: one rule's name must not be another's id.
-    if (this.#rulesById.has(rule.name) || this.#rulesByName.has(rule.id)) {
-      throw new DuplicateRuleError(`rule "${rule.name}" (${rule.id}): its name or id is another rule's id or name`);
-    }
+  /** A copy of the settings the engine's rules gave their named queues. */
+  #queueSettings(): Map<string, QueueSettings> {
+    return new Map(this.#queueSettingsByName);
   }
 
-  #insert(parsed: Rule): Rule {
-    const rule = deepFreeze(parsed);
-    const compiled = compileRule(rule, this.#order++, this.#registry);
-    this.#snapshot = undefined;
-    this.#rulesById.set(rule.id, compiled);
-    this.#rulesByName.set(rule.name, compiled);
-    this.#index.add(compiled);
-    return rule;
-  }
-
-  #find(idOrName: string): CompiledRule | undefined {
-    return this.#rulesById.get(idOrName) ?? this.#rulesByName.get(idOrName);
-  }
-
-  #require(idOrName: string): CompiledRule {
-    const compiled = this.#find(idOrName);
-    if (!compiled) throw new RuleNotFoundError(idOrName);
-    return compiled;
+  #insert(rule: Rule): Rule {
+    const compiled = this.#rules.insert(rule);
+    recordQueueSettings(this.#queueSettingsByName, compiled.rule);
+    return compiled.rule;
   }
 
   /**
-   * Removes a rule (by id or name). Its waiting queued runs are dropped; a running one finishes.
-   * Returns whether a rule was removed.
+   * Removes a rule (by id or name). Its waiting queued runs are dropped (`RULE_RUN_CLEARED`); a
+   * running one finishes. Returns whether a rule was removed.
    */
   removeRule(idOrName: string): boolean {
-    const compiled = this.#find(idOrName);
+    const compiled = this.#rules.remove(idOrName);
     if (!compiled) return false;
-    this.#rulesById.delete(compiled.rule.id);
-    this.#rulesByName.delete(compiled.rule.name);
-    this.#index.remove(compiled);
-    this.#snapshot = undefined;
-    compiled.queue?.clear();
+    compiled.queue?.clear((entry) => entry.ruleId === compiled.rule.id);
     return true;
   }
 
@@ -276,18 +249,14 @@ export class RuleEngine {
    * @throws {@link RuleNotFoundError} for an unknown id or name.
    */
   setEnabled(idOrName: string, enabled: boolean): Rule {
-    const compiled = this.#require(idOrName);
-    if (compiled.rule.enabled !== enabled) {
-      compiled.rule = deepFreeze({ ...compiled.rule, enabled });
-      this.#snapshot = undefined;
-    }
+    const compiled = this.#rules.require(idOrName);
+    this.#rules.setEnabled(compiled, enabled);
     return compiled.rule;
   }
 
   /** One rule, by id or name (frozen). */
   getRule(idOrName: string): Rule | undefined {
-    const compiled = this.#find(idOrName);
-    return compiled?.rule;
+    return this.#rules.find(idOrName)?.rule;
   }
 
   /**
@@ -295,8 +264,49 @@ export class RuleEngine {
    * enabled or disabled (cheap to call per request, e.g. by the custom WS server).
    */
   listRules(): readonly Rule[] {
-    this.#snapshot ??= Object.freeze([...this.#rulesById.values()].map((compiled) => compiled.rule));
-    return this.#snapshot;
+    return this.#rules.list();
+  }
+
+  // ---------------------------------------------------------------- queues
+
+  /** The state of every named queue (`run.queue`), in the order rules created them. */
+  queues(): QueueStatus[] {
+    return this.#queues.statuses();
+  }
+
+  /**
+   * Pauses a named queue: runs keep queueing (bounded as usual) but none starts until
+   * {@link resumeQueue}; the running one finishes.
+   *
+   * @throws {@link RuleQueueNotFoundError} when no rule names the queue.
+   */
+  pauseQueue(name: string): QueueStatus {
+    const queue = this.#queue(name);
+    queue.pause();
+    return queue.status();
+  }
+
+  /** Resumes a paused named queue. @throws {@link RuleQueueNotFoundError} when no rule names it. */
+  resumeQueue(name: string): QueueStatus {
+    const queue = this.#queue(name);
+    queue.resume();
+    return queue.status();
+  }
+
+  /**
+   * Drops every run waiting in a named queue (each reported `dropped` with `RULE_RUN_CLEARED`; the
+   * running one finishes) and returns how many were dropped.
+   *
+   * @throws {@link RuleQueueNotFoundError} when no rule names the queue.
+   */
+  clearQueue(name: string): number {
+    return this.#queue(name).clear();
+  }
+
+  #queue(name: string) {
+    const queue = this.#queues.get(name);
+    if (!queue) throw new RuleQueueNotFoundError(name);
+    return queue;
   }
 
   // ---------------------------------------------------------------- actions and runs
@@ -335,10 +345,7 @@ export class RuleEngine {
    * blocked by a cooldown, dropped...). Returns the unsubscribe function.
    */
   onRun(handler: RunHandler): Unsubscribe {
-    this.#runHandlers.add(handler);
-    return () => {
-      this.#runHandlers.delete(handler);
-    };
+    return this.#runner.onRun(handler);
   }
 
   /**
@@ -350,14 +357,14 @@ export class RuleEngine {
    * {@link RuleQueueFullError} when the rule's full queue has the `reject` policy.
    */
   trigger(idOrName: string, event?: StreamEvent, options: TriggerOptions = {}): Promise<RuleRunResult> {
-    const compiled = this.#find(idOrName);
+    const compiled = this.#rules.find(idOrName);
     if (!compiled) return Promise.reject(new RuleNotFoundError(idOrName));
     const depth = depthOf(event);
     if (options.checkConditions && compiled.predicate && !compiled.predicate(this.#scope(compiled, event))) {
-      const now = this.#clock.now();
-      return Promise.resolve(this.#report(this.#result(compiled, event, 'trigger', depth, now, 'conditions-not-met', [])));
+      const result = this.#runner.result(compiled, event, 'trigger', depth, this.#clock.now(), 'conditions-not-met', []);
+      return Promise.resolve(this.#runner.report(result));
     }
-    return this.#start(compiled, event, 'trigger', depth, { cooldowns: options.applyCooldowns === true });
+    return this.#runner.start(compiled, event, 'trigger', depth, { cooldowns: options.applyCooldowns === true });
   }
 
   /**
@@ -367,18 +374,16 @@ export class RuleEngine {
    * @throws {@link RuleNotFoundError} for an unknown id or name.
    */
   explain(idOrName: string, event: StreamEvent): RuleExplanation {
-    const compiled = this.#require(idOrName);
+    const compiled = this.#rules.require(idOrName);
     return explainRule(compiled, event, this.#scope(compiled, event), this.#cooldowns, this.#host);
   }
 
   /** Resolves when no run is waiting or running. */
   idle(): Promise<void> {
-    if (this.#pending === 0) return Promise.resolve();
-    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+    return this.#runner.idle();
   }
 
-  #scope(compiled: CompiledRule, event: StreamEvent | undefined): Scope {
-    const command = event && compiled.command?.scope(event);
+  #scope(compiled: CompiledRule, event: StreamEvent | undefined, command = event && compiled.command?.scope(event)): Scope {
     return command
       ? { event, vars: this.#variables.values, rule: compiled.ref, command }
       : { event, vars: this.#variables.values, rule: compiled.ref };
@@ -399,7 +404,7 @@ export class RuleEngine {
       return;
     }
     const scope: Scope = { event, vars: this.#variables.values, rule: { id: '', name: '' } };
-    const candidates = this.#index.candidates(event, scope);
+    const candidates = this.#rules.index.candidates(event, scope);
     for (const compiled of candidates) {
       if (!compiled.rule.enabled) continue;
       scope.rule = compiled.ref;
@@ -407,180 +412,15 @@ export class RuleEngine {
         const verdict = compiled.command.check(event);
         if (verdict.kind === 'no-match') continue;
         if (verdict.kind !== 'ok') {
-          this.#commandRefused(compiled, event, depth, verdict);
+          this.#runner.commandRefused(compiled, event, depth, verdict);
           continue;
         }
         scope.command = verdict.scope;
       } else delete scope.command;
       if (compiled.predicate && !compiled.predicate(scope)) continue;
       // Rejections (queue policy `reject`) are already reported as notices and on the run channel.
-      this.#start(compiled, event, 'event', depth, { cooldowns: true }).catch(() => undefined);
+      this.#runner.start(compiled, event, 'event', depth, { cooldowns: true }).catch(() => undefined);
     }
-  }
-
-  #start(
-    compiled: CompiledRule,
-    event: StreamEvent | undefined,
-    cause: 'event' | 'trigger',
-    depth: number,
-    options: StartOptions,
-  ): Promise<RuleRunResult> {
-    const startedAt = this.#clock.now();
-    const { rule } = compiled;
-    const finish = (outcome: RunOutcome, extra: Partial<RuleRunResult> = {}, actions: ActionRecord[] = []) =>
-      this.#report({ ...this.#result(compiled, event, cause, depth, startedAt, outcome, actions), ...extra });
-    if (this.#closed) return Promise.resolve(finish('dropped', { error: new RuleEngineClosedError() }));
-    if (!rule.enabled) return Promise.resolve(finish('disabled'));
-    if (options.cooldowns) {
-      const [block] = this.#cooldowns.blocks(rule.id, rule.cooldown, event);
-      if (block) return Promise.resolve(finish('cooldown', { cooldown: block }));
-      this.#cooldowns.start(rule.id, rule.cooldown, event);
-    }
-    const runId = newEventId();
-    const queue = compiled.queue;
-    if (!queue) return this.#tracked(this.#execute(compiled, event, cause, depth, startedAt, runId));
-    return this.#tracked(
-      new Promise<RuleRunResult>((resolve, reject) => {
-        const verdict = queue.push({
-          start: () => this.#execute(compiled, event, cause, depth, startedAt, runId).then(resolve),
-          drop: (reason) => {
-            const error =
-              reason === 'cleared'
-                ? new RuleEngineClosedError(`the run of "${rule.name}" was dropped from its queue (rule removed or engine closed)`)
-                : new RuleQueueFullError(
-                    `the queue of "${rule.name}" was full (${queue.maxLength} waiting): dropped the oldest waiting run`,
-                  );
-            resolve(finish('dropped', { runId, error }));
-          },
-        });
-        if (verdict === 'dropped-oldest') {
-          this.#notify(
-            new RuleQueueFullError(`the queue of "${rule.name}" was full (${queue.maxLength} waiting): dropped the oldest waiting run`),
-          );
-        } else if (verdict === 'dropped-newest') {
-          const error = new RuleQueueFullError(`the queue of "${rule.name}" was full (${queue.maxLength} waiting): dropped the new run`);
-          this.#notify(error);
-          resolve(finish('dropped', { runId, error }));
-        } else if (verdict === 'rejected') {
-          const error = new RuleQueueFullError(`the queue of "${rule.name}" is full (${queue.maxLength} waiting): run rejected`);
-          this.#notify(error);
-          finish('rejected', { runId, error });
-          reject(error);
-        }
-      }),
-    );
-  }
-
-  /** Reports a command run refused for permission (`forbidden`) or usage (`usage`, running `onUsage`). */
-  #commandRefused(compiled: CompiledRule, event: StreamEvent, depth: number, verdict: CommandRefusal): void {
-    const startedAt = this.#clock.now();
-    const result = this.#result(compiled, event, 'event', depth, startedAt, verdict.kind, []);
-    if (verdict.kind === 'forbidden') {
-      result.permission = verdict.permission;
-      this.#report(result);
-      return;
-    }
-    result.usage = verdict.usage;
-    if (!compiled.usageActions) {
-      this.#report(result);
-      return;
-    }
-    const context: RunContext = {
-      scope: { event, vars: this.#variables.values, rule: compiled.ref, command: verdict.scope },
-      depth,
-      runId: result.runId,
-      records: result.actions,
-      host: this.#host,
-      chain: [compiled.ref],
-    };
-    const run = runSteps(compiled.usageActions, context).then(
-      () => undefined,
-      (caught: unknown) => {
-        result.error = asActionError(caught, 'onUsage');
-        this.#notify(result.error);
-      },
-    );
-    void this.#tracked(
-      run.then(() => {
-        result.durationMs = this.#clock.now() - startedAt;
-        this.#report(result);
-      }),
-    );
-  }
-
-  #tracked<T>(promise: Promise<T>): Promise<T> {
-    this.#pending++;
-    const done = () => {
-      this.#pending--;
-      if (this.#pending === 0) for (const resolve of this.#idleWaiters.splice(0)) resolve();
-    };
-    promise.then(done, done);
-    return promise;
-  }
-
-  async #execute(
-    compiled: CompiledRule,
-    event: StreamEvent | undefined,
-    cause: 'event' | 'trigger',
-    depth: number,
-    startedAt: number,
-    runId: string,
-  ): Promise<RuleRunResult> {
-    const records: ActionRecord[] = [];
-    const context: RunContext = { scope: this.#scope(compiled, event), depth, runId, records, host: this.#host, chain: [compiled.ref] };
-    let error: VmscError | undefined;
-    try {
-      await runSteps(compiled.actions, context);
-    } catch (caught) {
-      error = asActionError(caught, 'actions');
-    }
-    const result = this.#result(compiled, event, cause, depth, startedAt, error ? 'failed' : 'completed', records);
-    result.runId = runId;
-    if (error) {
-      result.error = error;
-      this.#notify(error);
-    }
-    return this.#report(result);
-  }
-
-  #result(
-    compiled: CompiledRule,
-    event: StreamEvent | undefined,
-    cause: 'event' | 'trigger',
-    depth: number,
-    startedAt: number,
-    outcome: RunOutcome,
-    actions: ActionRecord[],
-  ): RuleRunResult {
-    const result: RuleRunResult = {
-      runId: newEventId(),
-      rule: compiled.ref,
-      cause,
-      depth,
-      outcome,
-      startedAt,
-      durationMs: this.#clock.now() - startedAt,
-      actions,
-    };
-    if (event) result.event = event;
-    return result;
-  }
-
-  #report(result: RuleRunResult): RuleRunResult {
-    const failed = (how: string) => (error: unknown) =>
-      this.#notify(
-        new VmscError('RUN_HANDLER_FAILED', `an onRun handler ${how}: ${error instanceof Error ? error.message : String(error)}`, {
-          cause: error,
-        }),
-      );
-    for (const handler of this.#runHandlers) {
-      try {
-        reportRejection(handler(result), failed('rejected'));
-      } catch (error) {
-        failed('threw')(error);
-      }
-    }
-    return result;
   }
 
   #notify(error: VmscError): void {
@@ -619,13 +459,22 @@ export class RuleEngine {
     this.#variables.set(name, parsed.data);
   }
 
-  /** Clears the cooldowns of one rule (by id or name), or every cooldown; also its no-repeat memory. */
+  /**
+   * Clears the cooldowns of one rule (by id or name: its global and per-user cooldowns, not a group it
+   * shares with other rules) and its no-repeat memory (`random` actions start afresh); without an
+   * argument, every cooldown (groups too) and all no-repeat memory.
+   *
+   * @throws {@link RuleNotFoundError} for an unknown id or name.
+   */
   resetCooldowns(idOrName?: string): void {
     if (idOrName === undefined) {
       this.#cooldowns.reset();
+      this.#chooser.reset();
       return;
     }
-    this.#cooldowns.reset(this.#require(idOrName).rule.id);
+    const { id } = this.#rules.require(idOrName).rule;
+    this.#cooldowns.reset(id);
+    this.#chooser.reset(`${id}:`);
   }
 
   /** The state to persist across restarts, as plain JSON: running cooldowns, variables, no-repeat memory. */
@@ -660,8 +509,10 @@ export class RuleEngine {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#runner.close();
     this.#unsubscribe?.();
-    for (const compiled of this.#rulesById.values()) compiled.queue?.clear();
+    const queues = new Set([...this.#rules.values()].map((compiled) => compiled.queue));
+    for (const queue of queues) queue?.clear(undefined, 'closed');
     for (const [handle, reject] of this.#timers) {
       this.#clock.clearTimeout(handle);
       reject(new RuleEngineClosedError());

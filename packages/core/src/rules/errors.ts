@@ -78,7 +78,33 @@ export class RuleEngineClosedError extends VmscError {
   }
 }
 
+/**
+ * A waiting run was dropped from its queue without running: `engine.clearQueue()`, or its rule was
+ * removed. Code `RULE_RUN_CLEARED`.
+ */
+export class RuleRunClearedError extends VmscError {
+  constructor(message: string, options?: VmscErrorOptions) {
+    super('RULE_RUN_CLEARED', message, options);
+  }
+}
+
+/** No queue of that name: no rule names it. Code `RULE_QUEUE_NOT_FOUND`. */
+export class RuleQueueNotFoundError extends NotFoundError {
+  /** The name asked for. */
+  readonly queue: string;
+
+  constructor(queue: string, options?: VmscErrorOptions) {
+    super(`no queue named "${queue}" (a rule with "run": { "mode": "queue", "queue": "${queue}" } creates it)`, {
+      ...options,
+      code: 'RULE_QUEUE_NOT_FOUND',
+    });
+    this.queue = queue;
+  }
+}
+
 registerErrorNames({
+  RuleQueueNotFoundError,
+  RuleRunClearedError,
   RuleNotFoundError,
   DuplicateRuleError,
   RuleLoopError,

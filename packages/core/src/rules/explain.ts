@@ -31,7 +31,16 @@ export interface RuleExplanation {
   /** The cooldowns that would block it now (empty: none). */
   cooldowns: CooldownBlock[];
   /** For a queued rule: how many runs wait, and what a new one would meet. */
-  queue?: { waiting: number; maxLength: number; running: boolean; overflow: string; full: boolean };
+  queue?: {
+    /** The queue's name: the shared name (`run.queue`), or `rule:<rule name>` for the rule's own. */
+    name: string;
+    waiting: number;
+    maxLength: number;
+    running: boolean;
+    paused: boolean;
+    overflow: string;
+    full: boolean;
+  };
   /** What each action would do with this event (templates rendered, values as of now). */
   actions: ActionPreview[];
   /** The reasons, in words, why it would not run (empty when it would). */
@@ -64,7 +73,8 @@ export function explainRule(
   const blocks = cooldowns.blocks(rule.id, rule.cooldown, event);
   for (const block of blocks) reasons.push(`the ${block.kind} cooldown (${block.key}) blocks it for ${block.remainingMs} ms more`);
   const queue = compiled.queue;
-  if (queue && queue.busy && queue.length >= queue.maxLength && queue.overflow !== 'drop-oldest') {
+  const full = queue !== undefined && (queue.busy || queue.paused) && queue.length >= queue.maxLength;
+  if (queue && full && queue.overflow !== 'drop-oldest') {
     reasons.push(`the queue is full (${queue.length} waiting) and its overflow policy "${queue.overflow}" would turn the run away`);
   }
   const depth = depthOf(event);
@@ -86,9 +96,9 @@ export function explainRule(
   };
   if (trace) explanation.conditions = trace;
   if (command) explanation.command = command;
-  if (queue && rule.run.mode === 'queue') {
-    const full = queue.busy && queue.length >= queue.maxLength;
-    explanation.queue = { waiting: queue.length, maxLength: queue.maxLength, running: queue.busy, overflow: queue.overflow, full };
+  if (queue) {
+    const { name, waiting, maxLength, running, paused, overflow } = queue.status();
+    explanation.queue = { name, waiting, maxLength, running, paused, overflow, full };
   }
   return explanation;
 }

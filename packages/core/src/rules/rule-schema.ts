@@ -5,6 +5,7 @@ import { actionSchema } from './action-schema.js';
 import { checkOnUsage, checkTriggerKind, commandTriggerFields } from './command-schema.js';
 import { conditionSchema } from './condition-schema.js';
 import { jsonValueSchema } from './json.js';
+import { queuePriorities } from './queue.js';
 import type { ActionRegistry } from './registry.js';
 
 /** The longest cooldown a rule may declare: 7 days. */
@@ -49,19 +50,44 @@ export const cooldownSchema = z.strictObject({
   simulated: z.enum(['apply', 'ignore']).optional(),
 });
 
-/** How runs of one rule relate: overlap freely, or wait in a bounded queue. */
+/** The default number of runs that may wait in a queue. */
+export const DEFAULT_QUEUE_LENGTH = 100;
+
+/** A queue's name: letters, digits, `_`, `-`, `.` and `:`. */
+const queueName = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\w.:-]+$/, 'a queue name is letters, digits, "_", "-", "." and ":"');
+
+/**
+ * How runs of one rule relate: overlap freely, or wait in a bounded queue: the rule's own, or a named
+ * one shared with every rule naming it (alerts of different rules play one after another).
+ */
 export const runModeSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('concurrent') }),
   z.strictObject({
     mode: z.literal('queue'),
-    /** Runs that may wait (the running one not counted). Default 100. */
-    maxLength: z.number().int().min(1).max(100_000).default(100),
+    /**
+     * A queue shared by every rule naming it (`"alerts"`), which `engine.pauseQueue` / `resumeQueue` /
+     * `clearQueue` control. Absent: the rule's own queue.
+     */
+    queue: queueName.optional(),
+    /** Runs of higher priority start first (`high`, `normal`, `low`). Default `normal`. */
+    priority: z.enum(queuePriorities).optional(),
+    /**
+     * Runs that may wait (the running one not counted). Default 100. Rules sharing a named queue
+     * that give it must agree.
+     */
+    maxLength: z.number().int().min(1).max(100_000).optional(),
     /**
      * When the queue is full: `drop-oldest` (the longest-waiting run is dropped), `drop-newest` (the
      * new run is dropped) or `reject` (like drop-newest, but `engine.trigger()` rejects with
-     * `RuleQueueFullError`). Every overflow is reported. Default `drop-oldest`.
+     * `RuleQueueFullError`). A run of higher priority than the lowest waiting one always gets in (the
+     * newest of those is dropped). Every overflow is reported. Default `drop-oldest`; rules sharing a
+     * named queue that give it must agree.
      */
-    overflow: z.enum(['drop-oldest', 'drop-newest', 'reject']).default('drop-oldest'),
+    overflow: z.enum(['drop-oldest', 'drop-newest', 'reject']).optional(),
   }),
 ]);
 

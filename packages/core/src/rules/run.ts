@@ -48,13 +48,16 @@ export interface ActionRecord {
   rule?: { id: string; name: string };
 }
 
+/** What started a run: a matching bus event, `engine.trigger()`, or a timer trigger. */
+export type RunCause = 'event' | 'trigger' | 'timer';
+
 /** The report of one run: published on `engine.onRun()` and returned by `engine.trigger()`. */
 export interface RuleRunResult {
   /** Unique id of this run. */
   runId: string;
   rule: { id: string; name: string };
-  /** `event`: an event on the bus matched; `trigger`: `engine.trigger()`. */
-  cause: 'event' | 'trigger';
+  /** `event`: an event on the bus matched; `trigger`: `engine.trigger()`; `timer`: a timer trigger fired. */
+  cause: RunCause;
   /** The event the rule ran for (absent for a trigger without one). */
   event?: StreamEvent;
   /** The derived-event depth of `event` (0 for events that no rule emitted). */

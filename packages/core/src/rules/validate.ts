@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../errors.js';
 import { replyProblems } from './builtin-reply.js';
+import { queueProblems, type QueueSettings } from './queues.js';
 import { unknownRuleReferences } from './references.js';
 import { builtinActionRegistry, type ActionRegistry } from './registry.js';
 import { ruleSchemaOf, type Rule } from './rule-schema.js';
@@ -30,6 +31,12 @@ export interface ValidateRulesOptions {
   chatSources?: Iterable<string>;
   /** The ids of the connectors that can send chat: when given, a `reply` naming another `connector` is an issue. */
   chatConnectors?: Iterable<string>;
+  /**
+   * The settings rules outside the file gave their named queues (an engine's rules): a rule giving
+   * one of them another `maxLength` or `overflow` is an issue. Rules of the file are checked among
+   * themselves always.
+   */
+  knownQueues?: ReadonlyMap<string, QueueSettings>;
 }
 
 /**
@@ -83,6 +90,12 @@ export function validateRules(input: unknown, options: ValidateRulesOptions = {}
   const known = new Set(options.knownRules);
   const knows = (idOrName: string) => known.has(idOrName) || ids.has(idOrName) || names.has(idOrName);
   for (const { rule, index } of rules) issues.push(...unknownRuleReferences(rule, knows, [...prefix, index]));
+  issues.push(
+    ...queueProblems(
+      rules.map(({ rule, index }) => ({ rule, path: [...prefix, index] })),
+      new Map(options.knownQueues),
+    ),
+  );
   if (options.chatSources !== undefined) {
     const chatSources = new Set(options.chatSources);
     const chatConnectors = options.chatConnectors === undefined ? undefined : new Set(options.chatConnectors);

@@ -114,7 +114,15 @@ describe('run modes and queues', () => {
     const runs = [1, 2, 3].map((n) => engine.trigger('q', gift({ repeatCount: n })));
     await vi.advanceTimersByTimeAsync(1_000);
     expect(calls.map((call) => call.params.n)).toEqual([1]);
-    expect(engine.explain('q', gift()).queue).toEqual({ waiting: 1, maxLength: 10, running: true, overflow: 'reject', full: false });
+    expect(engine.explain('q', gift()).queue).toEqual({
+      name: 'rule:q',
+      waiting: 1,
+      maxLength: 10,
+      running: true,
+      paused: false,
+      overflow: 'reject',
+      full: false,
+    });
     await vi.advanceTimersByTimeAsync(2_000);
     expect(calls.map((call) => call.params.n)).toEqual([1, 2, 3]);
     expect((await Promise.all(runs)).map((run) => run.durationMs)).toEqual([1_000, 2_000, 3_000]);

@@ -9,7 +9,7 @@ describe('validateRules', () => {
     if (!result.ok) return;
     expect(result.rules[0]!.enabled).toBe(true);
     expect(result.rules[0]!.run).toEqual({ mode: 'concurrent' });
-    expect(result.rules[1]!.run).toEqual({ mode: 'queue', maxLength: 100, overflow: 'drop-oldest' });
+    expect(result.rules[1]!.run).toEqual({ mode: 'queue' });
   });
 
   it('names every problem of a rules file by path', () => {
