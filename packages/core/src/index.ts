@@ -48,6 +48,7 @@ export type {
   ErrorNotice,
   ChatWaitingNotice,
   ChatDroppedNotice,
+  ViewerEvictedNotice,
   ChatWaitReason,
 } from './bus/notices.js';
 
@@ -99,6 +100,8 @@ export type {
   BuiltinAction,
   RunRuleAction,
   IfAction,
+  AddPointsAction,
+  LeaderboardAction,
   CallAction,
   EmitAction,
   DelayAction,
@@ -121,8 +124,13 @@ export { templated } from './rules/builtin.js';
 export { validateRules } from './rules/validate.js';
 export { replyAction, replyActionSchema, chatSourcesOf, chatTargetsOf } from './rules/builtin-reply.js';
 export type { ReplyAction, ReplyOutput, ReplyConnectors } from './rules/builtin-reply.js';
+export type { LeaderboardOutput } from './rules/builtin-points.js';
 export type { ValidateRulesResult, ValidateRulesOptions } from './rules/validate.js';
-export type { RuleRunResult, RunOutcome, ActionRecord, ActionStatus, RunHandler, DerivedEventMeta } from './rules/run.js';
+export type { RuleRunResult, RunOutcome, RunCause, ActionRecord, ActionStatus, RunHandler, DerivedEventMeta } from './rules/run.js';
+export { queuePriorities } from './rules/queue.js';
+export type { QueuePriority, QueueStatus, OverflowPolicy } from './rules/queue.js';
+export { DEFAULT_MAX_VIEWERS, savedViewerSchema } from './rules/viewers.js';
+export type { SavedViewer, LeaderboardEntry } from './rules/viewers.js';
 export type { RuleExplanation } from './rules/explain.js';
 export { permissionLevels, roleMappings, roleMappingOf, viewerRoles, viewerLevel, checkPermission } from './rules/permissions.js';
 export type { PermissionLevel, Permission, PermissionUser, PermissionCheck, ViewerRoles, RoleMapping } from './rules/permissions.js';

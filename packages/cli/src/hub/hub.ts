@@ -113,6 +113,11 @@ export class Hub {
           case 'chat-dropped':
             view.error(notice.connector, `chat message not sent: ${notice.error.message}`);
             break;
+          case 'viewer-evicted':
+            view.info(
+              `forgot viewer ${notice.viewer.nickname} (${notice.viewer.source}:${notice.viewer.id}) and their variables ${JSON.stringify(notice.vars)}: more than ${notice.maxViewers} viewers`,
+            );
+            break;
           default: {
             const unhandled: never = notice;
             view.info(`notice ${(unhandled as BusNotice).kind}`);

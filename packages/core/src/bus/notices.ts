@@ -1,6 +1,7 @@
 import type { VmscError } from '../errors.js';
 import type { StreamEvent } from '../events/stream-event.js';
 import type { ConnectorStatus } from '../connector/status.js';
+import type { JsonValue } from '../rules/json.js';
 
 /** Why the bus dropped an event as a duplicate. */
 export type DedupeReason = 'same-id' | 'cross-source';
@@ -77,10 +78,23 @@ export interface ChatDroppedNotice {
 }
 
 /**
- * Everything the bus reports besides events: drops, subscriber failures, connector status, gaps,
- * errors, and chat messages that wait or are dropped. Subscribe with `bus.onNotice()`.
+ * The rule engine forgot a viewer to stay within its `maxViewers`: the least recently seen one, with
+ * the variables (points...) it had, so that an application can keep them elsewhere.
  */
-export type BusNotice = DedupedNotice | HandlerErrorNotice | StatusNotice | GapNotice | ErrorNotice | ChatWaitingNotice | ChatDroppedNotice;
+export interface ViewerEvictedNotice {
+  kind: 'viewer-evicted';
+  origin: 'rule-engine';
+  viewer: { source: string; id: string; username: string; nickname: string; lastSeen: number };
+  vars: Readonly<Record<string, JsonValue>>;
+  maxViewers: number;
+}
+
+/**
+ * Everything the bus reports besides events: drops, subscriber failures, connector status, gaps,
+ * errors, chat messages that wait or are dropped, and viewers the rule engine forgot. Subscribe with `bus.onNotice()`.
+ */
+export type BusNotice =
+  DedupedNotice | HandlerErrorNotice | StatusNotice | GapNotice | ErrorNotice | ChatWaitingNotice | ChatDroppedNotice | ViewerEvictedNotice;
 
 /** The notice of one kind. */
 export type NoticeOfKind<K extends BusNotice['kind']> = Extract<BusNotice, { kind: K }>;

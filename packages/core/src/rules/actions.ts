@@ -71,17 +71,26 @@ export interface RandomAction {
   choices: Array<{ weight: number; actions: Action[] }>;
 }
 
-/** Adds `by` (default 1; may be a template such as `"{{data.diamondCount}}"`) to a numeric variable. */
+/**
+ * Adds `by` (default 1; may be a template such as `"{{data.diamondCount}}"`) to a numeric variable:
+ * the engine's (`vars.<name>`), or with `scope: "user"` the event viewer's (`user.vars.<name>`). The
+ * name may be a template (`"wins-{{args.0}}"`), checked when it runs.
+ */
 export interface CounterAction {
   type: 'counter';
   name: string;
+  scope?: 'global' | 'user';
   by?: number | string;
 }
 
-/** Sets a variable to a value (templates rendered; a whole-string `{{path}}` keeps its type). */
+/**
+ * Sets a variable to a value (templates rendered; a whole-string `{{path}}` keeps its type): the
+ * engine's, or with `scope: "user"` the event viewer's. The name may be a template.
+ */
 export interface SetVariableAction {
   type: 'setVariable';
   name: string;
+  scope?: 'global' | 'user';
   value: JsonValue;
 }
 
@@ -119,6 +128,46 @@ export interface IfAction {
 }
 
 /**
+ * Adds points (`amount`, negative to spend; a number or a template) to a viewer variable (`points` by
+ * default): the event's viewer, or every viewer who chatted in the last `activeWithinMinutes`
+ * (`to: "activeViewers"`; a timer rule doing this is passive accrual). A balance never goes below
+ * `floor` (default 0; `null` for none).
+ *
+ * @example
+ * ```json
+ * { "type": "addPoints", "to": "activeViewers", "activeWithinMinutes": 10, "amount": 5 }
+ * ```
+ */
+export interface AddPointsAction {
+  type: 'addPoints';
+  amount: number | string;
+  to?: 'user' | 'activeViewers';
+  variable?: string;
+  activeWithinMinutes?: number;
+  sources?: string[];
+  floor?: number | null;
+}
+
+/**
+ * Ranks the viewers by a numeric viewer variable (`points` by default) and stores the `top` (default
+ * 5) in `vars.<saveAs>`: `{ entries, text, count }`, where `text` reads `1. Alice (120), 2. Bob (90)`
+ * (each entry as the `entry` template says).
+ *
+ * @example
+ * ```json
+ * { "type": "leaderboard", "top": 3, "saveAs": "top" }
+ * ```
+ */
+export interface LeaderboardAction {
+  type: 'leaderboard';
+  variable?: string;
+  top?: number;
+  sources?: string[];
+  entry?: string;
+  saveAs: string;
+}
+
+/**
  * Every action type, by its `type`. Augment it to give an action type you register (see
  * `RuleEngine.registerActionType`) its static type in {@link Action}, `Rule` and `RuleInput`:
  *
@@ -141,6 +190,8 @@ export interface ActionTypeMap {
   setVariable: SetVariableAction;
   runRule: RunRuleAction;
   if: IfAction;
+  addPoints: AddPointsAction;
+  leaderboard: LeaderboardAction;
   /** Registered when the engine is given `connectors` (or `replyAction`); see `replyAction`. */
   reply: ReplyAction;
   /** Registered with `httpAction({ allowHosts })`. */
@@ -152,7 +203,17 @@ export type Action = ActionTypeMap[keyof ActionTypeMap];
 
 /** A built-in action (registered in every engine). */
 export type BuiltinAction =
-  CallAction | EmitAction | DelayAction | LogAction | RandomAction | CounterAction | SetVariableAction | RunRuleAction | IfAction;
+  | CallAction
+  | EmitAction
+  | DelayAction
+  | LogAction
+  | RandomAction
+  | CounterAction
+  | SetVariableAction
+  | RunRuleAction
+  | IfAction
+  | AddPointsAction
+  | LeaderboardAction;
 
 /** The `type` of an action: a built-in one, or one an application registered. */
 export type ActionType = keyof ActionTypeMap | (string & {});
@@ -168,4 +229,6 @@ export const actionTypes = [
   'setVariable',
   'runRule',
   'if',
+  'addPoints',
+  'leaderboard',
 ] as const satisfies ReadonlyArray<BuiltinAction['type']>;

@@ -5,15 +5,17 @@ import { isStreamEventType } from '../events/registry.js';
 import type { StreamEvent } from '../events/stream-event.js';
 import { systemUser } from '../events/user.js';
 import { validateData } from '../events/validate.js';
-import { builtin, templated, variableName } from './builtin.js';
+import { builtin, templated } from './builtin.js';
 import { RuleActionError, RuleLoopError } from './errors.js';
 import { jsonValueSchema, type JsonValue } from './json.js';
 import type { Scope } from './path.js';
 import type { DerivedEventMeta } from './run.js';
 import { asActionError, handlerContext, type ActionHost, type RegisteredAction } from './run-actions.js';
 import { compileTemplate, compileValue, stringify } from './templates.js';
+import { compileVariable, requireSlot, variableNameTemplate, variableScopeSchema, type VariableSlot } from './variable-target.js';
 
-function renderNumber(value: number | string | undefined, scope: Scope): unknown {
+/** Renders a numeric parameter (a number, or a template rendering to one); absent = 1. */
+export function renderNumber(value: number | string | undefined, scope: Scope): unknown {
   if (value === undefined) return 1;
   if (typeof value === 'number') return value;
   const rendered = compileValue(value)(scope);
@@ -163,30 +165,35 @@ const counter = builtin(
   () =>
     z.strictObject({
       type: z.literal('counter'),
-      name: variableName,
+      name: variableNameTemplate,
+      scope: variableScopeSchema.optional(),
       by: z.union([z.number().finite(), templated(z.string())]).optional(),
     }),
   (action, path) => {
-    const next = (scope: Scope, host: ActionHost): { value?: number; problem?: string } => {
+    const variable = compileVariable(action.name, action.scope);
+    const next = (slot: VariableSlot, scope: Scope): { value?: number; problem?: string } => {
       const by = renderNumber(action.by, scope);
       if (typeof by !== 'number' || !Number.isFinite(by))
         return { problem: `counter step ${JSON.stringify(stringify(by))} is not a number` };
-      const current = host.getVariable(action.name) ?? 0;
-      if (typeof current !== 'number') return { problem: `variable "${action.name}" holds ${JSON.stringify(current)}, not a number` };
+      const current = slot.get() ?? 0;
+      if (typeof current !== 'number') return { problem: `variable "${slot.label}" holds ${JSON.stringify(current)}, not a number` };
       return { value: current + by };
     };
     return {
-      run({ scope, host }) {
-        const result = next(scope, host);
+      run(context) {
+        const slot = requireSlot(variable(context, true), path);
+        const result = next(slot, context.scope);
         if (result.value === undefined)
           throw new RuleActionError(result.problem ?? 'counter failed', path, { code: 'RULE_COUNTER_NOT_NUMBER' });
-        host.setVariable(action.name, result.value);
+        slot.set(result.value);
         return result.value;
       },
-      preview({ scope, host }) {
-        const result = next(scope, host);
+      preview(state) {
+        const slot = variable(state, false);
+        if ('problem' in slot) return { description: `add to counter "${action.name}"`, problem: slot.problem };
+        const result = next(slot, state.scope);
         return {
-          description: `set counter "${action.name}" to ${result.value ?? '?'}`,
+          description: `set counter "${slot.label}" to ${result.value ?? '?'}`,
           ...(result.problem ? { problem: result.problem } : {}),
         };
       },
@@ -201,16 +208,30 @@ export function renderJson(value: unknown): JsonValue {
 
 const setVariable = builtin(
   'setVariable',
-  () => z.strictObject({ type: z.literal('setVariable'), name: variableName, value: templated(jsonValueSchema) }),
-  (action) => {
+  () =>
+    z.strictObject({
+      type: z.literal('setVariable'),
+      name: variableNameTemplate,
+      scope: variableScopeSchema.optional(),
+      value: templated(jsonValueSchema),
+    }),
+  (action, path) => {
     const value = compileValue(action.value);
+    const variable = compileVariable(action.name, action.scope);
     return {
-      run({ scope, host }) {
-        const rendered = renderJson(value(scope));
-        host.setVariable(action.name, rendered);
+      run(context) {
+        const slot = requireSlot(variable(context, true), path);
+        const rendered = renderJson(value(context.scope));
+        slot.set(rendered);
         return rendered;
       },
-      preview: ({ scope }) => ({ description: `set variable "${action.name}" to ${JSON.stringify(renderJson(value(scope)))}` }),
+      preview(state) {
+        const slot = variable(state, false);
+        const rendered = JSON.stringify(renderJson(value(state.scope)));
+        return 'problem' in slot
+          ? { description: `set variable "${action.name}" to ${rendered}`, problem: slot.problem }
+          : { description: `set variable "${slot.label}" to ${rendered}` };
+      },
     };
   },
 );

@@ -21,6 +21,7 @@ import { RuleRunner } from './rule-runner.js';
 import { RuleSet } from './rule-set.js';
 import { ruleEngineStateSchema, VariableStore, type RuleEngineState } from './state.js';
 import { toIssues, validateRules, type ValidateRulesResult } from './validate.js';
+import { DEFAULT_MAX_VIEWERS, ViewerStore, type LeaderboardEntry, type SavedViewer } from './viewers.js';
 import { WeightedChooser } from './weighted.js';
 
 /** Where `log` actions write. */
@@ -61,6 +62,12 @@ export interface RuleEngineOptions {
   clock?: Clock;
   /** Subscribe to the bus (default `true`); `false` runs rules only through {@link RuleEngine.trigger}. */
   listen?: boolean;
+  /**
+   * How many viewers (with their `user` variables and points) the engine keeps. Past it, the least
+   * recently seen viewer is forgotten and a `viewer-evicted` bus notice carries their variables.
+   * Default {@link DEFAULT_MAX_VIEWERS} (50,000).
+   */
+  maxViewers?: number;
 }
 
 /** Options of {@link RuleEngine.trigger}. */
@@ -118,6 +125,7 @@ export class RuleEngine {
   readonly #cooldowns: CooldownStore;
   readonly #variables = new VariableStore();
   readonly #chooser: WeightedChooser;
+  readonly #viewers: ViewerStore;
   readonly #timers = new Map<unknown, (error: Error) => void>();
   readonly #host: ActionHost;
   readonly #runner: RuleRunner;
@@ -131,6 +139,17 @@ export class RuleEngine {
     this.#clock = options.clock ?? systemClock;
     this.#cooldowns = new CooldownStore(this.#clock);
     this.#chooser = new WeightedChooser(options.random);
+    const maxViewers = Math.max(1, Math.floor(options.maxViewers ?? DEFAULT_MAX_VIEWERS));
+    this.#viewers = new ViewerStore(maxViewers, this.#clock, ({ viewer, maxViewers: max }) => {
+      const { source, id, username, nickname, lastSeen } = viewer;
+      this.#bus.notify({
+        kind: 'viewer-evicted',
+        origin: 'rule-engine',
+        viewer: { source, id, username, nickname, lastSeen },
+        vars: viewer.vars,
+        maxViewers: max,
+      });
+    });
     this.#logger = options.logger ?? defaultLogger;
     const maxDepth = Math.max(0, Math.floor(options.maxDepth ?? 8));
     this.#host = {
@@ -147,6 +166,9 @@ export class RuleEngine {
       delay: (ms) => this.#delay(ms),
       getVariable: (name) => this.#variables.get(name),
       setVariable: (name, value) => this.#variables.set(name, value),
+      viewerVars: (event) => (event ? this.#viewers.recordOf(event)?.vars : undefined),
+      viewers: this.#viewers,
+      now: () => this.#clock.now(),
       choose: (key, weights, noRepeat) => this.#chooser.pick(key, weights, noRepeat),
       available: (key, count, noRepeat) => this.#chooser.available(key, count, noRepeat),
       maxDepth,
@@ -384,9 +406,11 @@ export class RuleEngine {
   }
 
   #scope(compiled: CompiledRule, event: StreamEvent | undefined, command = event && compiled.command?.scope(event)): Scope {
-    return command
-      ? { event, vars: this.#variables.values, rule: compiled.ref, command }
-      : { event, vars: this.#variables.values, rule: compiled.ref };
+    const scope: Scope = { event, vars: this.#variables.values, rule: compiled.ref };
+    if (command) scope.command = command;
+    const userVars = this.#viewers.varsOf(event);
+    if (userVars) scope.userVars = userVars;
+    return scope;
   }
 
   #onEvent(event: StreamEvent): void {
@@ -403,7 +427,10 @@ export class RuleEngine {
       });
       return;
     }
+    const viewer = depth === 0 ? this.#viewers.seen(event) : undefined;
     const scope: Scope = { event, vars: this.#variables.values, rule: { id: '', name: '' } };
+    const userVars = viewer?.vars ?? this.#viewers.varsOf(event);
+    if (userVars) scope.userVars = userVars;
     const candidates = this.#rules.index.candidates(event, scope);
     for (const compiled of candidates) {
       if (!compiled.rule.enabled) continue;
@@ -477,20 +504,44 @@ export class RuleEngine {
     this.#chooser.reset(`${id}:`);
   }
 
-  /** The state to persist across restarts, as plain JSON: running cooldowns, variables, no-repeat memory. */
+  /**
+   * A viewer the engine knows, by platform (`source`, or `meta.platform` for aggregator relays) and
+   * stable user id: names, when they were first and last seen (and last chatted), their variables.
+   */
+  getViewer(source: string, id: string): SavedViewer | undefined {
+    const record = this.#viewers.get(source, id);
+    return record && { ...record, vars: { ...record.vars } };
+  }
+
+  /** How many viewers the engine keeps now (at most `maxViewers`). */
+  get viewerCount(): number {
+    return this.#viewers.size;
+  }
+
+  /** The top viewers by a numeric viewer variable (default `points`), highest first; equal values share a rank. */
+  leaderboard(variable = 'points', top = 10): LeaderboardEntry[] {
+    return this.#viewers.leaderboard(variable, top);
+  }
+
+  /**
+   * The state to persist across restarts, as plain JSON: running cooldowns, variables, no-repeat
+   * memory, and the viewers with their variables.
+   */
   getState(): RuleEngineState {
     return {
-      version: 1,
+      version: 2,
       savedAt: this.#clock.now(),
       cooldowns: this.#cooldowns.toJSON(),
       variables: this.#variables.toJSON(),
       noRepeat: this.#chooser.toJSON(),
+      viewers: this.#viewers.toJSON(),
     };
   }
 
   /**
    * Restores a state saved by {@link getState} (replacing the current one); cooldowns that expired
-   * meanwhile are skipped.
+   * meanwhile are skipped, and past `maxViewers` the least recently seen viewers are evicted (and
+   * reported). A version 1 state (saved before viewers existed) loads with no viewers.
    *
    * @throws {@link ValidationError} naming every problem when `state` is not a saved state.
    */
@@ -500,6 +551,7 @@ export class RuleEngine {
     this.#cooldowns.load(parsed.data.cooldowns);
     this.#variables.load(parsed.data.variables);
     this.#chooser.load(parsed.data.noRepeat);
+    this.#viewers.load(parsed.data.viewers);
   }
 
   /**

@@ -4,7 +4,8 @@ import type { JsonValue } from './json.js';
 
 /**
  * Dotted paths into what a rule can see: the event's fields (`data.repeatEnd`, `user.id`, `source`,
- * `meta.platform`), the engine's variables (`vars.totalDiamonds`) and the rule itself (`rule.name`).
+ * `meta.platform`), the engine's variables (`vars.totalDiamonds`), the viewer's variables
+ * (`user.vars.points`) and the rule itself (`rule.name`).
  * Array items by index (`data.emotes.0` or `data.emotes[0]`); `length` of arrays and strings.
  *
  * @packageDocumentation
@@ -20,6 +21,8 @@ export interface Scope {
   rule: { id: string; name: string };
   /** For a command rule: the command as typed and its arguments (paths `command.*` and `args.*`). */
   command?: CommandScope;
+  /** The variables of the event's viewer (paths `user.vars.*`), when the engine knows the viewer. */
+  userVars?: Readonly<Record<string, JsonValue>>;
 }
 
 /** Reads one path from a scope. */
@@ -58,8 +61,8 @@ function step(current: unknown, segment: string): unknown {
 }
 
 /**
- * Compiles a path into a fast getter. The first segment `vars` reads the variables, `rule` the rule,
- * `args` and `command` a command rule's arguments and command;
+ * Compiles a path into a fast getter. The first segment `vars` reads the variables, `user.vars` the
+ * viewer's variables, `rule` the rule, `args` and `command` a command rule's arguments and command;
  * anything else reads the event. Missing fields give `undefined`, never a throw.
  *
  * @throws `Error` when the path is malformed (validated rules never have one).
@@ -67,9 +70,11 @@ function step(current: unknown, segment: string): unknown {
 export function compilePath(path: string): PathGetter {
   const segments = parsePath(path);
   if (!segments) throw new Error(`malformed path "${path}"`);
-  const [first, ...rest] = segments as [string, ...string[]];
-  const root: (scope: Scope) => unknown =
-    first === 'vars'
+  const viewer = segments[0] === 'user' && segments[1] === 'vars';
+  const [first, ...rest] = (viewer ? segments.slice(1) : segments) as [string, ...string[]];
+  const root: (scope: Scope) => unknown = viewer
+    ? (scope) => scope.userVars
+    : first === 'vars'
       ? (scope) => scope.vars
       : first === 'rule'
         ? (scope) => scope.rule

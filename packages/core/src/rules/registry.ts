@@ -3,6 +3,7 @@ import { ValidationError, type ValidationIssue } from '../errors.js';
 import { actionTypes, type Action } from './actions.js';
 import { basicActions } from './builtin-basic.js';
 import { flowActions } from './builtin-flow.js';
+import { pointsActions } from './builtin-points.js';
 import { fromDefinition } from './custom-action.js';
 import type { ActionDefinition } from './definition.js';
 import { dispatchSchema } from './dispatch.js';
@@ -43,7 +44,7 @@ export class ActionRegistry {
   constructor() {
     const entries = new Map<string, Entry>();
     entriesOf.set(this, entries);
-    const builtins = new Map([...basicActions, ...flowActions].map((action) => [action.type, action]));
+    const builtins = new Map([...basicActions, ...flowActions, ...pointsActions].map((action) => [action.type, action]));
     for (const type of actionTypes) entries.set(type, { action: builtins.get(type)! });
     this.schema = dispatchSchema<Action>((value) => {
       const type = value.type;

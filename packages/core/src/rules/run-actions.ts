@@ -8,6 +8,7 @@ import { RuleActionError, RuleEngineClosedError } from './errors.js';
 import type { JsonValue } from './json.js';
 import type { Scope } from './path.js';
 import type { ActionRecord } from './run.js';
+import type { ViewerStore } from './viewers.js';
 
 /** What a registered action handler receives besides its parameters. */
 export interface ActionHandlerContext {
@@ -41,6 +42,12 @@ export interface ActionHost {
   delay(ms: number): Promise<void>;
   getVariable(name: string): JsonValue | undefined;
   setVariable(name: string, value: JsonValue): void;
+  /** The variables of the event's viewer, their record created if needed; `undefined` without a real viewer. */
+  viewerVars(event: StreamEvent | undefined): Record<string, JsonValue> | undefined;
+  /** The engine's viewers (points accrual, leaderboards). */
+  readonly viewers: ViewerStore;
+  /** The engine clock's time (epoch ms). */
+  now(): number;
   choose(key: string, weights: readonly number[], noRepeat: boolean): number;
   /** The noRepeat candidates at `key` now (for explain). */
   available(key: string, count: number, noRepeat: boolean): number[];

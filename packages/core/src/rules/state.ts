@@ -1,19 +1,28 @@
 import { z } from 'zod';
 import { jsonValueSchema, type JsonValue } from './json.js';
+import { savedViewerSchema } from './viewers.js';
 
-/**
- * Zod schema of the engine's saved state: running cooldowns (key → expiry epoch ms), variables and
- * counters, and the no-repeat memory of weighted choices. Plain JSON: write it to a file at shutdown,
- * read it back with `engine.loadState()` after a restart.
- */
-export const ruleEngineStateSchema = z.strictObject({
-  version: z.literal(1),
+const stateFields = {
   /** When it was saved (epoch ms). */
   savedAt: z.number().int().nonnegative(),
   cooldowns: z.record(z.string(), z.number().int().nonnegative()),
   variables: z.record(z.string(), jsonValueSchema),
   noRepeat: z.record(z.string(), z.array(z.number().int().nonnegative())),
-});
+};
+
+/**
+ * Zod schema of the engine's saved state: running cooldowns (key → expiry epoch ms), variables and
+ * counters, the no-repeat memory of weighted choices, and the viewers with their variables (least
+ * recently seen first). Plain JSON: write it to a file at shutdown, read it back with
+ * `engine.loadState()` after a restart. A version 1 state (before viewers) is read as one without
+ * viewers and comes out as version 2.
+ */
+export const ruleEngineStateSchema = z
+  .discriminatedUnion('version', [
+    z.strictObject({ version: z.literal(1), ...stateFields }),
+    z.strictObject({ version: z.literal(2), ...stateFields, viewers: z.array(savedViewerSchema) }),
+  ])
+  .transform((state) => (state.version === 2 ? state : { ...state, version: 2 as const, viewers: [] }));
 
 /** The engine's saved state. */
 export type RuleEngineState = z.output<typeof ruleEngineStateSchema>;
