@@ -99,7 +99,12 @@ export function replyAction(connectors: ReplyConnectors): ActionDefinition<typeo
       const text = stringify(context.render(action.text));
       const replyTo = context.event;
       const threaded = replyTo !== undefined && replyTo.source === sender.source && sender.capabilities.chat.reply;
-      const result = await sender.sendChat(text, { replyTo, idempotencyKey: `${context.runId}:${context.path}` });
+      const idempotencyKey = `${context.runId}:${context.path}`;
+      // Only an event of the sender's own platform can be replied to (a timer's system event cannot).
+      const result = await sender.sendChat(
+        text,
+        replyTo !== undefined && replyTo.source === sender.source ? { replyTo, idempotencyKey } : { idempotencyKey },
+      );
       const output: ReplyOutput = { connector: sender.id, threaded };
       if (result.messageId !== undefined) output.messageId = result.messageId;
       return output;
@@ -161,6 +166,13 @@ export function replyProblems(
           message: `no connector ${JSON.stringify(action.connector)} can send chat`,
         });
       }
+      return;
+    }
+    if (rule.trigger?.timer !== undefined) {
+      issues.push({
+        path: formatPath(path),
+        message: 'a timer rule runs for a system event, which no platform can answer: name the "connector" to post through',
+      });
       return;
     }
     if (sources && !sources.some((source) => chatSources.has(source))) {

@@ -80,6 +80,7 @@ export const commandTriggerFields = {
 
 interface TriggerLike {
   types?: unknown;
+  timer?: unknown;
   command?: string | undefined;
   aliases?: string[] | undefined;
   caseSensitive?: boolean | undefined;
@@ -87,8 +88,17 @@ interface TriggerLike {
   permission?: unknown;
 }
 
-/** Refinement of the trigger: command fields only with `command`, and no `types` with it. Issues by path. */
+/**
+ * Refinement of the trigger: command fields only with `command`, no `types` with it, and a `timer`
+ * with neither. Issues by path.
+ */
 export function checkTriggerKind(trigger: TriggerLike, ctx: z.RefinementCtx): void {
+  if (trigger.timer !== undefined) {
+    for (const key of ['types', 'command'] as const) {
+      if (trigger[key] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: `a timer trigger runs on its own: remove "${key}" (or "timer")` });
+    }
+  }
   if (trigger.command === undefined) {
     for (const key of ['aliases', 'caseSensitive', 'args', 'permission'] as const) {
       if (trigger[key] !== undefined)

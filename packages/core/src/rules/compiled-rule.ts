@@ -49,7 +49,7 @@ function commandParts(rule: Rule, registry: ActionRegistry): Pick<CompiledRule, 
 /** Whether the rule's trigger accepts the event (a rule without trigger accepts none). */
 export function triggerMatches(rule: Rule, event: StreamEvent): boolean {
   const trigger = rule.trigger;
-  if (!trigger) return false;
+  if (!trigger || trigger.timer !== undefined) return false;
   if (trigger.command !== undefined) return commandMatches(trigger, event);
   return (
     (trigger.types === undefined || trigger.types.includes(event.type)) &&

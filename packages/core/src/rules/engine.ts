@@ -23,6 +23,10 @@ import { ruleEngineStateSchema, VariableStore, type RuleEngineState } from './st
 import { toIssues, validateRules, type ValidateRulesResult } from './validate.js';
 import { DEFAULT_MAX_VIEWERS, ViewerStore, type LeaderboardEntry, type SavedViewer } from './viewers.js';
 import { WeightedChooser } from './weighted.js';
+import { LiveTracker } from './live.js';
+import { TimerScheduler } from './timers.js';
+import { createEvent } from '../events/create.js';
+import { systemUser } from '../events/user.js';
 
 /** Where `log` actions write. */
 export type RuleLogger = (level: 'info' | 'warn' | 'error', message: string, context: ActionHandlerContext) => void;
@@ -126,11 +130,14 @@ export class RuleEngine {
   readonly #variables = new VariableStore();
   readonly #chooser: WeightedChooser;
   readonly #viewers: ViewerStore;
-  readonly #timers = new Map<unknown, (error: Error) => void>();
+  readonly #delays = new Map<unknown, (error: Error) => void>();
+  readonly #live = new LiveTracker();
+  readonly #scheduler: TimerScheduler;
   readonly #host: ActionHost;
   readonly #runner: RuleRunner;
   readonly #logger: RuleLogger;
   readonly #unsubscribe: Unsubscribe | undefined;
+  readonly #unsubscribeStatus: Unsubscribe | undefined;
   readonly #connectors: ReplyConnectors | undefined;
   #closed = false;
 
@@ -180,12 +187,21 @@ export class RuleEngine {
       host: this.#host,
       scope: (compiled, event, command) => this.#scope(compiled, event, command),
       notify: (error) => this.#notify(error),
+      started: (compiled) => this.#scheduler.started(compiled),
+    });
+    this.#scheduler = new TimerScheduler({
+      clock: this.#clock,
+      random: options.random ?? Math.random,
+      isLive: (name) => this.#live.isLive(name),
+      fire: (compiled, chatMessages) => this.#fireTimer(compiled, chatMessages),
     });
     this.#connectors = options.connectors;
     if (this.#connectors !== undefined) this.#registry.register(replyAction(this.#connectors));
     for (const definition of options.actions ?? []) this.#registry.register(definition);
     if (options.rules) this.addRules(options.rules);
-    this.#unsubscribe = options.listen === false ? undefined : this.#bus.onAny((event) => this.#onEvent(event));
+    const listen = options.listen !== false;
+    this.#unsubscribe = listen ? this.#bus.onAny((event) => this.#onEvent(event)) : undefined;
+    this.#unsubscribeStatus = listen ? this.#bus.onNotice('status', (notice) => this.#live.status(notice)) : undefined;
   }
 
   // ---------------------------------------------------------------- rules
@@ -251,6 +267,7 @@ export class RuleEngine {
   #insert(rule: Rule): Rule {
     const compiled = this.#rules.insert(rule);
     recordQueueSettings(this.#queueSettingsByName, compiled.rule);
+    this.#scheduler.add(compiled);
     return compiled.rule;
   }
 
@@ -261,6 +278,7 @@ export class RuleEngine {
   removeRule(idOrName: string): boolean {
     const compiled = this.#rules.remove(idOrName);
     if (!compiled) return false;
+    this.#scheduler.remove(compiled);
     compiled.queue?.clear((entry) => entry.ruleId === compiled.rule.id);
     return true;
   }
@@ -397,7 +415,15 @@ export class RuleEngine {
    */
   explain(idOrName: string, event: StreamEvent): RuleExplanation {
     const compiled = this.#rules.require(idOrName);
-    return explainRule(compiled, event, this.#scope(compiled, event), this.#cooldowns, this.#host);
+    const timer = this.#scheduler.state(compiled);
+    return explainRule(
+      compiled,
+      event,
+      this.#scope(compiled, event),
+      this.#cooldowns,
+      this.#host,
+      timer && { state: timer, blocker: this.#scheduler.blocker(compiled) },
+    );
   }
 
   /** Resolves when no run is waiting or running. */
@@ -427,6 +453,10 @@ export class RuleEngine {
       });
       return;
     }
+    if (depth === 0) {
+      this.#live.event(event);
+      this.#scheduler.chat(event);
+    }
     const viewer = depth === 0 ? this.#viewers.seen(event) : undefined;
     const scope: Scope = { event, vars: this.#variables.values, rule: { id: '', name: '' } };
     const userVars = viewer?.vars ?? this.#viewers.varsOf(event);
@@ -450,6 +480,31 @@ export class RuleEngine {
     }
   }
 
+  /** A timer is due and may run: its run's event is a system event of the derived source. */
+  #fireTimer(compiled: CompiledRule, chatMessages: number): void {
+    const event = createEvent({
+      source: this.#host.derivedSource,
+      type: 'unknown',
+      user: systemUser(),
+      data: { kind: 'timer', payload: { rule: compiled.rule.name, chatMessages } },
+    } as Parameters<typeof createEvent>[0]) as StreamEvent;
+    this.#runner.start(compiled, event, 'timer', 0, { cooldowns: true }).catch(() => undefined);
+  }
+
+  /**
+   * Whether a connector id or source is live, as timers' `whileLive` sees it: its last
+   * `stream_online` / `stream_offline`, or for a platform without those events (TikTok, YouTube)
+   * whether its connector is connected, or what {@link setLive} said last.
+   */
+  isLive(name: string): boolean {
+    return this.#live.isLive(name);
+  }
+
+  /** Says whether a connector id or source is live (until its next stream event or status change). */
+  setLive(name: string, live: boolean): void {
+    this.#live.set(name, live);
+  }
+
   #notify(error: VmscError): void {
     this.#bus.notify({ kind: 'error', origin: 'rule-engine', error });
   }
@@ -457,10 +512,10 @@ export class RuleEngine {
   #delay(ms: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const handle = this.#clock.setTimeout(() => {
-        this.#timers.delete(handle);
+        this.#delays.delete(handle);
         resolve();
       }, ms);
-      this.#timers.set(handle, reject);
+      this.#delays.set(handle, reject);
     });
   }
 
@@ -565,10 +620,12 @@ export class RuleEngine {
     this.#unsubscribe?.();
     const queues = new Set([...this.#rules.values()].map((compiled) => compiled.queue));
     for (const queue of queues) queue?.clear(undefined, 'closed');
-    for (const [handle, reject] of this.#timers) {
+    this.#scheduler.close();
+    this.#unsubscribeStatus?.();
+    for (const [handle, reject] of this.#delays) {
       this.#clock.clearTimeout(handle);
       reject(new RuleEngineClosedError());
     }
-    this.#timers.clear();
+    this.#delays.clear();
   }
 }

@@ -6,6 +6,7 @@ import type { CooldownBlock, CooldownStore } from './cooldowns.js';
 import type { Scope } from './path.js';
 import { depthOf } from './run.js';
 import type { ActionHost, ActionPreview } from './run-actions.js';
+import type { TimerSkip, TimerState } from './timers.js';
 
 /**
  * What `engine.explain(rule, event)` answers, computed without side effects (no action runs, no
@@ -41,19 +42,31 @@ export interface RuleExplanation {
     overflow: string;
     full: boolean;
   };
+  /** For a timer rule: its period, next due time, chat count, live state and why it last did not run. */
+  timer?: TimerState;
   /** What each action would do with this event (templates rendered, values as of now). */
   actions: ActionPreview[];
   /** The reasons, in words, why it would not run (empty when it would). */
   reasons: string[];
 }
 
-/** Builds the explanation of one rule for one event. */
+/** Why a timer rule would not run when next due (empty: it would, in `nextAt - now` ms). */
+function timerReasons(state: TimerState, blocker: TimerSkip | undefined): string[] {
+  if (blocker === 'not-live') return [`a timer: it runs only while "${state.whileLive}" is live, and it is not`];
+  if (blocker === 'too-few-chat-messages') {
+    return [`a timer: ${state.chatMessages} chat message(s) since it last ran, it needs ${state.minChatMessages}`];
+  }
+  return [];
+}
+
+/** Builds the explanation of one rule for one event (for a timer rule: for its next due time). */
 export function explainRule(
   compiled: CompiledRule,
   event: StreamEvent,
   scope: Scope,
   cooldowns: CooldownStore,
   host: ActionHost,
+  timer?: { state: TimerState; blocker: TimerSkip | undefined },
 ): RuleExplanation {
   const { rule } = compiled;
   const reasons: string[] = [];
@@ -61,6 +74,7 @@ export function explainRule(
   const matched = triggerMatches(rule, event);
   const command = compiled.command && rule.trigger && explainCommand(rule.trigger, compiled.command, event);
   if (!rule.trigger) reasons.push('the rule has no trigger: it only runs through engine.trigger()');
+  else if (timer) reasons.push(...timerReasons(timer.state, timer.blocker));
   else if (command) reasons.push(...command.reasons);
   else if (!matched) {
     reasons.push(
@@ -96,6 +110,7 @@ export function explainRule(
   };
   if (trace) explanation.conditions = trace;
   if (command) explanation.command = command;
+  if (timer) explanation.timer = timer.state;
   if (queue) {
     const { name, waiting, maxLength, running, paused, overflow } = queue.status();
     explanation.queue = { name, waiting, maxLength, running, paused, overflow, full };

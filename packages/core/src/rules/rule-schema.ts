@@ -4,6 +4,7 @@ import type { Action } from './actions.js';
 import { actionSchema } from './action-schema.js';
 import { checkOnUsage, checkTriggerKind, commandTriggerFields } from './command-schema.js';
 import { conditionSchema } from './condition-schema.js';
+import { timerSchema } from './timer-schema.js';
 import { jsonValueSchema } from './json.js';
 import { queuePriorities } from './queue.js';
 import type { ActionRegistry } from './registry.js';
@@ -23,11 +24,14 @@ const triggerFields = z.strictObject({
   /** Event sources (`"tiktok"`, or a custom source name); absent = any source. */
   sources: z.array(z.string().min(1)).min(1).optional(),
   ...commandTriggerFields,
+  /** A timer trigger instead: the rule runs every N seconds (see docs/rules.md, "Timers"); `sources` say whose chat counts. */
+  timer: timerSchema.optional(),
 });
 
 /**
  * Which events start a rule. Both lists optional; an empty trigger (`{}`) matches every event. With
- * `command`, a command trigger instead (chat messages starting with the command; see docs/rules.md).
+ * `command`, a command trigger instead (chat messages starting with the command; see docs/rules.md);
+ * with `timer`, a timer trigger (every N seconds).
  */
 export const triggerSchema = triggerFields.superRefine(checkTriggerKind);
 

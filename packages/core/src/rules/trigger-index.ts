@@ -71,7 +71,7 @@ export class TriggerIndex<T extends Indexable> {
 
   #keys(entry: T): string[] {
     const trigger = entry.trigger;
-    if (!trigger || trigger.command !== undefined) return [];
+    if (!trigger || trigger.command !== undefined || trigger.timer !== undefined) return [];
     const sources = trigger.sources ?? [ANY];
     const types = trigger.types ?? [ANY];
     return sources.flatMap((source) => types.map((type) => bucketKey(source, type)));
