@@ -84,7 +84,7 @@ export { microsToDecimal } from './util/micros.js';
 
 // Rules
 export { RuleEngine } from './rules/engine.js';
-export type { RuleEngineOptions, TriggerOptions, RuleLogger } from './rules/engine.js';
+export type { RuleEngineOptions, TriggerOptions, RuleLogger } from './rules/engine-options.js';
 export { ruleSchema, triggerSchema, cooldownSchema, runModeSchema } from './rules/rule-schema.js';
 export type { Rule, RuleInput, RuleTrigger, RuleCooldown, RuleRunMode } from './rules/rule-schema.js';
 export { conditionSchema } from './rules/condition-schema.js';

@@ -3,8 +3,7 @@ import { ValidationError, VmscError } from '../errors.js';
 import type { StreamEvent } from '../events/stream-event.js';
 import { systemClock, type Clock } from '../util/clock.js';
 import type { CompiledRule } from './compiled-rule.js';
-import { CooldownStore } from './cooldowns.js';
-import { RuleEngineClosedError, RuleLoopError, RuleNotFoundError, RuleQueueNotFoundError } from './errors.js';
+import { RuleEngineClosedError, RuleNotFoundError, RuleQueueNotFoundError } from './errors.js';
 import { explainRule, type RuleExplanation } from './explain.js';
 import { jsonValueSchema, type JsonValue } from './json.js';
 import type { Scope } from './path.js';
@@ -12,79 +11,21 @@ import type { ActionDefinition } from './definition.js';
 import { unknownRuleReferences } from './references.js';
 import { ActionRegistry } from './registry.js';
 import { chatTargetsOf, replyAction, replyProblems, type ReplyConnectors } from './builtin-reply.js';
+import { defaultLogger, type RuleEngineOptions, type RuleLogger, type TriggerOptions } from './engine-options.js';
 import { ruleSchemaOf, type Rule, type RuleInput } from './rule-schema.js';
 import type { QueueStatus } from './queue.js';
 import { QueueRegistry, queueProblems, recordQueueSettings, type QueueSettings } from './queues.js';
 import { depthOf, type RuleRunResult, type RunHandler } from './run.js';
-import type { ActionHandler, ActionHandlerContext, ActionHost } from './run-actions.js';
+import type { ActionHandler, ActionHost } from './run-actions.js';
 import { RuleRunner } from './rule-runner.js';
+import { EventDispatcher } from './event-dispatch.js';
 import { RuleSet } from './rule-set.js';
-import { ruleEngineStateSchema, VariableStore, type RuleEngineState } from './state.js';
+import type { RuleEngineState } from './state.js';
+import { EngineMemory } from './engine-memory.js';
 import { toIssues, validateRules, type ValidateRulesResult } from './validate.js';
-import { DEFAULT_MAX_VIEWERS, ViewerStore, type LeaderboardEntry, type SavedViewer } from './viewers.js';
-import { WeightedChooser } from './weighted.js';
+import type { LeaderboardEntry, SavedViewer } from './viewers.js';
 import { LiveTracker } from './live.js';
-import { TimerScheduler } from './timers.js';
-import { createEvent } from '../events/create.js';
-import { systemUser } from '../events/user.js';
-
-/** Where `log` actions write. */
-export type RuleLogger = (level: 'info' | 'warn' | 'error', message: string, context: ActionHandlerContext) => void;
-
-/** Options of {@link RuleEngine}. */
-export interface RuleEngineOptions {
-  /** The bus whose events trigger rules and on which `emit` actions publish. */
-  bus: EventBus;
-  /**
-   * Action types to register besides the built-ins (see {@link RuleEngine.registerActionType}); they
-   * are registered before `rules` are added, so those rules may use them.
-   */
-  actions?: readonly ActionDefinition[];
-  /**
-   * The connectors `reply` actions send through (a list, or a function returning the current one),
-   * reached only through the chat-out contract (`capabilities`, `sendChat`). When given, the engine
-   * registers the `reply` action type and validation reports a `reply` whose rule's trigger only
-   * matches sources that cannot send. Without it, `reply` is not registered (an application
-   * registers exactly the actions it wants; see `replyAction`).
-   */
-  connectors?: ReplyConnectors;
-  /** Rules to add at once (validated; see {@link RuleEngine.addRules}). */
-  rules?: readonly RuleInput[];
-  /**
-   * How many generations of derived events may chain (a rule emitting an event that triggers a rule
-   * that emits...). Platform events have depth 0; the emit that would create depth `maxDepth + 1` is
-   * cut, its run fails with `RuleLoopError` and a bus `error` notice reports it. Default 8.
-   */
-  maxDepth?: number;
-  /** The `source` of derived events whose `emit` action names none. Default `"rules"`. */
-  derivedSource?: string;
-  /** Where `log` actions write. Default: `console.info/warn/error` prefixed with the rule name. */
-  logger?: RuleLogger;
-  /** Random numbers in [0, 1) for weighted choice (inject a seeded one for tests). Default `Math.random`. */
-  random?: () => number;
-  /** Time source for cooldowns and delays. Default: the system clock (which `vi.useFakeTimers()` controls). */
-  clock?: Clock;
-  /** Subscribe to the bus (default `true`); `false` runs rules only through {@link RuleEngine.trigger}. */
-  listen?: boolean;
-  /**
-   * How many viewers (with their `user` variables and points) the engine keeps. Past it, the least
-   * recently seen viewer is forgotten and a `viewer-evicted` bus notice carries their variables.
-   * Default {@link DEFAULT_MAX_VIEWERS} (50,000).
-   */
-  maxViewers?: number;
-}
-
-/** Options of {@link RuleEngine.trigger}. */
-export interface TriggerOptions {
-  /** Evaluate the rule's conditions against the event first (default `false`: fire directly). */
-  checkConditions?: boolean;
-  /** Honour and start the rule's cooldowns (default `false`: a direct trigger ignores them and leaves them untouched). */
-  applyCooldowns?: boolean;
-}
-
-const defaultLogger: RuleLogger = (level, message, context) => {
-  console[level](`[vmsc rules] ${context.rule.name}: ${message}`);
-};
+import { timerEvent, TimerScheduler } from './timers.js';
 
 /**
  * The rule engine: runs JSON rules (trigger → conditions → cooldowns → ordered actions) for the events
@@ -126,15 +67,13 @@ export class RuleEngine {
   readonly #rules = new RuleSet(this.#registry, this.#queues);
   readonly #handlers = new Map<string, ActionHandler>();
   readonly #queueSettingsByName = new Map<string, QueueSettings>();
-  readonly #cooldowns: CooldownStore;
-  readonly #variables = new VariableStore();
-  readonly #chooser: WeightedChooser;
-  readonly #viewers: ViewerStore;
+  readonly #memory: EngineMemory;
   readonly #delays = new Map<unknown, (error: Error) => void>();
   readonly #live = new LiveTracker();
   readonly #scheduler: TimerScheduler;
   readonly #host: ActionHost;
   readonly #runner: RuleRunner;
+  readonly #dispatcher: EventDispatcher;
   readonly #logger: RuleLogger;
   readonly #unsubscribe: Unsubscribe | undefined;
   readonly #unsubscribeStatus: Unsubscribe | undefined;
@@ -144,18 +83,11 @@ export class RuleEngine {
   constructor(options: RuleEngineOptions) {
     this.#bus = options.bus;
     this.#clock = options.clock ?? systemClock;
-    this.#cooldowns = new CooldownStore(this.#clock);
-    this.#chooser = new WeightedChooser(options.random);
-    const maxViewers = Math.max(1, Math.floor(options.maxViewers ?? DEFAULT_MAX_VIEWERS));
-    this.#viewers = new ViewerStore(maxViewers, this.#clock, ({ viewer, maxViewers: max }) => {
-      const { source, id, username, nickname, lastSeen } = viewer;
-      this.#bus.notify({
-        kind: 'viewer-evicted',
-        origin: 'rule-engine',
-        viewer: { source, id, username, nickname, lastSeen },
-        vars: viewer.vars,
-        maxViewers: max,
-      });
+    this.#memory = new EngineMemory({
+      clock: this.#clock,
+      random: options.random,
+      maxViewers: options.maxViewers,
+      evicted: (notice) => this.#bus.notify(notice),
     });
     this.#logger = options.logger ?? defaultLogger;
     const maxDepth = Math.max(0, Math.floor(options.maxDepth ?? 8));
@@ -171,19 +103,19 @@ export class RuleEngine {
       },
       log: (level, message, context) => this.#logger(level, message, context),
       delay: (ms) => this.#delay(ms),
-      getVariable: (name) => this.#variables.get(name),
-      setVariable: (name, value) => this.#variables.set(name, value),
-      viewerVars: (event) => (event ? this.#viewers.recordOf(event)?.vars : undefined),
-      viewers: this.#viewers,
+      getVariable: (name) => this.#memory.variables.get(name),
+      setVariable: (name, value) => this.#memory.variables.set(name, value),
+      viewerVars: (event) => (event ? this.#memory.viewers.recordOf(event)?.vars : undefined),
+      viewers: this.#memory.viewers,
       now: () => this.#clock.now(),
-      choose: (key, weights, noRepeat) => this.#chooser.pick(key, weights, noRepeat),
-      available: (key, count, noRepeat) => this.#chooser.available(key, count, noRepeat),
+      choose: (key, weights, noRepeat) => this.#memory.chooser.pick(key, weights, noRepeat),
+      available: (key, count, noRepeat) => this.#memory.chooser.available(key, count, noRepeat),
       maxDepth,
       derivedSource: options.derivedSource ?? 'rules',
     };
     this.#runner = new RuleRunner({
       clock: this.#clock,
-      cooldowns: this.#cooldowns,
+      cooldowns: this.#memory.cooldowns,
       host: this.#host,
       scope: (compiled, event, command) => this.#scope(compiled, event, command),
       notify: (error) => this.#notify(error),
@@ -194,6 +126,15 @@ export class RuleEngine {
       random: options.random ?? Math.random,
       isLive: (name) => this.#live.isLive(name),
       fire: (compiled, chatMessages) => this.#fireTimer(compiled, chatMessages),
+    });
+    this.#dispatcher = new EventDispatcher({
+      bus: this.#bus,
+      rules: this.#rules,
+      runner: this.#runner,
+      memory: this.#memory,
+      live: this.#live,
+      scheduler: this.#scheduler,
+      maxDepth,
     });
     this.#connectors = options.connectors;
     if (this.#connectors !== undefined) this.#registry.register(replyAction(this.#connectors));
@@ -420,7 +361,7 @@ export class RuleEngine {
       compiled,
       event,
       this.#scope(compiled, event),
-      this.#cooldowns,
+      this.#memory.cooldowns,
       this.#host,
       timer && { state: timer, blocker: this.#scheduler.blocker(compiled) },
     );
@@ -431,63 +372,17 @@ export class RuleEngine {
     return this.#runner.idle();
   }
 
-  #scope(compiled: CompiledRule, event: StreamEvent | undefined, command = event && compiled.command?.scope(event)): Scope {
-    const scope: Scope = { event, vars: this.#variables.values, rule: compiled.ref };
-    if (command) scope.command = command;
-    const userVars = this.#viewers.varsOf(event);
-    if (userVars) scope.userVars = userVars;
-    return scope;
+  #scope(compiled: CompiledRule, event: StreamEvent | undefined, command?: Scope['command']): Scope {
+    return command === undefined ? this.#dispatcher.scope(compiled, event) : this.#dispatcher.scope(compiled, event, command);
   }
 
   #onEvent(event: StreamEvent): void {
-    if (this.#closed) return;
-    const depth = depthOf(event);
-    if (depth > this.#host.maxDepth) {
-      this.#bus.notify({
-        kind: 'error',
-        origin: 'rule-engine',
-        error: new RuleLoopError(
-          `event ${event.id} has derived depth ${depth}, past maxDepth ${this.#host.maxDepth}: no rule ran for it`,
-          depth,
-        ),
-      });
-      return;
-    }
-    if (depth === 0) {
-      this.#live.event(event);
-      this.#scheduler.chat(event);
-    }
-    const viewer = depth === 0 ? this.#viewers.seen(event) : undefined;
-    const scope: Scope = { event, vars: this.#variables.values, rule: { id: '', name: '' } };
-    const userVars = viewer?.vars ?? this.#viewers.varsOf(event);
-    if (userVars) scope.userVars = userVars;
-    const candidates = this.#rules.index.candidates(event, scope);
-    for (const compiled of candidates) {
-      if (!compiled.rule.enabled) continue;
-      scope.rule = compiled.ref;
-      if (compiled.command) {
-        const verdict = compiled.command.check(event);
-        if (verdict.kind === 'no-match') continue;
-        if (verdict.kind !== 'ok') {
-          this.#runner.commandRefused(compiled, event, depth, verdict);
-          continue;
-        }
-        scope.command = verdict.scope;
-      } else delete scope.command;
-      if (compiled.predicate && !compiled.predicate(scope)) continue;
-      // Rejections (queue policy `reject`) are already reported as notices and on the run channel.
-      this.#runner.start(compiled, event, 'event', depth, { cooldowns: true }).catch(() => undefined);
-    }
+    if (!this.#closed) this.#dispatcher.dispatch(event);
   }
 
   /** A timer is due and may run: its run's event is a system event of the derived source. */
   #fireTimer(compiled: CompiledRule, chatMessages: number): void {
-    const event = createEvent({
-      source: this.#host.derivedSource,
-      type: 'unknown',
-      user: systemUser(),
-      data: { kind: 'timer', payload: { rule: compiled.rule.name, chatMessages } },
-    } as Parameters<typeof createEvent>[0]) as StreamEvent;
+    const event = timerEvent(this.#host.derivedSource, compiled.rule.name, chatMessages);
     this.#runner.start(compiled, event, 'timer', 0, { cooldowns: true }).catch(() => undefined);
   }
 
@@ -523,7 +418,7 @@ export class RuleEngine {
 
   /** A variable or counter (`undefined` when unset). */
   getVariable(name: string): JsonValue | undefined {
-    return this.#variables.get(name);
+    return this.#memory.variables.get(name);
   }
 
   /**
@@ -533,12 +428,12 @@ export class RuleEngine {
    */
   setVariable(name: string, value: JsonValue | undefined): void {
     if (value === undefined) {
-      this.#variables.delete(name);
+      this.#memory.variables.delete(name);
       return;
     }
     const parsed = jsonValueSchema.safeParse(value);
     if (!parsed.success) throw new ValidationError(`invalid value for variable "${name}"`, toIssues(parsed.error));
-    this.#variables.set(name, parsed.data);
+    this.#memory.variables.set(name, parsed.data);
   }
 
   /**
@@ -549,14 +444,7 @@ export class RuleEngine {
    * @throws {@link RuleNotFoundError} for an unknown id or name.
    */
   resetCooldowns(idOrName?: string): void {
-    if (idOrName === undefined) {
-      this.#cooldowns.reset();
-      this.#chooser.reset();
-      return;
-    }
-    const { id } = this.#rules.require(idOrName).rule;
-    this.#cooldowns.reset(id);
-    this.#chooser.reset(`${id}:`);
+    this.#memory.reset(idOrName === undefined ? undefined : this.#rules.require(idOrName).rule.id);
   }
 
   /**
@@ -564,18 +452,18 @@ export class RuleEngine {
    * stable user id: names, when they were first and last seen (and last chatted), their variables.
    */
   getViewer(source: string, id: string): SavedViewer | undefined {
-    const record = this.#viewers.get(source, id);
+    const record = this.#memory.viewers.get(source, id);
     return record && { ...record, vars: { ...record.vars } };
   }
 
   /** How many viewers the engine keeps now (at most `maxViewers`). */
   get viewerCount(): number {
-    return this.#viewers.size;
+    return this.#memory.viewers.size;
   }
 
   /** The top viewers by a numeric viewer variable (default `points`), highest first; equal values share a rank. */
   leaderboard(variable = 'points', top = 10): LeaderboardEntry[] {
-    return this.#viewers.leaderboard(variable, top);
+    return this.#memory.viewers.leaderboard(variable, top);
   }
 
   /**
@@ -583,14 +471,7 @@ export class RuleEngine {
    * memory, and the viewers with their variables.
    */
   getState(): RuleEngineState {
-    return {
-      version: 2,
-      savedAt: this.#clock.now(),
-      cooldowns: this.#cooldowns.toJSON(),
-      variables: this.#variables.toJSON(),
-      noRepeat: this.#chooser.toJSON(),
-      viewers: this.#viewers.toJSON(),
-    };
+    return this.#memory.state();
   }
 
   /**
@@ -601,12 +482,7 @@ export class RuleEngine {
    * @throws {@link ValidationError} naming every problem when `state` is not a saved state.
    */
   loadState(state: unknown): void {
-    const parsed = ruleEngineStateSchema.safeParse(state);
-    if (!parsed.success) throw new ValidationError('invalid rule engine state', toIssues(parsed.error));
-    this.#cooldowns.load(parsed.data.cooldowns);
-    this.#variables.load(parsed.data.variables);
-    this.#chooser.load(parsed.data.noRepeat);
-    this.#viewers.load(parsed.data.viewers);
+    this.#memory.load(state);
   }
 
   /**

@@ -1,4 +1,6 @@
+import { createEvent } from '../events/create.js';
 import type { StreamEvent } from '../events/stream-event.js';
+import { systemUser } from '../events/user.js';
 import type { Clock } from '../util/clock.js';
 import type { CompiledRule } from './compiled-rule.js';
 import type { TimerSettings } from './timer-schema.js';
@@ -140,4 +142,17 @@ export class TimerScheduler {
     delete timer.lastSkip;
     this.#parts.fire(timer.compiled, timer.chatMessages);
   }
+}
+
+/**
+ * The event a timer's run is for: a system event of the derived source (`rules`), type `unknown`
+ * with `data: { kind: "timer", payload: { rule, chatMessages } }` (templates: `{{data.payload.chatMessages}}`).
+ */
+export function timerEvent(source: string, rule: string, chatMessages: number): StreamEvent {
+  return createEvent({
+    source,
+    type: 'unknown',
+    user: systemUser(),
+    data: { kind: 'timer', payload: { rule, chatMessages } },
+  } as Parameters<typeof createEvent>[0]) as StreamEvent;
 }
