@@ -63,10 +63,27 @@ function commandRules(count: number): RuleInput[] {
   }));
 }
 
-/** `count` rules: the live ones, a quarter command rules, the rest event-trigger fillers. */
+/**
+ * `count` timer rules (hourly, after 5 chat messages, while Twitch is live, with jitter): they never
+ * come due in a bench round; what they cost per event is the chat count they watch.
+ */
+function timerRules(count: number): RuleInput[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: crypto.randomUUID(),
+    name: `timer ${i}`,
+    trigger: {
+      timer: { everySeconds: 3_600, jitterSeconds: 60, minChatMessages: 5, whileLive: 'twitch' },
+      ...(i % 2 ? { sources: ['twitch'] } : {}),
+    },
+    actions: [{ type: 'log', message: 'timer {{rule.name}} after {{data.payload.chatMessages}} messages' }],
+  }));
+}
+
+/** `count` rules: the live ones, a quarter command rules, a tenth timer rules, the rest event-trigger fillers. */
 function rulesOf(count: number): RuleInput[] {
   const commands = Math.floor(count / 4);
-  return [...liveRules, ...fillerRules(count - commands), ...commandRules(commands)];
+  const timers = Math.floor(count / 10);
+  return [...liveRules, ...fillerRules(count - commands - timers), ...commandRules(commands), ...timerRules(timers)];
 }
 
 const suite: Suite = async () => {
@@ -94,7 +111,8 @@ const suite: Suite = async () => {
       `parseEvent on a JSON sample event (all ${pairs.length} platform/type pairs, round-robin), then publish on an EventBus ` +
       'with a RuleEngine attached. Three rules fire (gift streak end, chat command, follow: counter actions); the others ' +
       'are spread over every platform/type pair and cannot match (per-viewer `user.id ==` / `user.username ==` rules with a ' +
-      'per-user cooldown), a quarter of them command rules (`!filler-N` with an alias, a usage pattern and a permission). Baseline: the same parseEvent, then an eventemitter3 emit.',
+      'per-user cooldown), a quarter of them command rules (`!filler-N` with an alias, a usage pattern and a permission), a tenth ' +
+      'timer rules (hourly, after 5 chat messages, while live). Baseline: the same parseEvent, then an eventemitter3 emit.',
     target: '10,000 rules within 2x of 10 rules',
     baseline: {
       name: 'parseEvent + eventemitter3 emit',

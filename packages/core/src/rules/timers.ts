@@ -30,7 +30,8 @@ interface Timer {
   sources: ReadonlySet<string> | undefined;
   handle: unknown;
   nextAt: number;
-  chatMessages: number;
+  /** The chat count of its sources when it last ran (or started): its messages since are the difference. */
+  chatMark: number;
   lastSkip?: TimerSkip;
 }
 
@@ -53,6 +54,9 @@ export interface TimerParts {
 export class TimerScheduler {
   readonly #parts: TimerParts;
   readonly #timers = new Map<CompiledRule, Timer>();
+  /** Chat messages seen, by source, and in all: O(1) per message, however many timers there are. */
+  readonly #chatBySource = new Map<string, number>();
+  #chatTotal = 0;
   #closed = false;
 
   constructor(parts: TimerParts) {
@@ -64,7 +68,8 @@ export class TimerScheduler {
     const settings = compiled.rule.trigger?.timer;
     if (!settings || this.#closed) return;
     const sources = compiled.rule.trigger?.sources;
-    const timer: Timer = { compiled, settings, sources: sources && new Set(sources), handle: undefined, nextAt: 0, chatMessages: 0 };
+    const timer: Timer = { compiled, settings, sources: sources && new Set(sources), handle: undefined, nextAt: 0, chatMark: 0 };
+    timer.chatMark = this.#chatCount(timer);
     this.#timers.set(compiled, timer);
     this.#schedule(timer);
   }
@@ -77,16 +82,29 @@ export class TimerScheduler {
     this.#timers.delete(compiled);
   }
 
-  /** Counts a chat message for the timers whose sources it matches. */
+  /** Counts a chat message (for the timers whose sources it matches). */
   chat(event: StreamEvent): void {
     if (event.type !== 'chat') return;
-    for (const timer of this.#timers.values()) if (!timer.sources || timer.sources.has(event.source)) timer.chatMessages++;
+    this.#chatTotal++;
+    this.#chatBySource.set(event.source, (this.#chatBySource.get(event.source) ?? 0) + 1);
   }
 
   /** A run of the rule starts: its chat count starts again from zero. */
   started(compiled: CompiledRule): void {
     const timer = this.#timers.get(compiled);
-    if (timer) timer.chatMessages = 0;
+    if (timer) timer.chatMark = this.#chatCount(timer);
+  }
+
+  /** The chat messages of the timer's sources seen so far. */
+  #chatCount(timer: Timer): number {
+    if (!timer.sources) return this.#chatTotal;
+    let count = 0;
+    for (const source of timer.sources) count += this.#chatBySource.get(source) ?? 0;
+    return count;
+  }
+
+  #messagesSince(timer: Timer): number {
+    return this.#chatCount(timer) - timer.chatMark;
   }
 
   /** The timer's state, for a rule with a timer trigger. */
@@ -94,7 +112,7 @@ export class TimerScheduler {
     const timer = this.#timers.get(compiled);
     if (!timer) return undefined;
     const { everySeconds, jitterSeconds = 0, minChatMessages = 0, whileLive } = timer.settings;
-    const state: TimerState = { everySeconds, jitterSeconds, nextAt: timer.nextAt, chatMessages: timer.chatMessages, minChatMessages };
+    const state: TimerState = { everySeconds, jitterSeconds, nextAt: timer.nextAt, chatMessages: this.#messagesSince(timer), minChatMessages };
     if (whileLive !== undefined) {
       state.whileLive = whileLive;
       state.live = this.#parts.isLive(whileLive);
@@ -127,7 +145,7 @@ export class TimerScheduler {
     const { whileLive, minChatMessages = 0 } = timer.settings;
     if (!timer.compiled.rule.enabled) return 'disabled';
     if (whileLive !== undefined && !this.#parts.isLive(whileLive)) return 'not-live';
-    if (timer.chatMessages < minChatMessages) return 'too-few-chat-messages';
+    if (this.#messagesSince(timer) < minChatMessages) return 'too-few-chat-messages';
     return undefined;
   }
 
@@ -140,7 +158,7 @@ export class TimerScheduler {
       return;
     }
     delete timer.lastSkip;
-    this.#parts.fire(timer.compiled, timer.chatMessages);
+    this.#parts.fire(timer.compiled, this.#messagesSince(timer));
   }
 }
 
