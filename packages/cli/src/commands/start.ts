@@ -9,6 +9,7 @@ import {
   type HttpActionOptions,
   type ValidateRulesOptions,
   type ValidationIssue,
+  type Clock,
 } from '@vmsc/core';
 import { ObsController, type ObsControllerOptions } from '@vmsc/obs';
 import { loadConfig, parseConfig, readCredential, type LoadedConfig } from '../config/load-config.js';
@@ -60,6 +61,8 @@ export interface BuildHubOptions {
   server?: { port?: number };
   /** Replaces the config's OBS endpoint and backoff. */
   obs?: Pick<ObsControllerOptions, 'url' | 'backoff'>;
+  /** The rule engine's clock (timers, cooldowns, delays): a test drives the hub's timers with `ManualClock`. */
+  clock?: Clock;
 }
 
 /** The `http` action's options from the config's `http` entry: target URLs read from the environment. */
@@ -129,6 +132,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
     stateFile: resolve(baseDir, 'vmsc-state.json'),
     ...(obs ? { obs } : {}),
     ...(http ? { http } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   if (config.server.enabled && !token && hub.server) {
     const path = await writeTokenFile(baseDir, hub.server.token.reveal());

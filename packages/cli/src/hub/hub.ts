@@ -8,6 +8,7 @@ import {
   type HttpActionOptions,
   type Rule,
   type Unsubscribe,
+  type Clock,
 } from '@vmsc/core';
 import { KickWebhookReceiver } from '@vmsc/connector-kick';
 import { CustomWsServer } from '@vmsc/custom-ws-server';
@@ -38,6 +39,13 @@ export interface HubOptions {
   obs?: ObsController;
   /** The allow-list and targets of `http` actions; absent: rules with `http` actions are refused. */
   http?: HttpActionOptions;
+  /** The rule engine's clock (timers, cooldowns, delays); default the system clock. A test may drive it (`ManualClock`). */
+  clock?: Clock;
+  /**
+   * How long `stop()` lets runs in progress finish (real milliseconds) before it closes the engine,
+   * which cuts their delays and drops queued runs (each reported). Default 5000.
+   */
+  drainMs?: number;
 }
 
 /**
@@ -55,16 +63,19 @@ export class Hub {
   readonly obs: ObsController | undefined;
   readonly #view: HubView;
   readonly #stateFile: string | undefined;
+  readonly #drainMs: number;
   readonly #subscriptions: Unsubscribe[] = [];
 
   constructor(options: HubOptions) {
     this.#view = options.view;
     this.#stateFile = options.stateFile;
+    this.#drainMs = options.drainMs ?? 5_000;
     this.bus = options.bus ?? new EventBus(options.dedupe ? { crossSourceDedupe: options.dedupe } : {});
     this.connectors = options.connectors ?? [];
     this.engine = new RuleEngine({
       bus: this.bus,
       connectors: this.connectors,
+      ...(options.clock ? { clock: options.clock } : {}),
       logger: (level, message, context) =>
         level === 'error' ? this.#view.error(context.rule.name, message) : this.#view.ruleRun(`${context.rule.name}: ${message}`),
     });
@@ -170,7 +181,11 @@ export class Hub {
   /** Disconnects everything, saves rule state, closes the server and the journal. */
   async stop(): Promise<void> {
     await Promise.allSettled([...this.connectors, ...(this.obs ? [this.obs] : [])].map((connector) => connector.disconnect()));
-    await this.engine.idle();
+    // Runs in progress may finish, for a while: a long `delay` (up to an hour) must not hold the shutdown.
+    // Past it, close() cuts delays and drops queued runs, each reported.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.engine.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#drainMs)))]);
+    clearTimeout(timer);
     if (this.#stateFile) await writeFile(this.#stateFile, JSON.stringify(this.engine.getState(), null, 2));
     this.engine.close();
     await this.server?.close();
