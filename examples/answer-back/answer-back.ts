@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { startCommand, type CommandIo } from '@vmsc/cli';
+import { startCommand } from '@vmsc/cli';
+import { captureIo } from '../capture-io.js';
 import { EventBus } from '@vmsc/core';
 import type { OverlayAlert } from '@vmsc/core/protocol';
 import { VmscMirrorClient } from '@vmsc/custom-ws-client';
@@ -75,16 +76,6 @@ function replies(fakes: Fakes): AnswerBackRun['replies'] {
     youtube: fakes.platforms.youtube.raw.inserted.map((message) => String(message.snippet.displayMessage)),
     kick: fakes.kickApi.chatMessages.map((message) => message.body.content),
   };
-}
-
-/** A CommandIo that keeps what the hub prints (and echoes it when `echo` is given). */
-function captureIo(env: NodeJS.ProcessEnv, echo?: (text: string) => void): CommandIo & { output: () => string } {
-  const chunks: string[] = [];
-  const write = (text: string) => {
-    chunks.push(text);
-    echo?.(text);
-  };
-  return { cwd: process.cwd(), env, stdout: { isTTY: false, write }, stderr: { write }, output: () => chunks.join('') };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { startCommand, type CommandIo } from '@vmsc/cli';
+import { startCommand } from '@vmsc/cli';
+import { captureIo } from '../capture-io.js';
 import { ManualClock, startAllFakes, waitUntil, type AllFakes } from '@vmsc/testing';
 
 /**
@@ -30,15 +31,6 @@ export interface StreamerRulesRun {
   steps: StreamStep[];
   /** What the hub printed. */
   output: string;
-}
-
-function captureIo(env: NodeJS.ProcessEnv, echo?: (text: string) => void): CommandIo & { output: () => string } {
-  const chunks: string[] = [];
-  const write = (text: string) => {
-    chunks.push(text);
-    echo?.(text);
-  };
-  return { cwd: process.cwd(), env, stdout: { isTTY: false, write }, stderr: { write }, output: () => chunks.join('') };
 }
 
 /** The chat messages the hub sent to the Twitch fake so far. */

@@ -114,19 +114,15 @@ export class RunQueue {
       return 'queued';
     }
     const lowest = this.#lowestWaiting();
-    if (lowest > rank(entry.priority)) {
-      const displaced = this.#waiting[lowest]!.pop()!;
+    const mine = rank(entry.priority);
+    const displace = lowest > mine;
+    if (displace || (this.#overflow === 'drop-oldest' && lowest === mine)) {
+      const level = this.#waiting[lowest]!;
+      const dropped = displace ? level.pop()! : level.shift()!;
       this.#length--;
       this.#enqueue(entry);
-      displaced.drop('overflow');
-      return 'displaced';
-    }
-    if (this.overflow === 'drop-oldest' && lowest === rank(entry.priority)) {
-      const oldest = this.#waiting[lowest]!.shift()!;
-      this.#length--;
-      this.#enqueue(entry);
-      oldest.drop('overflow');
-      return 'dropped-oldest';
+      dropped.drop('overflow');
+      return displace ? 'displaced' : 'dropped-oldest';
     }
     return this.overflow === 'reject' ? 'rejected' : 'dropped-newest';
   }
