@@ -4,6 +4,8 @@ export { startHttpServer, startWsServer, LOOPBACK_HOST } from './loopback.js';
 export type { LoopbackHttpServer, LoopbackWsServer, WsServerOptions } from './loopback.js';
 export { waitForEvent, collectEvents, waitUntil } from './wait.js';
 export { ManualClock } from './manual-clock.js';
+export { startNatsServer } from './nats-server.js';
+export type { NatsServer, NatsServerOptions } from './nats-server.js';
 export type { WaitOptions, EventCollector } from './wait.js';
 export { playScript } from './script.js';
 export type { ScriptStep } from './script.js';
