@@ -43,6 +43,10 @@ const PROBES = {
     "import type { ObsController } from '@vmsc/obs';",
     "export const obsStoppedIsAny: IsAny<Awaited<ReturnType<ObsController['stopRecording']>>> = false;",
   ],
+  '@vmsc/nats': [
+    "import type { NatsBridgeOptions } from '@vmsc/nats';",
+    "export const natsConnectionIsAny: IsAny<NonNullable<NatsBridgeOptions['connection']>> = false;",
+  ],
   '@vmsc/connector-heartrate': [
     "import { PulsoidConnector } from '@vmsc/connector-heartrate';",
     'export class HeartrateProbe extends PulsoidConnector {',

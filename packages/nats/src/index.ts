@@ -4,3 +4,5 @@ export { NatsStreamConflictError, NatsPoisonEventError, NatsPublishError } from 
 export { subjectOf, subjectToken, DEFAULT_SUBJECT_PREFIX } from './subjects.js';
 export { resolveStream } from './setup.js';
 export type { StreamSettings, ResolvedStreamSettings } from './setup.js';
+export { ChannelLeases, leaseKey } from './leases.js';
+export type { ChannelLeasesOptions } from './leases.js';
