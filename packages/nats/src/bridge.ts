@@ -4,7 +4,7 @@ import { connect, type NatsConnection, type NodeConnectionOptions } from '@nats-
 import { InboundConsumer } from './inbound.js';
 import { OutboundPublisher } from './outbound.js';
 import { ensureConsumer, ensureStream, resolveStream, type StreamSettings } from './setup.js';
-import { DEFAULT_SUBJECT_PREFIX, subjectToken } from './subjects.js';
+import { DEFAULT_SUBJECT_PREFIX, messageIdOf, subjectToken } from './subjects.js';
 
 /** What the bridge consumes from JetStream into a local bus. */
 export interface NatsConsumeOptions {
@@ -56,7 +56,8 @@ export interface NatsBridgeOptions {
  * Carries an {@link EventBus} over NATS JetStream, with the official client:
  *
  * - **Out**: every event published on the bus goes to the stream at `vmsc.<source>.<type>` with
- *   `Nats-Msg-Id` = the event id, so a republish after a reconnect is stored once. While NATS is
+ *   `Nats-Msg-Id` = the platform's message id when known (`kick:<id>`), else the event id, so a
+ *   republish after a reconnect, or the same platform message heard by two workers, is stored once. While NATS is
  *   unreachable, events wait in a bounded buffer (reported; an overflow is a `gap` notice) and go out
  *   when it is back.
  * - **In**: a durable consumer (explicit acks) delivers the stream's events into a bus: an event is
@@ -152,7 +153,7 @@ export class NatsBridge {
       const filter = publish.filter;
       this.#unsubscribe = options.bus.onAny((event) => {
         if (this.#arrived.has(event) || (filter && !filter(event))) return;
-        this.#seen.add(event.id);
+        this.#seen.add(messageIdOf(event));
         outbound.offer(event);
       });
     }

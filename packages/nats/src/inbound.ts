@@ -1,6 +1,7 @@
 import { parseEvent, RecentIds, type BusNotice, type EventBus, type StreamEvent } from '@vmsc/core';
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { NatsPoisonEventError } from './errors.js';
+import { messageIdOf } from './subjects.js';
 
 /** What the consumer works with. */
 export interface InboundParts {
@@ -20,7 +21,7 @@ export interface InboundParts {
 /**
  * Delivers the events of a durable JetStream consumer into a local bus: each message is parsed and
  * validated (`parseEvent`), published, then acknowledged, so an event the process did not get to is
- * redelivered after a crash. Redeliveries are delivered once (by event id). A poison message (not JSON,
+ * redelivered after a crash. Redeliveries are delivered once (by {@link messageIdOf}). A poison message (not JSON,
  * not a valid event) is reported (`NATS_POISON_EVENT`), acknowledged and skipped: it never blocks the
  * stream.
  */
@@ -78,7 +79,7 @@ export class InboundConsumer {
       return;
     }
     const event = parsed.event;
-    if (this.#parts.seen.add(event.id)) {
+    if (this.#parts.seen.add(messageIdOf(event))) {
       this.#parts.arrived(event);
       this.#parts.bus.publish(event);
       this.#delivered++;

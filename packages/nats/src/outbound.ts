@@ -1,7 +1,7 @@
 import { Backoff, type BackoffOptions, type BusNotice, type StreamEvent } from '@vmsc/core';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { NatsPublishError } from './errors.js';
-import { subjectOf } from './subjects.js';
+import { messageIdOf, subjectOf } from './subjects.js';
 
 /** What the publisher reports through. */
 export interface OutboundParts {
@@ -27,7 +27,7 @@ interface Pending {
 }
 
 /**
- * Publishes local events to JetStream, `Nats-Msg-Id` = the event id, so that a republish after a
+ * Publishes local events to JetStream, `Nats-Msg-Id` = {@link messageIdOf} the event, so that a republish after a
  * reconnect is stored once (within the stream's duplicate window). Events wait in a bounded buffer
  * while NATS is unreachable and go out in order of arrival when it is back (a retried batch may land
  * after newer events: the order is that of the stream's sequence, the ids stay unique). Every outage

@@ -17,3 +17,13 @@ export function subjectToken(text: string): string {
 export function subjectOf(prefix: string, event: StreamEvent): string {
   return `${prefix}.${subjectToken(event.source)}.${subjectToken(event.type)}`;
 }
+
+/**
+ * The message id an event is stored under (`Nats-Msg-Id`) and delivered once by: the platform's own
+ * message id when the connector knows it (`<platform>:<platformMessageId>`), so that two workers
+ * watching the same channel during a hand-off store its messages once; else the event id.
+ */
+export function messageIdOf(event: StreamEvent): string {
+  const platformId = event.meta?.platformMessageId;
+  return platformId ? `${event.meta?.platform ?? event.source}:${platformId}` : event.id;
+}

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, RetentionPolicy } from '@nats-io/jetstream';
 import { createEvent, EventBus, type BusNotice, type StreamEvent } from '@vmsc/core';
-import { NatsBridge, NatsStreamConflictError, subjectOf } from '@vmsc/nats';
+import { messageIdOf, NatsBridge, NatsStreamConflictError, subjectOf } from '@vmsc/nats';
 import { closeAllFakes, startNatsServer, waitUntil, type NatsServer } from '@vmsc/testing';
 
 const bridges: NatsBridge[] = [];
@@ -79,6 +79,26 @@ describe('NatsBridge against a real nats-server with JetStream', () => {
     await waitUntil(() => got.length === 2, 'the next event');
     expect(got.map((e) => e.data)).toEqual([{ message: 'message 1' }, { message: 'message 2' }]);
     await nc.close();
+  });
+
+  it('the same platform message heard by two workers (a hand-off) is stored and delivered once', async () => {
+    const server = await startNatsServer();
+    const workerA = new EventBus();
+    const workerB = new EventBus();
+    const consumer = new EventBus();
+    const got = received(consumer);
+    await bridge(server, { bus: workerA }).start();
+    await bridge(server, { bus: workerB }).start();
+    await bridge(server, { bus: consumer, publish: false, consume: { durable: 'handoff' } }).start();
+    const heard = (n: number) => ({ ...chat(n), meta: { platformMessageId: `kick-msg-${n}` } });
+    // Each worker's connector makes its own event (its own event id) of the same Kick message.
+    workerA.publish(heard(1));
+    workerB.publish(heard(1));
+    workerB.publish(heard(2));
+    await waitUntil(() => got.length === 2, 'two messages');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(got.map((event) => event.meta?.platformMessageId)).toEqual(['kick-msg-1', 'kick-msg-2']);
+    expect(messageIdOf(heard(1))).toBe('kick:kick-msg-1');
   });
 
   it('a poison message is reported, acknowledged and skipped: it never blocks the stream', async () => {
