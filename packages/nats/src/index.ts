@@ -6,3 +6,5 @@ export { resolveStream } from './setup.js';
 export type { StreamSettings, ResolvedStreamSettings } from './setup.js';
 export { ChannelLeases, leaseKey } from './leases.js';
 export type { ChannelLeasesOptions } from './leases.js';
+export { ConnectorShards } from './shards.js';
+export type { ConnectorShardsOptions } from './shards.js';

@@ -239,7 +239,7 @@ export type { CheckPropertyOptions, JsonLike } from './properties/index.js';
 // Every fake at once, with one uniform scripting API per platform
 export { startAllFakes, FAKE_PLATFORMS, TIKTOK_FAKE_SIGN_API_KEY } from './fakes/all.js';
 export type { AllFakes, StartAllFakesOptions, FakePlatform } from './fakes/all.js';
-export { KICK_FAKE_CHANNEL } from './fakes/all-kick.js';
+export { KICK_FAKE_CHANNEL, scriptKick } from './fakes/all-kick.js';
 export type { KickScript } from './fakes/all-kick.js';
 export type { TwitchScript } from './fakes/all-twitch.js';
 export type { TikTokScript } from './fakes/all-tiktok.js';
