@@ -1,18 +1,55 @@
-import { Bench } from 'tinybench';
+/**
+ * The bench harness: a baseline and its candidates measured in **interleaved rounds** (A B C, B C A,
+ * C A B … after a warm-up), each round a time slice per task, every result consumed. Each figure is
+ * the **median ratio** to a task of the same round (the baseline by default) with its **min–max
+ * across rounds**; a target whose spread crosses its bound is printed as `unclear`, not as met.
+ *
+ * @packageDocumentation
+ */
 
-/** One measured task. */
+/** One measured task: `fn` may return a promise (awaited, like every task of the comparison). */
 export interface BenchTask {
   name: string;
   fn: () => unknown;
 }
 
-/** A row of a comparison: ops/s, mean time, and the ratio to the baseline measured in the same run. */
+/** A goal: the ratio of `task` to `against` (default the baseline) at most `max`. */
+export interface RatioTarget {
+  /** How it reads, e.g. "10,000 rules within 2x of 10 rules". */
+  label: string;
+  /** The measured task (default: every candidate, one verdict each). */
+  task?: string;
+  /** The task it is compared to (default: the baseline). */
+  against?: string;
+  /** The largest ratio that meets the target. */
+  max: number;
+}
+
+/** How a target fared: `met` (every round within), `missed` (no round within), `unclear` (the spread crosses it). */
+export type Verdict = 'met' | 'missed' | 'unclear';
+
+/** A target's figure. */
+export interface TargetResult {
+  label: string;
+  task: string;
+  against: string;
+  max: number;
+  median: number;
+  min: number;
+  max_: number;
+  verdict: Verdict;
+}
+
+/** A row of a comparison: median time per operation and the median ratio to the baseline, with its spread. */
 export interface ComparisonRow {
   name: string;
   opsPerSecond: number;
+  /** Median time per operation across rounds, ns. */
   meanNs: number;
-  /** mean time / baseline mean time (1.00 = as fast as the baseline, 2.00 = twice as slow). */
+  /** Median of the per-round ratios to the baseline (1.00 = as fast, 2.00 = twice as slow). */
   ratio: number;
+  ratioMin: number;
+  ratioMax: number;
 }
 
 /** A finished comparison, ready to print. */
@@ -22,8 +59,9 @@ export interface Comparison {
   description: string;
   baseline: string;
   rows: ComparisonRow[];
-  /** The goal stated by the issue, e.g. "within 1.25x". */
-  target?: string;
+  rounds: number;
+  /** The targets, each with its verdict. */
+  targets: TargetResult[];
   /** Extra figures (memory per channel...), printed under the table. */
   notes?: string[];
 }
@@ -31,59 +69,121 @@ export interface Comparison {
 /** A bench suite file's default export: one or more comparisons. */
 export type Suite = () => Promise<Comparison[]>;
 
+let sink = 0;
+/** Keeps every result alive, so that no task's work can be optimised away. */
+function consume(value: unknown): void {
+  sink = (sink + (typeof value === 'number' ? value : value === undefined ? 1 : 3)) | 0;
+}
+
+/** Runs `task` for about `ms` and returns the time per operation, ns. */
+async function slice(task: BenchTask, ms: number): Promise<number> {
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(Math.round(ms * 1e6));
+  let ops = 0;
+  let now = start;
+  for (;;) {
+    for (let i = 0; i < 8; i++) {
+      const result = task.fn();
+      consume(result instanceof Promise ? await result : result);
+    }
+    ops += 8;
+    now = process.hrtime.bigint();
+    if (now >= deadline) break;
+  }
+  return Number(now - start) / ops;
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
 /**
- * Measures a baseline and candidates in one run (same process, same inputs, interleaved warm-up)
- * and reports each as a ratio to the baseline.
+ * Measures a baseline and candidates in one run (same process, same inputs) in interleaved rounds
+ * and reports each as a median ratio to the baseline with its spread, and each target's verdict.
+ * Rounds: `BENCH_ROUNDS` (default 9, at least 7); slice per task and round: `BENCH_SLICE_MS` (default 80).
  */
 export async function compare(options: {
   title: string;
   description: string;
   baseline: BenchTask;
   candidates: BenchTask[];
-  target?: string;
-  timeMs?: number;
+  targets?: RatioTarget[];
   notes?: string[];
 }): Promise<Comparison> {
-  const bench = new Bench({ time: options.timeMs ?? Number(process.env.BENCH_TIME_MS ?? 700), warmupTime: 150 });
-  for (const task of [options.baseline, ...options.candidates]) bench.add(task.name, task.fn);
-  await bench.run();
-  const stats = new Map(
-    bench.tasks.map((task) => {
-      const result = task.result as unknown as { latency?: { mean: number }; throughput?: { mean: number } } | undefined;
-      const meanMs = result?.latency?.mean ?? Number.NaN;
-      return [task.name, { meanNs: meanMs * 1e6, opsPerSecond: meanMs > 0 ? 1000 / meanMs : 0 }];
+  const rounds = Math.max(7, Number(process.env.BENCH_ROUNDS ?? 9));
+  const sliceMs = Number(process.env.BENCH_SLICE_MS ?? 80);
+  const tasks = [options.baseline, ...options.candidates];
+  for (const task of tasks) await slice(task, sliceMs * 2);
+  const times = new Map<string, number[]>(tasks.map((task) => [task.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[(round + i) % tasks.length]!;
+      times.get(task.name)!.push(await slice(task, sliceMs));
+    }
+  }
+  const ratios = (task: string, against: string) => times.get(task)!.map((ns, round) => ns / times.get(against)![round]!);
+  const rows = tasks.map((task): ComparisonRow => {
+    const perRound = ratios(task.name, options.baseline.name);
+    const ns = median(times.get(task.name)!);
+    return {
+      name: task.name,
+      opsPerSecond: 1e9 / ns,
+      meanNs: ns,
+      ratio: median(perRound),
+      ratioMin: Math.min(...perRound),
+      ratioMax: Math.max(...perRound),
+    };
+  });
+  const targets = (options.targets ?? []).flatMap((target) =>
+    (target.task ? [target.task] : options.candidates.map((task) => task.name)).map((task): TargetResult => {
+      const against = target.against ?? options.baseline.name;
+      if (!times.has(task) || !times.has(against)) throw new Error(`target "${target.label}" names an unknown task`);
+      const perRound = ratios(task, against);
+      const min = Math.min(...perRound);
+      const max = Math.max(...perRound);
+      const verdict: Verdict = max <= target.max ? 'met' : min > target.max ? 'missed' : 'unclear';
+      return { label: target.label, task, against, max: target.max, median: median(perRound), min, max_: max, verdict };
     }),
   );
-  const base = stats.get(options.baseline.name)!;
-  const rows = [options.baseline, ...options.candidates].map((task) => {
-    const stat = stats.get(task.name)!;
-    return { name: task.name, opsPerSecond: stat.opsPerSecond, meanNs: stat.meanNs, ratio: stat.meanNs / base.meanNs };
-  });
+  if (sink === 42) console.log('');
   return {
     title: options.title,
     description: options.description,
     baseline: options.baseline.name,
     rows,
-    ...(options.target ? { target: options.target } : {}),
+    rounds,
+    targets,
     ...(options.notes ? { notes: options.notes } : {}),
   };
+}
+
+const time = (ns: number) =>
+  ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`;
+
+/** A target's line: `10,000 rules within 2x of 10 rules: 1.13x (1.05–1.22) ≤ 2.00x: met`. */
+export function targetLine(target: TargetResult): string {
+  const spread = `${target.min.toFixed(2)}–${target.max_.toFixed(2)}`;
+  return `${target.label} (${target.task} / ${target.against}): ${target.median.toFixed(2)}x (${spread}) vs ≤ ${target.max.toFixed(2)}x: **${target.verdict}**`;
 }
 
 /** Formats a comparison as a Markdown section. */
 export function toMarkdown(comparison: Comparison): string {
   const lines = [`### ${comparison.title}`, '', comparison.description, ''];
-  if (comparison.target) lines.push(`Target: ${comparison.target}.`, '');
-  lines.push('| task | ops/s | mean | ratio to baseline |', '|---|---:|---:|---:|');
+  lines.push(
+    `${comparison.rounds} interleaved rounds; median time per operation, median ratio to the baseline and its min–max across rounds.`,
+    '',
+  );
+  lines.push('| task | ops/s | median time | ratio to baseline | spread |', '|---|---:|---:|---:|---:|');
   for (const row of comparison.rows) {
-    const mean =
-      row.meanNs >= 1e6
-        ? `${(row.meanNs / 1e6).toFixed(2)} ms`
-        : row.meanNs >= 1e3
-          ? `${(row.meanNs / 1e3).toFixed(2)} µs`
-          : `${row.meanNs.toFixed(0)} ns`;
     const label = row.name === comparison.baseline ? `${row.name} (baseline)` : row.name;
-    lines.push(`| ${label} | ${Math.round(row.opsPerSecond).toLocaleString('en-US')} | ${mean} | ${row.ratio.toFixed(2)}x |`);
+    const spread = row.name === comparison.baseline ? '' : `${row.ratioMin.toFixed(2)}–${row.ratioMax.toFixed(2)}`;
+    lines.push(
+      `| ${label} | ${Math.round(row.opsPerSecond).toLocaleString('en-US')} | ${time(row.meanNs)} | ${row.ratio.toFixed(2)}x | ${spread} |`,
+    );
   }
+  if (comparison.targets.length > 0) lines.push('', ...comparison.targets.map((target) => `- Target: ${targetLine(target)}`));
   for (const note of comparison.notes ?? []) lines.push('', note);
   lines.push('');
   return lines.join('\n');

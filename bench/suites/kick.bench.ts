@@ -89,7 +89,7 @@ async function frameComparison(title: string, description: string, frames: reado
   const result = await compare({
     title,
     description,
-    target: 'within 1.25x',
+    targets: [{ label: 'within 1.5x of bare parsing', max: 1.5 }],
     baseline: {
       name: 'double JSON.parse',
       fn: () => {

@@ -113,7 +113,20 @@ const suite: Suite = async () => {
       'are spread over every platform/type pair and cannot match (per-viewer `user.id ==` / `user.username ==` rules with a ' +
       'per-user cooldown), a quarter of them command rules (`!filler-N` with an alias, a usage pattern and a permission), a tenth ' +
       'timer rules (hourly, after 5 chat messages, while live). Baseline: the same parseEvent, then an eventemitter3 emit.',
-    target: '10,000 rules within 2x of 10 rules',
+    targets: [
+      {
+        label: '10,000 rules within 2x of 10 rules',
+        task: 'parseEvent + bus + engine, 10,000 rules',
+        against: 'parseEvent + bus + engine, 10 rules',
+        max: 2,
+      },
+      {
+        label: '1,000 rules within 2x of 10 rules',
+        task: 'parseEvent + bus + engine, 1,000 rules',
+        against: 'parseEvent + bus + engine, 10 rules',
+        max: 2,
+      },
+    ],
     baseline: {
       name: 'parseEvent + eventemitter3 emit',
       // Async like the candidates (whose rule runs settle in microtasks), so both pay the same harness cost.
@@ -130,10 +143,6 @@ const suite: Suite = async () => {
       },
     })),
   });
-  const mean = (count: number) => comparison.rows.find((row) => row.name.endsWith(` ${count.toLocaleString('en-US')} rules`))!.meanNs;
-  comparison.notes = [
-    `10,000 rules / 10 rules: ${(mean(10_000) / mean(10)).toFixed(2)}x; 1,000 rules / 10 rules: ${(mean(1_000) / mean(10)).toFixed(2)}x.`,
-  ];
   for (const { engine } of configurations) {
     await engine.idle();
     sink += Number(engine.getVariable('gifts') ?? 0);

@@ -22,7 +22,7 @@ const suite: Suite = async () => {
         },
       },
     ],
-    target: 'within 1.25x of JSON.parse',
+    targets: [{ label: 'within 1.5x of JSON.parse', max: 1.5 }],
   });
   if (sink < 0) console.log(sink);
   return [comparison];

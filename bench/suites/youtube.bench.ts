@@ -41,7 +41,9 @@ const suite: Suite = async () => {
   const comparison = await compare({
     title: 'YouTube: a 2,000-item list page to typed events',
     description: `One liveChatMessages.list page of ${ITEMS} items (${Math.round(text.length / 1024)} KiB of JSON, 90% text messages, 10% Super Chats, stickers, memberships, bans, deletions), as text, to events on the bus.`,
-    target: 'within 1.25x of bare JSON.parse (parse + typed events)',
+    targets: [
+      { label: 'within 1.5x of bare JSON.parse, bus.publish included', task: 'VMSC: parse + dedupe + normalize + bus.publish', max: 1.5 },
+    ],
     notes: [
       'The second candidate adds EventBus.publish (same-id dedupe and dispatch, @vmsc/core) for each of the 2,000 events; that part is the bus, not the connector.',
     ],
