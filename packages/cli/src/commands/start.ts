@@ -171,20 +171,38 @@ export async function startCommand(options: { config?: string; signal?: AbortSig
     io.stderr.write(formatError(error));
     return 2;
   }
+  // SIGINT or SIGTERM (either, once) starts the shutdown; a second signal while it runs is answered,
+  // not obeyed (the state is being saved); every listener is removed when the hub has stopped.
+  const again = () => view.info('still shutting down: saving the rule state (at most the drain period)…');
   const stopped = new Promise<void>((done) => {
-    const stop = () => done();
-    if (options.signal) options.signal.addEventListener('abort', stop, { once: true });
-    else {
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+    if (options.signal) {
+      options.signal.addEventListener('abort', () => done(), { once: true });
+      return;
     }
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.on('SIGINT', again);
+      process.on('SIGTERM', again);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   // A connector that cannot reach its platform keeps retrying and its connect() stays pending:
   // Ctrl-C must still shut down then.
   await Promise.race([hub.start(), stopped]);
   await stopped;
   view.info('shutting down…');
-  await hub.stop();
+  try {
+    await hub.stop();
+  } catch (error) {
+    io.stderr.write(formatError(error));
+    return 1;
+  } finally {
+    process.off('SIGINT', again);
+    process.off('SIGTERM', again);
+  }
   return 0;
 }
 

@@ -1,4 +1,3 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import {
   EventBus,
   RuleEngine,
@@ -9,12 +8,14 @@ import {
   type Rule,
   type Unsubscribe,
   type Clock,
+  VmscError,
 } from '@vmsc/core';
 import { KickWebhookReceiver } from '@vmsc/connector-kick';
 import { CustomWsServer } from '@vmsc/custom-ws-server';
 import type { ObsController } from '@vmsc/obs';
 import { hubActions } from './hub-actions.js';
 import { EventJournal } from '../journal/event-journal.js';
+import { moveAside, readStateFile, writeStateFile } from './state-file.js';
 import type { HubView } from '../view/hub-view.js';
 
 /** Options of {@link Hub}. */
@@ -94,7 +95,12 @@ export class Hub {
     const actions = hubActions({ obs: this.obs ?? false, http: options.http ?? false, overlay: this.server ?? false });
     for (const action of actions) this.engine.registerActionType(action);
     if (options.rules) this.engine.addRules(options.rules);
-    this.journal = options.journalDir ? new EventJournal({ dir: options.journalDir }) : undefined;
+    this.journal = options.journalDir
+      ? new EventJournal({
+          dir: options.journalDir,
+          onError: (error, { waiting, lost }) => this.#view.error('journal', `${error.message} (${waiting} event(s) wait, ${lost} lost)`),
+        })
+      : undefined;
   }
 
   #watch(): void {
@@ -146,17 +152,7 @@ export class Hub {
   /** Starts the server, restores rule state, and connects every connector (in parallel). */
   async start(): Promise<void> {
     this.#watch();
-    if (this.#stateFile) {
-      const saved = await readFile(this.#stateFile, 'utf8').catch(() => undefined);
-      if (saved) {
-        try {
-          this.engine.loadState(JSON.parse(saved));
-          this.#view.info(`restored rule state from ${this.#stateFile}`);
-        } catch (error) {
-          this.#view.error('state', `ignored ${this.#stateFile}: ${(error as Error).message}`);
-        }
-      }
-    }
+    if (this.#stateFile) await this.#restoreState(this.#stateFile);
     if (this.server) {
       await this.server.listen();
       this.#view.info(`custom WS server listening on ${this.server.url}`);
@@ -178,6 +174,26 @@ export class Hub {
     );
   }
 
+  /**
+   * Restores the engine's state. A file that cannot be read, is not JSON or is not a saved state is
+   * moved aside (`<file>.bad-<time>`) and reported: the next save never overwrites it.
+   */
+  async #restoreState(file: string): Promise<void> {
+    const read = await readStateFile(file);
+    if (read.kind === 'none') return;
+    if (read.kind === 'bad') {
+      this.#view.error('state', `cannot use ${file} (${read.error.message}): moved it to ${read.movedTo} and started without state`);
+      return;
+    }
+    try {
+      this.engine.loadState(read.state);
+      this.#view.info(`restored rule state from ${file}`);
+    } catch (error) {
+      const movedTo = await moveAside(file);
+      this.#view.error('state', `cannot use ${file} (${(error as Error).message}): moved it to ${movedTo} and started without state`);
+    }
+  }
+
   /** Disconnects everything, saves rule state, closes the server and the journal. */
   async stop(): Promise<void> {
     await Promise.allSettled([...this.connectors, ...(this.obs ? [this.obs] : [])].map((connector) => connector.disconnect()));
@@ -186,11 +202,28 @@ export class Hub {
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([this.engine.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#drainMs)))]);
     clearTimeout(timer);
-    if (this.#stateFile) await writeFile(this.#stateFile, JSON.stringify(this.engine.getState(), null, 2));
+    let saveError: Error | undefined;
+    if (this.#stateFile) {
+      try {
+        await writeStateFile(this.#stateFile, this.engine.getState());
+      } catch (error) {
+        saveError = error as Error;
+        this.#view.error('state', `could not save the rule state to ${this.#stateFile}: ${saveError.message}`);
+      }
+    }
+    // Whatever happened to the save, nothing keeps running.
     this.engine.close();
+    // The runs close() cut end at once: let their reports reach the view (a stuck action gets 1 s).
+    await Promise.race([this.engine.idle(), new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref())]);
     await this.server?.close();
     await this.journal?.close();
     for (const off of this.#subscriptions.splice(0)) off();
     this.#view.close();
+    if (saveError)
+      throw new VmscError(
+        'STATE_SAVE_FAILED',
+        `the hub stopped, but its rule state was not saved to ${this.#stateFile}: ${saveError.message}`,
+        { cause: saveError },
+      );
   }
 }

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Name of the file the hub writes a generated server token to (owner-only permissions). */
@@ -11,6 +11,8 @@ export const TOKEN_FILE = '.vmsc-token';
 export async function writeTokenFile(dir: string, token: string): Promise<string> {
   const path = join(dir, TOKEN_FILE);
   await writeFile(path, `${token}\n`, { mode: 0o600 });
+  // `mode` only applies when the file is created: a file that was already there keeps its permissions.
+  await chmod(path, 0o600);
   return path;
 }
 
