@@ -129,7 +129,8 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
         }
       : false,
     journalDir: config.journal.enabled ? resolve(baseDir, config.journal.dir) : false,
-    stateFile: resolve(baseDir, 'vmsc-state.json'),
+    stateFile: resolve(baseDir, config.state.file),
+    saveEveryMs: config.state.saveEveryMs,
     ...(obs ? { obs } : {}),
     ...(http ? { http } : {}),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -110,6 +110,17 @@ export const hubConfigSchema = z.strictObject({
       dir: z.string().default('journal'),
     })
     .prefault({}),
+  /**
+   * The rule engine's state (variables, counters, cooldowns, viewers' points): saved to `file`
+   * (beside the config) on stop and every `saveEveryMs` while running (default 10 s), so that a crash
+   * loses at most that much.
+   */
+  state: z
+    .strictObject({
+      file: z.string().default('vmsc-state.json'),
+      saveEveryMs: z.number().int().min(100).max(3_600_000).default(10_000),
+    })
+    .prefault({}),
   dedupe: z
     .union([
       z.literal(false),

@@ -42,6 +42,8 @@ export interface HubOptions {
   http?: HttpActionOptions;
   /** The rule engine's clock (timers, cooldowns, delays); default the system clock. A test may drive it (`ManualClock`). */
   clock?: Clock;
+  /** How often the state is saved while the hub runs, ms (besides on stop). Default 10,000. */
+  saveEveryMs?: number;
   /**
    * How long `stop()` lets runs in progress finish (real milliseconds) before it closes the engine,
    * which cuts their delays and drops queued runs (each reported). Default 5000.
@@ -65,12 +67,18 @@ export class Hub {
   readonly #view: HubView;
   readonly #stateFile: string | undefined;
   readonly #drainMs: number;
+  readonly #saveEveryMs: number;
+  #saveTimer: ReturnType<typeof setInterval> | undefined;
+  #saving: Promise<void> | undefined;
+  #lastSaved: string | undefined;
+  #saveFailing = false;
   readonly #subscriptions: Unsubscribe[] = [];
 
   constructor(options: HubOptions) {
     this.#view = options.view;
     this.#stateFile = options.stateFile;
     this.#drainMs = options.drainMs ?? 5_000;
+    this.#saveEveryMs = options.saveEveryMs ?? 10_000;
     this.bus = options.bus ?? new EventBus(options.dedupe ? { crossSourceDedupe: options.dedupe } : {});
     this.connectors = options.connectors ?? [];
     this.engine = new RuleEngine({
@@ -152,7 +160,12 @@ export class Hub {
   /** Starts the server, restores rule state, and connects every connector (in parallel). */
   async start(): Promise<void> {
     this.#watch();
-    if (this.#stateFile) await this.#restoreState(this.#stateFile);
+    if (this.#stateFile) {
+      await this.#restoreState(this.#stateFile);
+      const file = this.#stateFile;
+      this.#saveTimer = setInterval(() => void this.#savePeriodically(file), this.#saveEveryMs);
+      this.#saveTimer.unref();
+    }
     if (this.server) {
       await this.server.listen();
       this.#view.info(`custom WS server listening on ${this.server.url}`);
@@ -194,6 +207,30 @@ export class Hub {
     }
   }
 
+  /** Saves the state if it changed since the last save (one save at a time); a failure is reported once until a save works. */
+  #savePeriodically(file: string): Promise<void> {
+    if (this.#saving) return this.#saving;
+    const state = this.engine.getState();
+    const text = JSON.stringify({ ...state, savedAt: 0 });
+    if (text === this.#lastSaved) return Promise.resolve();
+    this.#saving = writeStateFile(file, state)
+      .then(
+        () => {
+          this.#lastSaved = text;
+          this.#saveFailing = false;
+        },
+        (error: unknown) => {
+          if (!this.#saveFailing)
+            this.#view.error('state', `could not save the rule state to ${file}: ${(error as Error).message} (retrying)`);
+          this.#saveFailing = true;
+        },
+      )
+      .finally(() => {
+        this.#saving = undefined;
+      });
+    return this.#saving;
+  }
+
   /** Disconnects everything, saves rule state, closes the server and the journal. */
   async stop(): Promise<void> {
     await Promise.allSettled([...this.connectors, ...(this.obs ? [this.obs] : [])].map((connector) => connector.disconnect()));
@@ -203,6 +240,8 @@ export class Hub {
     await Promise.race([this.engine.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#drainMs)))]);
     clearTimeout(timer);
     let saveError: Error | undefined;
+    clearInterval(this.#saveTimer);
+    await this.#saving;
     if (this.#stateFile) {
       try {
         await writeStateFile(this.#stateFile, this.engine.getState());
