@@ -40,8 +40,14 @@ async function run(admin: AdminHandler, context: ActionContext, message: AdminRe
     case 'connectorStatus':
       return { action: 'connectorStatus', status: 'ok', connectors: admin.connectors() };
     case 'explain': {
-      const { id, timestamp, ...rest } = message.event;
-      const parsed = parseEvent({ ...rest, id: id ?? newEventId(), timestamp: timestamp ?? context.clock.now() });
+      const { id, timestamp, user, ...rest } = message.event;
+      // Like injectEvent: the display name defaults to the username.
+      const parsed = parseEvent({
+        ...rest,
+        user: { ...user, nickname: user.nickname ?? user.username },
+        id: id ?? newEventId(),
+        timestamp: timestamp ?? context.clock.now(),
+      });
       if (!parsed.ok)
         throw new ValidationError(
           'invalid event',
