@@ -194,6 +194,8 @@ describe('admin actions over the real server and the real client', () => {
     const reader = new VmscAdminClient({ url: server.url, token: READ_TOKEN });
     await reader.connect();
     opened.push(reader);
+    expect(reader.hello?.scopes).toEqual(['subscribe']);
+    expect(reader.hello?.actions).toEqual(['subscribe', 'hello']);
     for (const call of [() => reader.admin.listRules(), () => reader.admin.reloadRules(), () => reader.admin.subscribe({ runs: true })]) {
       const error = await call().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AdminRequestError);

@@ -2,7 +2,9 @@ import WebSocket from 'isomorphic-ws';
 import { ConnectionError, ProtocolError, redact, toSecret, VmscError, type Secret, type Unsubscribe } from '@vmsc/core';
 import {
   CUSTOM_WS_SUBPROTOCOL,
+  PROTOCOL_VERSION,
   TOKEN_SUBPROTOCOL_PREFIX,
+  type HelloAck,
   type AdminAction,
   type AdminParams,
   type AdminResult,
@@ -33,6 +35,8 @@ export interface VmscAdminClientOptions {
   /** How long a request may wait for its answer, ms. Default 15,000. */
   timeoutMs?: number;
 }
+
+const HELLO_ID = 'admin-hello';
 
 interface Pending {
   action: string;
@@ -69,6 +73,7 @@ export class VmscAdminClient {
   readonly #errorListeners = new Set<(error: VmscError) => void>();
   #socket: WebSocket | undefined;
   #nextId = 1;
+  #hello: Omit<HelloAck, 'action' | 'status' | 'requestId'> | undefined;
 
   constructor(options: VmscAdminClientOptions) {
     this.#url = options.url;
@@ -77,7 +82,10 @@ export class VmscAdminClient {
     this.admin = new AdminApi((action, params) => this.request(action, params));
   }
 
-  /** Opens the connection; rejects with a `ConnectionError` if it cannot (a refused token closes it with 4401). */
+  /**
+   * Opens the connection and exchanges `hello`; rejects with a `ConnectionError` if it cannot (a
+   * refused token closes it with 4401 first).
+   */
   connect(): Promise<void> {
     if (this.#socket) return Promise.resolve();
     return new Promise((resolve, reject) => {
@@ -85,8 +93,19 @@ export class VmscAdminClient {
       this.#socket = socket;
       let open = false;
       socket.onopen = () => {
-        open = true;
-        resolve();
+        // The server refuses a bad token right after the upgrade (4401): a hello round trip proves the session.
+        const timer = setTimeout(() => socket.close(1000, 'no hello answer'), this.#timeoutMs);
+        this.#pending.set(HELLO_ID, {
+          action: 'hello',
+          resolve: (ack) => {
+            open = true;
+            this.#hello = ack as Omit<HelloAck, 'action' | 'status' | 'requestId'>;
+            resolve();
+          },
+          reject,
+          timer,
+        });
+        socket.send(JSON.stringify({ action: 'hello', protocolVersion: PROTOCOL_VERSION, requestId: HELLO_ID }));
       };
       socket.onmessage = (message) => this.#onText(typeof message.data === 'string' ? message.data : String(message.data));
       socket.onerror = () => {
@@ -104,6 +123,11 @@ export class VmscAdminClient {
         for (const listener of this.#closeListeners) listener(event.code, reason);
       };
     });
+  }
+
+  /** The server's `hello` answer of this connection (scopes, the actions this token may use, limits, rules). */
+  get hello(): Omit<HelloAck, 'action' | 'status' | 'requestId'> | undefined {
+    return this.#hello;
   }
 
   /** Closes the connection. */
@@ -161,7 +185,8 @@ export class VmscAdminClient {
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
       message = parsed as Record<string, unknown>;
     } catch {
-      for (const listener of this.#errorListeners) listener(new ProtocolError('the server sent a frame that is not a JSON object', { code: 'MALFORMED_FRAME' }));
+      for (const listener of this.#errorListeners)
+        listener(new ProtocolError('the server sent a frame that is not a JSON object', { code: 'MALFORMED_FRAME' }));
       return;
     }
     if (message.action === 'ruleRun') {
@@ -184,7 +209,9 @@ export class VmscAdminClient {
       return;
     }
     if (message.action !== pending.action || message.status !== 'ok') {
-      pending.reject(new ProtocolError(`unexpected answer to ${pending.action}: ${String(message.action)}`, { code: 'UNEXPECTED_MESSAGE' }));
+      pending.reject(
+        new ProtocolError(`unexpected answer to ${pending.action}: ${String(message.action)}`, { code: 'UNEXPECTED_MESSAGE' }),
+      );
       return;
     }
     const { action: _action, status: _status, requestId: _id, ...result } = message;

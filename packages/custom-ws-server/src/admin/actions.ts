@@ -83,7 +83,10 @@ export async function adminAction(
 ): Promise<void> {
   const { outbox, admin } = context;
   if (!admin) {
-    outbox.reply(connection, requestId, { code: 'ADMIN_UNAVAILABLE', message: `${action} is not available: this server has no admin handler` });
+    outbox.reply(connection, requestId, {
+      code: 'ADMIN_UNAVAILABLE',
+      message: `${action} is not available: this server has no admin handler`,
+    });
     return;
   }
   const parsed = adminRequestSchemas[action].safeParse(fields);
