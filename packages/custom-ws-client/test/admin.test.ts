@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus, RuleEngine, ValidationError, type Rule } from '@vmsc/core';
+import { createEvent, EventBus, RuleEngine, ValidationError, type Rule } from '@vmsc/core';
 import { adminAckSchemas, adminPushMessageSchema, type AdminRuleRun } from '@vmsc/core/protocol';
 import { CustomWsServer, engineAdmin } from '@vmsc/custom-ws-server';
 import { closeAllFakes, startWsServer, waitUntil } from '@vmsc/testing';
@@ -102,7 +102,15 @@ describe('admin actions over the real server and the real client', () => {
     const runs: AdminRuleRun[] = [];
     client.onRuleRun((run) => void runs.push(run));
     expect(await client.admin.subscribe({ runs: true })).toEqual({ runs: true, connectors: false });
-    bus.publish({ ...chat('hi there'), id: 'evt-1', timestamp: Date.now(), user: { id: 'u1', username: 'ann', nickname: 'ann' } });
+    bus.publish(
+      createEvent({
+        id: 'evt-1',
+        type: 'chat',
+        source: 'my-app',
+        user: { id: 'u1', username: 'ann', nickname: 'ann' },
+        data: { message: 'hi there' },
+      }),
+    );
     await engine.trigger('Broken').catch(() => undefined);
     await waitUntil(() => runs.length === 2, 'two run reports');
     const greet = runs.find((run) => run.rule.name === 'Greet')!;
