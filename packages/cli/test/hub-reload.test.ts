@@ -126,6 +126,19 @@ describe('the hub reloads its rules file while it runs', () => {
     await expect(hub.reloadRules()).rejects.toMatchObject({ code: 'INVALID_RULES' });
     expect(hub.engine.listRules()).toEqual(before);
 
+    // Valid on its own, but the engine refuses it (a rule added in code already has the name): nothing changes.
+    hub.engine.addRule({ id: 'c2516fa7-c053-4c5f-9e98-3e7b8c4d9f56', name: 'manual', actions: [{ type: 'log', message: 'm' }] });
+    const withManual = hub.engine.listRules();
+    await writeRules([countRule(), { ...coolRule, name: 'manual' }]);
+    await expect(hub.reloadRules()).rejects.toMatchObject({ code: 'INVALID_RULES' });
+    expect(
+      hub.engine
+        .listRules()
+        .map((rule) => rule.name)
+        .sort(),
+    ).toEqual(withManual.map((rule) => rule.name).sort());
+    expect(hub.engine.getRule(COOL)?.name).toBe('cool');
+
     // Fixed: the next reload applies it.
     await writeRules([countRule(2)]);
     expect(await client.admin.reloadRules()).toMatchObject({ files: [rulesFile], replaced: ['count chat'], removed: ['cool'], added: [] });

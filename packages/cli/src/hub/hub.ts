@@ -211,9 +211,9 @@ export class Hub {
         try {
           return this.#reloader.apply(rules, source.files);
         } catch (error) {
-          if (error instanceof ValidationError)
-            throw new ValidationError(`invalid rules in ${source.files.join(', ')}`, error.issues, { code: 'INVALID_RULES' });
-          throw error;
+          // The engine refused them (a name another rule of the engine has...): the file is what must change.
+          const issues = error instanceof ValidationError ? error.issues : [{ path: '', message: (error as Error).message }];
+          throw new ValidationError(`invalid rules in ${source.files.join(', ')}`, issues, { code: 'INVALID_RULES', cause: error });
         }
       } catch (error) {
         this.#view.error('rules', describeReloadError(error, source.files));
@@ -230,7 +230,9 @@ export class Hub {
           result.replaced.length > 0 ? `replaced ${result.replaced.join(', ')}` : '',
           result.removed.length > 0 ? `removed ${result.removed.join(', ')}` : '',
         ].filter(Boolean);
-        this.#view.info(`reloaded ${result.files.join(', ')}: ${changes.length > 0 ? changes.join('; ') : 'no change'} (${result.unchanged} unchanged)`);
+        this.#view.info(
+          `reloaded ${result.files.join(', ')}: ${changes.length > 0 ? changes.join('; ') : 'no change'} (${result.unchanged} unchanged)`,
+        );
         return result;
       })
       .finally(() => {
