@@ -28,7 +28,11 @@ async function adminServer(reloadRules?: () => Promise<never>) {
   const bus = new EventBus();
   const engine = new RuleEngine({ bus });
   engine.addRule({ id: RULE.id, name: RULE.name, run: { mode: 'queue', queue: 'alerts' }, actions: [{ type: 'log', message: 'x' }] });
-  const { server } = await startServer({ bus, engine, admin: engineAdmin({ engine, connectors: [], ...(reloadRules ? { reloadRules } : {}) }) });
+  const { server } = await startServer({
+    bus,
+    engine,
+    admin: engineAdmin({ engine, connectors: [], ...(reloadRules ? { reloadRules } : {}) }),
+  });
   return connectOpen(server);
 }
 
@@ -45,7 +49,9 @@ const errorScenarios: Record<ErrorCode, ErrorScenario> = {
   },
   async INVALID_RULES() {
     const client = await adminServer(() =>
-      Promise.reject(new ValidationError('invalid rules in rules.json', [{ path: '0.name', message: 'required' }], { code: 'INVALID_RULES' })),
+      Promise.reject(
+        new ValidationError('invalid rules in rules.json', [{ path: '0.name', message: 'required' }], { code: 'INVALID_RULES' }),
+      ),
     );
     client.send({ action: 'reloadRules', requestId: 'ir' });
     const error = await client.next((m) => m.action === 'error');
@@ -244,18 +250,35 @@ describe('hello lists the actions the token may use', () => {
   it('all of them for the main token with an admin handler; no admin action for a read-only token or without a handler', async () => {
     const bus = new EventBus();
     const engine = new RuleEngine({ bus });
-    const { server } = await startServer({ bus, engine, admin: engineAdmin({ engine, connectors: [] }), tokens: [{ token: 'reader-token-1', scopes: ['subscribe'] }] });
+    const { server } = await startServer({
+      bus,
+      engine,
+      admin: engineAdmin({ engine, connectors: [] }),
+      tokens: [{ token: 'reader-token-1', scopes: ['subscribe'] }],
+    });
     const main = await connectOpen(server);
     main.send({ action: 'hello' });
     const hello = (await main.next(isAck('hello'))) as { actions?: string[]; scopes: string[] };
     expect(hello.scopes).toContain('admin');
     expect(hello.actions).toEqual(expect.arrayContaining(['listRules', 'reloadRules', 'explain', 'adminSubscribe', 'injectEvent']));
+    // The catalogue has the JSON Schemas of every admin request and answer.
+    const catalogue = (hello as unknown as { catalogue: { admin: Record<string, { request: { properties: Record<string, unknown> } }> } })
+      .catalogue;
+    expect(Object.keys(catalogue.admin)).toContain('setRuleEnabled');
+    expect(Object.keys(catalogue.admin.setRuleEnabled!.request.properties)).toEqual(
+      expect.arrayContaining(['ruleId', 'ruleName', 'enabled']),
+    );
     const reader = await connectOpen(server, 'reader-token-1');
     reader.send({ action: 'hello' });
     expect(((await reader.next(isAck('hello'))) as { actions?: string[] }).actions).toEqual(['subscribe', 'hello']);
     const { server: bare } = await startServer();
     const plain = await connectOpen(bare);
     plain.send({ action: 'hello' });
-    expect(((await plain.next(isAck('hello'))) as { actions?: string[] }).actions).toEqual(['injectEvent', 'triggerRule', 'subscribe', 'hello']);
+    expect(((await plain.next(isAck('hello'))) as { actions?: string[] }).actions).toEqual([
+      'injectEvent',
+      'triggerRule',
+      'subscribe',
+      'hello',
+    ]);
   });
 });

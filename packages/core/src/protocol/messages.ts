@@ -3,13 +3,7 @@ import { eventMetaSchema } from '../events/meta.js';
 import type { StreamEvent } from '../events/stream-event.js';
 import { alertMessageSchema, type AlertMessage } from './alerts.js';
 import { parseEvent } from '../events/validate.js';
-import {
-  adminAckSchema,
-  adminActions,
-  adminRequestSchema,
-  type AdminAck,
-  type AdminRequest,
-} from './admin.js';
+import { adminAckSchema, adminActions, adminRequestSchema, type AdminAck, type AdminRequest } from './admin.js';
 
 /**
  * Every message of the VMSC Custom WebSocket protocol, both directions, as zod schemas with their
@@ -221,6 +215,10 @@ export const helloCatalogueSchema = z.object({
   envelope: z.record(z.string(), z.unknown()),
   /** For every built-in platform, its event types with the JSON Schema of their `data`. */
   sources: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown()))),
+  /** For every admin action, the JSON Schemas of its request and of its answer (generated from `adminRequestSchemas` / `adminAckSchemas`). */
+  admin: z
+    .record(z.string(), z.object({ request: z.record(z.string(), z.unknown()), response: z.record(z.string(), z.unknown()) }))
+    .optional(),
 });
 
 /** The event catalogue in `hello`. */
@@ -289,11 +287,4 @@ export const serverMessageSchema = z.union([
 
 /** Any message the server sends. */
 export type ServerMessage =
-  | InjectEventAck
-  | TriggerRuleAck
-  | SubscribeAck
-  | HelloAck
-  | EventMessage
-  | ErrorMessage
-  | AlertMessage
-  | AdminAck;
+  InjectEventAck | TriggerRuleAck | SubscribeAck | HelloAck | EventMessage | ErrorMessage | AlertMessage | AdminAck;
