@@ -108,16 +108,14 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
         })
       : undefined;
   const http = config.http ? httpOptions(config.http, env) : false;
-  const rules = await loadRules(
-    config.rules,
-    baseDir,
-    file,
-    hubRuleValidation(connectors, { obs: obs ?? false, http, ...(config.server.enabled ? {} : { overlay: false }) }),
-  );
+  const validation = hubRuleValidation(connectors, { obs: obs ?? false, http, ...(config.server.enabled ? {} : { overlay: false }) });
+  const rules = await loadRules(config.rules, baseDir, file, validation);
+  const rulesFile = typeof config.rules === 'string' ? resolve(baseDir, config.rules) : undefined;
   const hub = new Hub({
     view,
     bus,
     rules,
+    ...(rulesFile ? { rulesSource: { files: [rulesFile], load: () => loadRules(rulesFile, baseDir, file, validation) } } : {}),
     connectors,
     server: config.server.enabled
       ? {
