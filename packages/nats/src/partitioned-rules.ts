@@ -1,10 +1,11 @@
 import { parseEvent, RecentIds, VmscError, type BusNotice, type EventBus } from '@vmsc/core';
-import { DeliverPolicy, jetstream, type ConsumerMessages } from '@nats-io/jetstream';
+import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { NatsPoisonEventError } from './errors.js';
 import { ChannelLeases } from './leases.js';
 import { partitionFilter } from './partitions.js';
+import { ensureStream, resolveStream, type StreamSettings } from './setup.js';
 import { DEFAULT_SUBJECT_PREFIX, messageIdOf } from './subjects.js';
 
 /** What runs one partition's events: a bus with its rule engine on it, and the engine's state. */
@@ -27,8 +28,8 @@ export interface PartitionedRulesOptions {
   partitions: number;
   /** How many partitions this process runs at most. Default all. */
   capacity?: number;
-  /** The stream (default `VMSC`) and subject prefix (default `vmsc`) the publishers use. */
-  stream?: string;
+  /** The stream (created if missing, checked if present, as by {@link NatsBridge}) and subject prefix (default `vmsc`) the publishers use. */
+  stream?: StreamSettings;
   subjectPrefix?: string;
   /** Lease bucket (default `vmsc-rule-partitions`) and timing, as in {@link ChannelLeases}. */
   bucket?: string;
@@ -85,6 +86,7 @@ export class PartitionedRules {
   readonly #leases: ChannelLeases;
   readonly #running = new Map<number, Running>();
   readonly #prefix: string;
+  readonly #retries = new Map<number, ReturnType<typeof setTimeout>>();
   #kv: KV | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
 
@@ -119,6 +121,7 @@ export class PartitionedRules {
 
   /** Opens the checkpoint bucket and claims partitions. */
   async start(): Promise<void> {
+    await ensureStream(await jetstreamManager(this.#options.connection), this.#prefix, resolveStream(this.#options.stream));
     this.#kv = await new Kvm(this.#options.connection).create(this.#options.stateBucket ?? 'vmsc-rule-state', { history: 1 });
     await this.#leases.start();
     this.#timer = setInterval(() => void this.checkpoint(), this.#options.checkpointEveryMs ?? 1_000);
@@ -127,6 +130,8 @@ export class PartitionedRules {
   /** Checkpoints every partition, gives the leases back (others take over at once) and closes the runners. */
   async stop(): Promise<void> {
     clearInterval(this.#timer);
+    for (const timer of this.#retries.values()) clearTimeout(timer);
+    this.#retries.clear();
     await this.#leases.stop();
   }
 
@@ -135,10 +140,18 @@ export class PartitionedRules {
     await Promise.all([...this.#running.values()].map((running) => this.#save(running)));
   }
 
+  /** Opens a partition; a failure is reported and retried every second while the lease is held. */
   async #open(partition: number): Promise<void> {
     try {
       await this.#openPartition(partition);
     } catch (error) {
+      this.#retries.set(
+        partition,
+        setTimeout(() => {
+          this.#retries.delete(partition);
+          if (this.#leases.held.includes(`p${partition}`) && !this.#running.has(partition)) void this.#open(partition);
+        }, 1_000),
+      );
       this.#options.notify?.({
         kind: 'error',
         origin: `rules:${this.#options.ownerId}`,
@@ -154,7 +167,7 @@ export class PartitionedRules {
       entry && entry.operation === 'PUT' ? (entry.json<Checkpoint>() ?? { seq: 0, state: undefined }) : { seq: 0, state: undefined };
     const runner = await this.#options.open(partition, saved.state);
     const js = jetstream(this.#options.connection);
-    const consumer = await js.consumers.get(this.#options.stream ?? 'VMSC', {
+    const consumer = await js.consumers.get(resolveStream(this.#options.stream).name, {
       // One subject as a string: nats-server before 2.10 has no multi-filter consumers.
       filter_subjects: partitionFilter(this.#prefix, partition),
       ...(saved.seq > 0
@@ -194,6 +207,8 @@ export class PartitionedRules {
   }
 
   async #close(partition: number, graceful: boolean): Promise<void> {
+    clearTimeout(this.#retries.get(partition));
+    this.#retries.delete(partition);
     const running = this.#running.get(partition);
     if (!running) return;
     this.#running.delete(partition);

@@ -96,7 +96,7 @@ export async function prepareCluster(plan: ClusterPlan, hub: Hub, parts: Cluster
           ownerId: id,
           partitions: cluster.partitions,
           ...(cluster.rules.capacity ? { capacity: cluster.rules.capacity } : {}),
-          ...(cluster.stream.name ? { stream: cluster.stream.name } : {}),
+          stream,
           subjectPrefix: cluster.subjectPrefix,
           ttlMs: cluster.rules.leaseTtlMs,
           checkpointEveryMs: cluster.rules.checkpointEveryMs,
