@@ -36,7 +36,7 @@ describe('the hub over NATS: vmsc worker and vmsc start with a cluster section',
       { channel: 'beta', chatroomId: 102, channelId: 202 },
     ];
     const cluster = { servers: nats.url, partitions: 4, worker: { channels: ids, leaseTtlMs: 2_000 }, rules: { leaseTtlMs: 2_000 } };
-    const overrides = { kick: { wsHost: pusher.host, wsPort: pusher.port, forceTLS: false, keyRefresh: false } };
+    const overrides = { kick: { wsHost: pusher.host, wsPort: pusher.port, forceTLS: false, keyRefresh: false as const } };
     const workerIo = captureIo(await dir({ server: { enabled: false }, cluster: { ...cluster, id: 'worker-1' } }));
     const rulesIo = captureIo(await dir({ server: { enabled: false }, cluster: { ...cluster, id: 'rules-1', roles: ['rules'] } }));
     const stopWorker = new AbortController();
