@@ -63,6 +63,7 @@ interface Running {
   revision: number;
   seen: RecentIds;
   saving?: Promise<void> | undefined;
+  saveFailing?: boolean;
 }
 
 /**
@@ -89,6 +90,7 @@ export class PartitionedRules {
   readonly #retries = new Map<number, ReturnType<typeof setTimeout>>();
   #kv: KV | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
+  #stopped = false;
 
   constructor(options: PartitionedRulesOptions) {
     if (!Number.isInteger(options.partitions) || options.partitions < 1)
@@ -129,6 +131,7 @@ export class PartitionedRules {
 
   /** Checkpoints every partition, gives the leases back (others take over at once) and closes the runners. */
   async stop(): Promise<void> {
+    this.#stopped = true;
     clearInterval(this.#timer);
     for (const timer of this.#retries.values()) clearTimeout(timer);
     this.#retries.clear();
@@ -145,19 +148,25 @@ export class PartitionedRules {
     try {
       await this.#openPartition(partition);
     } catch (error) {
-      this.#retries.set(
-        partition,
-        setTimeout(() => {
-          this.#retries.delete(partition);
-          if (this.#leases.held.includes(`p${partition}`) && !this.#running.has(partition)) void this.#open(partition);
-        }, 1_000),
-      );
+      this.#retryLater(partition);
       this.#options.notify?.({
         kind: 'error',
         origin: `rules:${this.#options.ownerId}`,
         error: new VmscError('NATS_PARTITION_FAILED', `partition ${partition} could not be opened: ${String(error)}`, { cause: error }),
       });
     }
+  }
+
+  /** Opens the partition again in a second if this process still holds its lease and does not run it. */
+  #retryLater(partition: number): void {
+    clearTimeout(this.#retries.get(partition));
+    this.#retries.set(
+      partition,
+      setTimeout(() => {
+        this.#retries.delete(partition);
+        if (!this.#stopped && this.#leases.held.includes(`p${partition}`) && !this.#running.has(partition)) void this.#open(partition);
+      }, 1_000),
+    );
   }
 
   async #openPartition(partition: number): Promise<void> {
@@ -230,19 +239,39 @@ export class PartitionedRules {
         (revision) => {
           running.revision = revision;
           running.savedSeq = seq;
+          running.saveFailing = false;
         },
         (error: unknown) => {
-          // Another process wrote the checkpoint: it holds the partition now. Stop running it here.
+          const detail = error instanceof Error ? error.message : String(error);
+          if (!/wrong last sequence/i.test(detail)) {
+            // NATS unreachable or slow: the events stay unacknowledged in the checkpoint's sense; the next round retries.
+            if (!running.saveFailing)
+              this.#options.notify?.({
+                kind: 'error',
+                origin: `rules:${this.#options.ownerId}`,
+                error: new VmscError(
+                  'NATS_CHECKPOINT_FAILED',
+                  `the checkpoint of partition ${running.partition} was not written (${detail}): retrying`,
+                  {
+                    cause: error,
+                  },
+                ),
+              });
+            running.saveFailing = true;
+            return;
+          }
+          // Another process wrote the checkpoint: stop running the partition here; if this process
+          // still holds its lease a second later, it reopens it from that checkpoint.
           this.#options.notify?.({
             kind: 'error',
             origin: `rules:${this.#options.ownerId}`,
             error: new VmscError(
               'NATS_CHECKPOINT_FAILED',
-              `the checkpoint of partition ${running.partition} was not written (${error instanceof Error ? error.message : String(error)}): it stops here`,
+              `the checkpoint of partition ${running.partition} was written by another process (${detail}): it stops here`,
               { cause: error },
             ),
           });
-          void this.#close(running.partition, false);
+          void this.#close(running.partition, false).then(() => this.#retryLater(running.partition));
         },
       )
       .finally(() => (running.saving = undefined));
