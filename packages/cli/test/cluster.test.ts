@@ -28,7 +28,7 @@ async function dir(config: object): Promise<string> {
 }
 
 describe('the hub over NATS: vmsc worker and vmsc start with a cluster section', () => {
-  it('a worker hears Kick and publishes; a rules process runs the rules of its partitions', async () => {
+  it('a worker hears Kick and publishes; a rules + server process runs the rules of its partitions and serves every event', async () => {
     const nats = await startNatsServer();
     const pusher = await startKickPusherFake();
     const ids = [
@@ -38,7 +38,7 @@ describe('the hub over NATS: vmsc worker and vmsc start with a cluster section',
     const cluster = { servers: nats.url, partitions: 4, worker: { channels: ids, leaseTtlMs: 2_000 }, rules: { leaseTtlMs: 2_000 } };
     const overrides = { kick: { wsHost: pusher.host, wsPort: pusher.port, forceTLS: false, keyRefresh: false as const } };
     const workerIo = captureIo(await dir({ server: { enabled: false }, cluster: { ...cluster, id: 'worker-1' } }));
-    const rulesIo = captureIo(await dir({ server: { enabled: false }, cluster: { ...cluster, id: 'rules-1', roles: ['rules'] } }));
+    const rulesIo = captureIo(await dir({ server: { port: 0 }, cluster: { ...cluster, id: 'rules-1', roles: ['rules', 'server'] } }));
     const stopWorker = new AbortController();
     const stopRules = new AbortController();
     const worker = workerCommand({ config: 'vmsc.config.json', signal: stopWorker.signal, overrides }, workerIo);
@@ -68,6 +68,12 @@ describe('the hub over NATS: vmsc worker and vmsc start with a cluster section',
     expect(Math.max(...numbers)).toBe(Math.max(...perPartition.values()));
     expect(numbers).toHaveLength(6);
     expect(workerIo.out()).toMatch(/worker worker-1 watches 2 of 2 channel\(s\)/);
+    // Role server: the custom WS server's bus (and the view) gets every event from JetStream, once.
+    expect(rulesIo.out()).toMatch(/custom WS server listening on ws:\/\/127\.0\.0\.1:\d+/);
+    await waitUntil(
+      () => (rulesIo.out().match(/event {3}kick chat: viewer\d: hello \d/g) ?? []).length === 6,
+      'six events on the server bus',
+    );
     stopWorker.abort();
     stopRules.abort();
     expect(await worker).toBe(0);
