@@ -21,6 +21,7 @@ import { Hub } from '../hub/hub.js';
 import { writeTokenFile } from '../hub/token-file.js';
 import { createView, type HubView } from '../view/hub-view.js';
 import type { CommandIo, ExitCode } from './io.js';
+import { startClusterRoles, type ClusterRole } from '../cluster/start-roles.js';
 
 /**
  * Loads the rules a config names (a file relative to the config, or inline), naming every problem;
@@ -66,7 +67,7 @@ export interface BuildHubOptions {
 }
 
 /** The `http` action's options from the config's `http` entry: target URLs read from the environment. */
-function httpOptions(config: NonNullable<HubConfig['http']>, env: NodeJS.ProcessEnv): HttpActionOptions {
+export function httpOptions(config: NonNullable<HubConfig['http']>, env: NodeJS.ProcessEnv): HttpActionOptions {
   const targets: Record<string, { url: string }> = {};
   for (const [name, target] of Object.entries(config.targets))
     targets[name] = { url: readCredential(env, target.urlEnv, `URL of the http target "${name}"`) };
@@ -145,7 +146,10 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
  * shuts down cleanly. Without `--config`, uses `vmsc.config.json` in the working directory if there
  * is one, else the defaults (server, journal, no connectors).
  */
-export async function startCommand(options: { config?: string; signal?: AbortSignal } & BuildHubOptions, io: CommandIo): Promise<ExitCode> {
+export async function startCommand(
+  options: { config?: string; signal?: AbortSignal; clusterRoles?: readonly ClusterRole[] } & BuildHubOptions,
+  io: CommandIo,
+): Promise<ExitCode> {
   let loaded: LoadedConfig;
   try {
     if (options.config) loaded = await loadConfig(resolve(io.cwd, options.config));
@@ -163,8 +167,11 @@ export async function startCommand(options: { config?: string; signal?: AbortSig
   }
   const view = createView(io.stdout);
   let hub: Hub;
+  let cluster: Awaited<ReturnType<typeof startClusterRoles>>;
   try {
-    hub = await buildHub(loaded, io.env, view, options);
+    cluster = startClusterRoles(loaded, options.clusterRoles);
+    hub = await buildHub(cluster?.hubConfig ?? loaded, io.env, view, options);
+    await cluster?.prepare(hub, { env: io.env, view, ...options });
   } catch (error) {
     view.close();
     io.stderr.write(formatError(error));
@@ -190,10 +197,11 @@ export async function startCommand(options: { config?: string; signal?: AbortSig
   });
   // A connector that cannot reach its platform keeps retrying and its connect() stays pending:
   // Ctrl-C must still shut down then.
-  await Promise.race([hub.start(), stopped]);
+  await Promise.race([Promise.all([hub.start(), cluster?.start()]), stopped]);
   await stopped;
   view.info('shutting down…');
   try {
+    await cluster?.stop();
     await hub.stop();
   } catch (error) {
     io.stderr.write(formatError(error));

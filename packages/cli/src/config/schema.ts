@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clusterConfigSchema } from './cluster-schema.js';
 
 /**
  * The hub's configuration file (`vmsc.config.json`). Credentials never appear in it: each connector
@@ -132,6 +133,7 @@ export const hubConfigSchema = z.strictObject({
     ])
     .default(false),
   connectors: z.array(connectorConfigSchema).default([]),
+  cluster: clusterConfigSchema.optional(),
   /**
    * Webhook calls (`http` actions): the hosts rules may call, and named targets whose URL (a
    * credential, like a Discord webhook URL) is read from an environment variable. Without it, rules
