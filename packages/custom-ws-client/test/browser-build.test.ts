@@ -83,7 +83,8 @@ describe('the browser build', () => {
     const miniProtocol = schemasOf(browser.protocol);
     expect(Object.keys(miniProtocol).sort()).toEqual(Object.keys(classicProtocol).sort());
     expect(Object.keys(classicProtocol).length).toBeGreaterThan(15);
-    for (const name of Object.keys(classicProtocol)) expect(definition(miniProtocol[name]), name).toEqual(definition(classicProtocol[name]));
+    for (const name of Object.keys(classicProtocol))
+      expect(definition(miniProtocol[name]), name).toEqual(definition(classicProtocol[name]));
   });
 
   it('parses and rejects the same events with the same issues', () => {
@@ -135,7 +136,7 @@ describe('the browser build', () => {
       { action: 'triggerRule' },
       { action: 'injectEvent', event: { type: '', source: 'x', user: {}, data: [] } },
       { action: 'event', event: { id: 'x' } },
-      { action: "event", event: sampleEvents()[0] },
+      { action: 'event', event: sampleEvents()[0] },
       {},
       'text',
     ];
