@@ -20,8 +20,7 @@ import en from 'zod/v4/locales/en.js';
 // zod classic sets English messages on first use; zod/mini sets none ("Invalid input" everywhere).
 mini.config(en());
 
-type Params = Parameters<typeof mini.minLength>[1];
-type Shape = Parameters<typeof mini.object>[0];
+type Shape = NonNullable<Parameters<typeof mini.object>[0]>;
 type Any = mini.ZodMiniType;
 
 /** The context of a transform as zod classic passes it (zod/mini's payload plus `addIssue`). */
@@ -79,40 +78,40 @@ addMethods(mini.ZodMiniType, {
 });
 
 addMethods(mini.ZodMiniString, {
-  min(this: Any, length: number, params?: Params) {
+  min(this: Any, length: number, params?: Parameters<typeof mini.minLength>[1]) {
     return this.check(mini.minLength(length, params));
   },
-  max(this: Any, length: number, params?: Params) {
+  max(this: Any, length: number, params?: Parameters<typeof mini.maxLength>[1]) {
     return this.check(mini.maxLength(length, params));
   },
-  regex(this: Any, pattern: RegExp, params?: Params) {
+  regex(this: Any, pattern: RegExp, params?: Parameters<typeof mini.regex>[1]) {
     return this.check(mini.regex(pattern, params));
   },
 });
 
 addMethods(mini.ZodMiniNumber, {
-  min(this: Any, value: number, params?: Params) {
+  min(this: Any, value: number, params?: Parameters<typeof mini.gte>[1]) {
     return this.check(mini.gte(value, params));
   },
-  max(this: Any, value: number, params?: Params) {
+  max(this: Any, value: number, params?: Parameters<typeof mini.lte>[1]) {
     return this.check(mini.lte(value, params));
   },
   int(this: Any, params?: Parameters<typeof mini.int>[0]) {
     return this.check(mini.int(params));
   },
-  positive(this: Any, params?: Params) {
+  positive(this: Any, params?: Parameters<typeof mini.gt>[1]) {
     return this.check(mini.gt(0, params));
   },
-  nonnegative(this: Any, params?: Params) {
+  nonnegative(this: Any, params?: Parameters<typeof mini.gte>[1]) {
     return this.check(mini.gte(0, params));
   },
 });
 
 addMethods(mini.ZodMiniArray, {
-  min(this: Any, length: number, params?: Params) {
+  min(this: Any, length: number, params?: Parameters<typeof mini.minLength>[1]) {
     return this.check(mini.minLength(length, params));
   },
-  max(this: Any, length: number, params?: Params) {
+  max(this: Any, length: number, params?: Parameters<typeof mini.maxLength>[1]) {
     return this.check(mini.maxLength(length, params));
   },
 });
