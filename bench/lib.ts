@@ -172,7 +172,14 @@ export async function compareRuns(options: {
 
 /** Rows and target verdicts from the per-round times of each task. */
 function summarize(
-  options: { title: string; description: string; baseline: { name: string }; candidates: Array<{ name: string }>; targets?: RatioTarget[]; notes?: string[] },
+  options: {
+    title: string;
+    description: string;
+    baseline: { name: string };
+    candidates: Array<{ name: string }>;
+    targets?: RatioTarget[];
+    notes?: string[];
+  },
   times: Map<string, number[]>,
   rounds: number,
 ): Comparison {

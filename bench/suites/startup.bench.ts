@@ -52,6 +52,7 @@ const suite: Suite = async () => {
     targets: [{ label: 'Cold start: @vmsc/core within 1.3x of zod alone', task: "import('@vmsc/core')", max: 1.3 }],
     minRounds: 11,
     notes: [
+      'Reproduce: `pnpm bench startup` (builds core first). The size alone: `pnpm vitest run packages/custom-ws-client/test/browser-build.test.ts`, which fails above the budget.',
       `Browser build \`@vmsc/custom-ws-client/browser\` (src/browser.ts bundled with the package's browser build options, minified ESM, gzip -9): **${gzipped.toLocaleString('en-US')} B** gzipped, budget 30 KB (30,720 B; checked by packages/custom-ws-client/test/browser-build.test.ts).`,
     ],
   });
