@@ -76,4 +76,11 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: { entry: { browser: 'src/browser.ts' }, resolve: false },
   },
+  {
+    // The same build with the admin client (the dashboard), a separate file so /browser stays small.
+    ...browserBuild,
+    entry: { 'browser-admin': 'src/browser-admin.ts' },
+    format: ['esm', 'cjs'],
+    dts: { entry: { 'browser-admin': 'src/browser-admin.ts' }, resolve: false },
+  },
 ]);
