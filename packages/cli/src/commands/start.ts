@@ -18,7 +18,7 @@ import { KickConnector } from '@vmsc/connector-kick';
 import { createConnector, createKickWebhookReceiver, type ConnectorOverrides } from '../hub/create-connector.js';
 import { hubRuleValidation } from '../hub/hub-actions.js';
 import { Hub } from '../hub/hub.js';
-import { writeTokenFile } from '../hub/token-file.js';
+import { describeToken, resolveServerTokens } from '../hub/server-tokens.js';
 import { createView, type HubView } from '../view/hub-view.js';
 import type { CommandIo, ExitCode } from './io.js';
 
@@ -77,7 +77,6 @@ function httpOptions(config: NonNullable<HubConfig['http']>, env: NodeJS.Process
 export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, view: HubView, options: BuildHubOptions = {}): Promise<Hub> {
   const { config, baseDir, file } = loaded;
   const issues: ValidationIssue[] = [];
-  const token = config.server.enabled ? env[config.server.tokenEnv] : undefined;
   const bus = new EventBus(config.dedupe ? { crossSourceDedupe: config.dedupe } : {});
   const connectors: Connector[] = [];
   config.connectors.forEach((entry, index) => {
@@ -114,6 +113,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
     file,
     hubRuleValidation(connectors, { obs: obs ?? false, http, ...(config.server.enabled ? {} : { overlay: false }) }),
   );
+  const tokens = config.server.enabled ? await resolveServerTokens(config.server, env, baseDir) : undefined;
   const hub = new Hub({
     view,
     bus,
@@ -125,7 +125,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
           host: config.server.host,
           maxConnections: config.server.maxConnections,
           ...(config.server.allowedOrigins ? { allowedOrigins: config.server.allowedOrigins } : {}),
-          ...(token ? { token } : {}),
+          ...(tokens ? { token: tokens.main.token, tokens: tokens.scoped.map((entry) => entry.grant) } : {}),
         }
       : false,
     journalDir: config.journal.enabled ? resolve(baseDir, config.journal.dir) : false,
@@ -135,10 +135,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
     ...(http ? { http } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  if (config.server.enabled && !token && hub.server) {
-    const path = await writeTokenFile(baseDir, hub.server.token.reveal());
-    view.info(`no ${config.server.tokenEnv} set: generated a custom WS server token and saved it to ${path} (owner-only)`);
-  }
+  for (const token of tokens ? [tokens.main, ...tokens.scoped.map((entry) => entry.resolved)] : []) view.info(describeToken(token));
   return hub;
 }
 

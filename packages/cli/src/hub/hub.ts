@@ -17,6 +17,8 @@ import { hubActions } from './hub-actions.js';
 import { EventJournal } from '../journal/event-journal.js';
 import { moveAside, readStateFile, writeStateFile } from './state-file.js';
 import type { HubView } from '../view/hub-view.js';
+import type { Secret } from '@vmsc/core';
+import type { ScopedToken } from '@vmsc/custom-ws-server';
 
 /** Options of {@link Hub}. */
 export interface HubOptions {
@@ -26,7 +28,17 @@ export interface HubOptions {
   rules?: readonly Rule[];
   connectors?: readonly Connector[];
   /** Custom WS server settings; `false` runs without it. */
-  server?: false | { port: number; host: string; token?: string; maxConnections: number; allowedOrigins?: readonly string[] | '*' };
+  server?:
+    | false
+    | {
+        port: number;
+        host: string;
+        token?: string | Secret;
+        /** Scoped tokens beside the main one (an overlay's read-only token...). */
+        tokens?: readonly ScopedToken[];
+        maxConnections: number;
+        allowedOrigins?: readonly string[] | '*';
+      };
   /** Directory of the event journal; `false` turns the journal off. */
   journalDir?: string | false;
   /** File the rule engine's cooldowns and counters are saved to on stop and restored from on start. */
@@ -96,6 +108,7 @@ export class Hub {
           port: options.server.port,
           host: options.server.host,
           maxConnections: options.server.maxConnections,
+          ...(options.server.tokens ? { tokens: options.server.tokens } : {}),
           ...(options.server.allowedOrigins ? { allowedOrigins: options.server.allowedOrigins } : {}),
           ...(options.server.token ? { token: options.server.token } : {}),
         })
