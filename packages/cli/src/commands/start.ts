@@ -20,6 +20,9 @@ import { hubRuleValidation } from '../hub/hub-actions.js';
 import { Hub } from '../hub/hub.js';
 import { describeToken, resolveServerTokens } from '../hub/server-tokens.js';
 import { createView, type HubView } from '../view/hub-view.js';
+import { LogView, teeView } from '../log/log-view.js';
+import type { HubLog } from '../log/hub-log.js';
+import { openConfiguredLog, startHubLog } from '../log/open-log.js';
 import type { CommandIo, ExitCode } from './io.js';
 
 /**
@@ -160,15 +163,29 @@ export async function startCommand(options: { config?: string; signal?: AbortSig
     io.stderr.write(formatError(error));
     return 2;
   }
-  const view = createView(io.stdout);
+  const terminal = createView(io.stdout);
+  let log: HubLog | undefined;
+  try {
+    log = await openConfiguredLog(loaded, io.env, (error) =>
+      terminal.error('log', `cannot write the log file: ${error.message} (the hub goes on)`),
+    );
+  } catch (error) {
+    terminal.close();
+    io.stderr.write(`cannot open the log file ${resolve(loaded.baseDir, loaded.config.log.file)}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const view = log ? teeView(terminal, new LogView(log)) : terminal;
   let hub: Hub;
   try {
     hub = await buildHub(loaded, io.env, view, options);
   } catch (error) {
     view.close();
+    log?.write('error', formatError(error).trim(), { kind: 'start' });
+    await log?.close();
     io.stderr.write(formatError(error));
     return 2;
   }
+  const offRuns = log ? await startHubLog(log, hub, loaded) : () => undefined;
   // SIGINT or SIGTERM (either, once) starts the shutdown; a second signal while it runs is answered,
   // not obeyed (the state is being saved); every listener is removed when the hub has stopped.
   const again = () => view.info('still shutting down: saving the rule state (at most the drain period)…');
@@ -194,12 +211,16 @@ export async function startCommand(options: { config?: string; signal?: AbortSig
   view.info('shutting down…');
   try {
     await hub.stop();
+    log?.write('info', 'the hub stopped', { kind: 'stop' });
   } catch (error) {
+    log?.write('error', formatError(error).trim(), { kind: 'stop' });
     io.stderr.write(formatError(error));
     return 1;
   } finally {
     process.off('SIGINT', again);
     process.off('SIGTERM', again);
+    offRuns();
+    await log?.close();
   }
   return 0;
 }

@@ -241,7 +241,7 @@ export const hubConfigSchema = z
         keep: z
           .number()
           .int()
-          .min(0)
+          .min(1)
           .max(1_000)
           .default(5)
           .describe('How many older log files are kept besides the current one; older ones are deleted.'),
