@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -103,6 +103,14 @@ describe('the hub log file', () => {
     // No secret: not the env values, not the generated overlay token.
     const overlayToken = (await readFile(join(dir, SCOPED_TOKEN_FILES.overlay), 'utf8')).trim();
     for (const secret of ['obs-secret-pw-42', 'hub-token-secret-77', overlayToken]) expect(text).not.toContain(secret);
+  });
+
+  it('a log file that cannot be opened stops vmsc start with code 2 and the reason', async () => {
+    const dir = await hubDir({ server: { enabled: false }, log: { file: 'not-a-dir/vmsc.log' } }, []);
+    await writeFile(join(dir, 'not-a-dir'), 'a file where the log directory should be');
+    const io = captureIo(dir, {});
+    expect(await startCommand({ config: 'vmsc.config.json' }, io)).toBe(2);
+    expect(io.err()).toMatch(/cannot open the log file .*not-a-dir\/vmsc\.log: .*(EEXIST|ENOTDIR)/);
   });
 
   it('redacts known secrets, URL credentials, bearer tokens, secret-named fields and Secret values', async () => {

@@ -91,8 +91,14 @@ export class HubLog {
     this.#closed = true;
     const stream = this.#stream;
     if (stream.destroyed) return;
+    // A stream stuck on a failing disk must not hold the shutdown: 2 s at most.
     await new Promise<void>((resolve) => {
-      stream.once('close', () => resolve());
+      const timer = setTimeout(resolve, 2_000);
+      timer.unref();
+      stream.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
       stream.end();
     });
   }
