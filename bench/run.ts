@@ -58,11 +58,13 @@ if (filters.length === 0) {
   // The soak section is written by `pnpm soak` (bench/soak/main.ts): keep it.
   const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
   const soak = /<!-- soak:start -->[\s\S]*<!-- soak:end -->/.exec(previous)?.[0];
+  // So is the cluster section, written by `pnpm bench:cluster` (bench/cluster/main.ts).
+  const cluster = /<!-- cluster:start -->[\s\S]*<!-- cluster:end -->/.exec(previous)?.[0];
   // The previous run's verdicts stay beside the new ones, so that two runs can be compared.
   const before = /## Targets\n\n([\s\S]*?)\n(?=##|<!--|$)/.exec(previous)?.[1];
   const date = /- Date: (\S+)/.exec(previous)?.[1] ?? 'unknown';
   const earlier = before ? `## Targets, the run before (${date})\n\n${before.trim()}\n\n` : '';
-  writeFileSync(target, `${header}\n${summary}\n${earlier}${sections.join('\n')}${soak ? `\n${soak}\n` : ''}`);
+  writeFileSync(target, `${header}\n${summary}\n${earlier}${sections.join('\n')}${soak ? `\n${soak}\n` : ''}${cluster ? `\n${cluster}\n` : ''}`);
   console.log('wrote docs/benchmarks.md');
 }
 // Baselines may leave timers behind (twurple keeps one 10-minute timer per message id it saw): don't wait for them.

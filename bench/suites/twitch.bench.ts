@@ -1,21 +1,24 @@
 /**
- * Twitch: an EventSub notification frame (text, as it arrives on the socket) to a typed event
- * delivered on the bus, against bare `JSON.parse` of the same frames and against
- * `@twurple/eventsub-ws` fed the same frames.
+ * Twitch: an EventSub notification frame (as it arrives on the socket) to a typed event delivered
+ * on the bus, against bare `JSON.parse` of the same frames and against `@twurple/eventsub-ws` fed the
+ * same frames.
  *
- * The VMSC task runs the connector's per-frame path: JSON.parse, the staleness check, the
- * `message_id` dedupe, `normalizeNotification` and `EventBus.publish` (the connector's `#onFrame`
- * is private, so the bench calls the same modules in the same order). twurple's socket handler is a
- * closure on its private connection: the bench emits the frame on that connection's `receive`
- * event (no network), with the subscriptions registered under the frames' subscription ids.
+ * The VMSC task is the real `TwitchConnector`, connected to the @vmsc/testing Twitch fake over
+ * loopback: the bench emits each frame on the connector's own `ws` socket (`message`, a Buffer, as
+ * `ws` delivers it), so it pays everything the connector does per frame: the text decoding, the
+ * generation and socket checks, the keepalive watchdog, JSON.parse, the staleness check, the
+ * `message_id` dedupe, `normalizeNotification` and `EventBus.publish`. twurple's socket handler is a
+ * closure on its private connection: the bench emits the frame (text) on that connection's `receive`
+ * event, with the subscriptions registered under the frames' subscription ids; twurple pays its
+ * per-message `setTimeout` for its own dedupe.
  */
+import WebSocket from 'ws';
 import { ApiClient } from '@twurple/api';
 import { StaticAuthProvider } from '@twurple/auth';
 import { EventSubWsListener } from '@twurple/eventsub-ws';
-import { EventBus, parseTimestamp } from '@vmsc/core';
-import { normalizeNotification, type RawNotificationMessage } from '@vmsc/connector-twitch';
-import { twitchNotificationFixtures, type TwitchNotificationFixtureName } from '@vmsc/testing';
-import { MessageDeduplicator } from '../../packages/connector-twitch/src/dedupe.js';
+import { EventBus } from '@vmsc/core';
+import { TwitchConnector, type RawNotificationMessage } from '@vmsc/connector-twitch';
+import { startTwitchFake, twitchNotificationFixtures, type TwitchNotificationFixtureName } from '@vmsc/testing';
 import { compare, type Suite } from '../lib.js';
 // twurple's socket class is not exported from the package index.
 import * as twurpleSocketModule from '../../node_modules/@twurple/eventsub-ws/lib/EventSubWsSocket.js';
@@ -34,26 +37,46 @@ function frames(names: TwitchNotificationFixtureName[], subscriptionIds?: Map<st
   });
 }
 
-/** The connector's notification path, frame text in, event on the bus out. */
-function vmscPipeline(): (text: string) => void {
+/**
+ * A real TwitchConnector connected to the fake, and a function that hands it one frame on its socket.
+ * Its dedupe remembers 1,024 ids, so a lap of {@link FRAMES} frames never meets its own ids again.
+ */
+async function vmscConnector(): Promise<{ feed: (frame: Buffer) => void; close: () => Promise<void>; delivered: () => number }> {
+  const fake = await startTwitchFake({});
   const bus = new EventBus({ idMemory: 1_000 });
-  let sink = 0;
-  bus.onAny(() => {
-    sink++;
+  let delivered = 0;
+  bus.onAny(() => void delivered++);
+  const connector = new TwitchConnector({
+    bus,
+    clientId: fake.clientId,
+    auth: 'test-token',
+    broadcaster: 'cool_user',
+    events: ['chat', 'cheer', 'follow', 'subscribe'],
+    urls: { eventsub: fake.eventsubUrl, helix: fake.helixUrl, auth: fake.authUrl },
+    keepaliveTimeoutSeconds: 600,
+    dedupeMaxIds: 1_024,
   });
-  const dedupe = new MessageDeduplicator(600_000);
-  return (text) => {
-    const frame = JSON.parse(text) as RawNotificationMessage;
-    if (frame.metadata.message_type !== 'notification') return;
-    const now = Date.now();
-    const sentAt = parseTimestamp(frame.metadata.message_timestamp);
-    if (sentAt !== undefined && now - sentAt > 600_000) return;
-    if (dedupe.isDuplicate(frame.metadata.message_id, now)) {
-      dedupe.clear(); // the bench replays its frames in a loop: start the window over each lap
-      dedupe.isDuplicate(frame.metadata.message_id, now);
-    }
-    bus.publish(normalizeNotification(frame, now));
-    if (sink < 0) console.log(sink);
+  // The connector's socket is private: catch it as it registers its `message` listener.
+  let socket: WebSocket | undefined;
+  const on = WebSocket.prototype.on;
+  WebSocket.prototype.on = function (this: WebSocket, event: string, listener: (...args: unknown[]) => void) {
+    // The fake's own server-side sockets live in this process too: keep the client's.
+    if (event === 'message' && !(this as unknown as { _isServer: boolean })._isServer) socket = this;
+    return on.call(this, event as 'message', listener);
+  } as typeof on;
+  try {
+    await connector.connect();
+  } finally {
+    WebSocket.prototype.on = on;
+  }
+  const live = socket!;
+  return {
+    feed: (frame) => void live.emit('message', frame, false),
+    delivered: () => delivered,
+    close: async () => {
+      await connector.disconnect();
+      await fake.close();
+    },
   };
 }
 
@@ -96,43 +119,49 @@ function twurplePipeline(): { feed: (text: string) => void; subscriptionIds: Map
 
 const suite: Suite = async () => {
   const all = frames(Object.keys(twitchNotificationFixtures) as TwitchNotificationFixtureName[]);
-  const vmsc = vmscPipeline();
+  const allBuffers = all.map((text) => Buffer.from(text));
+  const vmsc = await vmscConnector();
   let i = 0;
   let parsed = 0;
-  const allTypes = await compare({
-    title: 'Twitch: EventSub notification frame → typed event on the bus',
-    description: `${FRAMES} notification frames built from Twitch's documented examples of all 27 fixture types (1–2.5 KB each, unique message ids), round-robin.`,
-    targets: [{ label: 'within 1.5x of bare JSON.parse', max: 1.5 }],
-    baseline: { name: 'JSON.parse of the frame', fn: () => (parsed += (JSON.parse(all[i++ & (FRAMES - 1)]!) as object) ? 1 : 0) },
-    candidates: [{ name: 'VMSC: parse + dedupe + normalize + bus.publish', fn: () => vmsc(all[i++ & (FRAMES - 1)]!) }],
-  });
+  try {
+    const allTypes = await compare({
+      title: 'Twitch: EventSub notification frame → typed event on the bus',
+      description: `${FRAMES} notification frames built from Twitch's documented examples of all 27 fixture types (1–2.5 KB each, unique message ids), round-robin, into a connected TwitchConnector's socket.`,
+      targets: [{ label: 'within 1.5x of bare JSON.parse', max: 1.5 }],
+      baseline: { name: 'JSON.parse of the frame', fn: () => (parsed += (JSON.parse(all[i++ & (FRAMES - 1)]!) as object) ? 1 : 0) },
+      candidates: [{ name: 'VMSC: TwitchConnector socket message → bus', fn: () => vmsc.feed(allBuffers[i++ & (FRAMES - 1)]!) }],
+    });
 
-  const twurple = twurplePipeline();
-  const four = frames(['channel.chat.message', 'channel.cheer', 'channel.follow', 'channel.subscribe'], twurple.subscriptionIds);
-  const vmsc4 = vmscPipeline();
-  let j = 0;
-  const versusTwurple = await compare({
-    title: 'Twitch: VMSC vs @twurple/eventsub-ws on the same frames',
-    description: `${FRAMES} frames of channel.chat.message, channel.cheer, channel.follow (v2) and channel.subscribe, round-robin; twurple's handlers read one field.`,
-    baseline: { name: 'JSON.parse of the frame', fn: () => (parsed += (JSON.parse(four[j++ & (FRAMES - 1)]!) as object) ? 1 : 0) },
-    candidates: [
-      { name: 'VMSC: parse + dedupe + normalize + bus.publish', fn: () => vmsc4(four[j++ & (FRAMES - 1)]!) },
-      { name: '@twurple/eventsub-ws socket receive → handler', fn: () => twurple.feed(four[j++ & (FRAMES - 1)]!) },
-    ],
-    targets: [
-      {
-        label: "VMSC's per-frame path at or below twurple's",
-        task: 'VMSC: parse + dedupe + normalize + bus.publish',
-        against: '@twurple/eventsub-ws socket receive → handler',
-        max: 1,
-      },
-    ],
-    notes: [
-      "twurple's receive handler is private: the bench emits on its connection's `receive` event, which is exactly what a socket message does. twurple keeps each message id for 10 minutes with one `setTimeout` per message, which this bench also pays.",
-    ],
-  });
-  if (parsed < 0) console.log(parsed);
-  return [allTypes, versusTwurple];
+    const twurple = twurplePipeline();
+    const four = frames(['channel.chat.message', 'channel.cheer', 'channel.follow', 'channel.subscribe'], twurple.subscriptionIds);
+    const fourBuffers = four.map((text) => Buffer.from(text));
+    let j = 0;
+    const versusTwurple = await compare({
+      title: 'Twitch: VMSC vs @twurple/eventsub-ws on the same frames',
+      description: `${FRAMES} frames of channel.chat.message, channel.cheer, channel.follow (v2) and channel.subscribe, round-robin; twurple's handlers read one field.`,
+      baseline: { name: 'JSON.parse of the frame', fn: () => (parsed += (JSON.parse(four[j++ & (FRAMES - 1)]!) as object) ? 1 : 0) },
+      candidates: [
+        { name: 'VMSC: TwitchConnector socket message → bus', fn: () => vmsc.feed(fourBuffers[j++ & (FRAMES - 1)]!) },
+        { name: '@twurple/eventsub-ws socket receive → handler', fn: () => twurple.feed(four[j++ & (FRAMES - 1)]!) },
+      ],
+      targets: [
+        {
+          label: "VMSC's per-frame path at or below twurple's",
+          task: 'VMSC: TwitchConnector socket message → bus',
+          against: '@twurple/eventsub-ws socket receive → handler',
+          max: 1,
+        },
+      ],
+      notes: [
+        "Both sides are fed without a network: VMSC on its `ws` socket's `message` event (a Buffer, decoded by the connector, as `ws` delivers it), twurple on its connection's `receive` event (text already decoded). VMSC pays its keepalive watchdog, its dedupe, the staleness check, the event's UUID and shape, and the bus; twurple keeps each message id for 10 minutes with one `setTimeout` per message.",
+      ],
+    });
+    versusTwurple.notes?.push(`Events the connector delivered to its bus in this suite: ${vmsc.delivered()} (none dropped as duplicates).`);
+    if (parsed < 0) console.log(parsed);
+    return [allTypes, versusTwurple];
+  } finally {
+    await vmsc.close();
+  }
 };
 
 export default suite;

@@ -5,12 +5,15 @@ import { replayCommand } from './commands/replay.js';
 import { rulesValidateCommand } from './commands/rules-validate.js';
 import { simulateCommand } from './commands/simulate.js';
 import { startCommand } from './commands/start.js';
+import { workerCommand } from './commands/worker.js';
 
 const usage = `vmsc — the VMSC hub
 
 usage:
   vmsc start [--config vmsc.config.json]
                                 run the hub: connectors, rules, custom WS server, journal (Ctrl-C stops)
+  vmsc worker [--config vmsc.config.json]
+                                a cluster worker: its share of cluster.worker.channels, published to NATS JetStream
   vmsc demo [--port 7895] [--duration <s>] [--once] [--allow-origin <origin> ...]
                                 every platform's fake, the real connectors, sample rules and a
                                 scripted stream: see events flow and rules fire (Ctrl-C stops)
@@ -37,6 +40,10 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<Ex
       case 'start': {
         const { values } = parseArgs({ args: [...rest], options: { config: { type: 'string' } } });
         return await startCommand(values.config ? { config: values.config } : {}, io);
+      }
+      case 'worker': {
+        const { values } = parseArgs({ args: [...rest], options: { config: { type: 'string' } } });
+        return await workerCommand(values.config ? { config: values.config } : {}, io);
       }
       case 'demo': {
         const { values } = parseArgs({

@@ -118,7 +118,7 @@ describe('scoped server tokens from the config', () => {
       const admin = await client(second.url, before.admin);
       admin.send({ action: 'hello', requestId: 2 });
       const hello = await admin.next((m) => m.requestId === 2, 'hello');
-      expect(hello.scopes).toEqual(expect.arrayContaining(['subscribe', 'inject', 'trigger']));
+      expect(hello.scopes).toEqual(expect.arrayContaining(['subscribe', 'inject', 'trigger', 'admin']));
       const main = await client(second.url, before.main);
       main.send({ ...chat('still here'), requestId: 3 });
       await waitUntil(() => second.io.out().includes('Count: got still here'), 'the rule run');

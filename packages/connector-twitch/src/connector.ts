@@ -318,7 +318,8 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
     if (socket !== this.#socket && socket !== this.#handoff) return;
     const now = this.clock.now();
     this.#lastFrameAt = now;
-    this.#armWatchdog(generation);
+    if (this.#watchdog.armed) this.#watchdog.touch(now);
+    else this.#armWatchdog(generation);
     const frame = parseFrame(text);
     if (frame instanceof ProtocolError) {
       this.reportError(frame);

@@ -19,3 +19,7 @@ export type {
 export { VmscMirrorClient } from './presets/vmsc/client.js';
 export type { VmscMirrorClientOptions } from './presets/vmsc/client.js';
 export type { OverlayAlert } from '@vmsc/core/protocol';
+export { VmscAdminClient, AdminRequestError } from './admin/admin-client.js';
+export type { VmscAdminClientOptions } from './admin/admin-client.js';
+export { AdminApi } from './admin/admin-api.js';
+export type { AdminRequester } from './admin/admin-api.js';

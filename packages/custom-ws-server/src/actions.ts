@@ -9,7 +9,9 @@ import {
 } from '@vmsc/core/protocol';
 import { helloCatalogue } from './catalogue.js';
 import type { Connection } from './connection.js';
+import type { AdminHandler } from './admin/handler.js';
 import type { RuleEngineLike, RuleSummary } from './options.js';
+import { allowedActions } from './scopes.js';
 import { withRequestId, type Outbox } from './outbox.js';
 import type { ReplayBuffer } from './replay-buffer.js';
 
@@ -30,6 +32,8 @@ export interface ActionContext {
   readonly buffer: ReplayBuffer;
   readonly outbox: Outbox;
   readonly limits: ServerLimits;
+  /** What the admin actions call; absent: they answer `ADMIN_UNAVAILABLE`. */
+  readonly admin: AdminHandler | undefined;
 }
 
 /** The fields of a client message that passed the inbox's checks (JSON object, known action, scope). */
@@ -191,6 +195,7 @@ export function hello(context: ActionContext, connection: Connection, fields: Fi
         },
         catalogue: helloCatalogue(),
         rules,
+        actions: allowedActions(connection.grant.scopes, context.admin !== undefined),
       },
       requestId,
     ),

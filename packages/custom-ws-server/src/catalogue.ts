@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { catalogue, eventMetaSchema, streamUserSchema } from '@vmsc/core';
-import type { HelloCatalogue, JsonSchema } from '@vmsc/core/protocol';
+import { adminAckSchemas, adminActions, adminRequestSchemas, type HelloCatalogue, type JsonSchema } from '@vmsc/core/protocol';
 
-function toJsonSchema(schema: z.ZodType): JsonSchema {
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+function toJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
 }
 
 let cached: HelloCatalogue | undefined;
 
 /**
  * The catalogue answered by `hello`: JSON Schemas generated from core's zod schemas (the StreamEvent
- * envelope, and the `data` of every event type of every platform). Built once, on first use.
+ * envelope, the `data` of every event type of every platform, and the request and answer of every
+ * admin action). Built once, on first use.
  */
 export function helloCatalogue(): HelloCatalogue {
   if (cached) return cached;
@@ -29,6 +30,10 @@ export function helloCatalogue(): HelloCatalogue {
     for (const [type, schema] of Object.entries(events)) types[type] = toJsonSchema(schema as z.ZodType);
     sources[platform] = types;
   }
-  cached = { envelope: toJsonSchema(envelope), sources };
+  const admin: Record<string, { request: JsonSchema; response: JsonSchema }> = {};
+  for (const action of adminActions) {
+    admin[action] = { request: toJsonSchema(adminRequestSchemas[action]), response: toJsonSchema(adminAckSchemas[action], 'output') };
+  }
+  cached = { envelope: toJsonSchema(envelope), sources, admin };
   return cached;
 }

@@ -18,6 +18,8 @@ export class Connection {
   filter: SubscriptionFilter | undefined;
   /** Whether the client subscribed to overlay alerts (`subscribe` with `alerts: true`). */
   alerts = false;
+  /** What the admin client subscribed to (`adminSubscribe`): run reports, connector status changes. */
+  adminFeed: { runs: boolean; connectors: boolean } = { runs: false, connectors: false };
   /** Set once the server decided to close it: nothing more is sent or processed. */
   closing = false;
 

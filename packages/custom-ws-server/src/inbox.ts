@@ -1,17 +1,11 @@
 import type { RawData } from 'ws';
 import { RateLimitedError } from '@vmsc/core';
-import { CLOSE_CODES, clientActions, requestIdSchema, type RequestId, type TokenScope } from '@vmsc/core/protocol';
+import { CLOSE_CODES, adminActions, clientActions, requestIdSchema, type ClientAction, type RequestId } from '@vmsc/core/protocol';
 import { hello, injectEvent, subscribe, triggerRule, type ActionContext } from './actions.js';
+import { adminAction } from './admin/actions.js';
+import { actionScope } from './scopes.js';
 import type { Connection } from './connection.js';
 import { notifyError } from './outbox.js';
-
-/** The scope each client action needs (`hello` needs none). */
-const ACTION_SCOPE: Record<string, TokenScope | undefined> = {
-  injectEvent: 'inject',
-  triggerRule: 'trigger',
-  subscribe: 'subscribe',
-  hello: undefined,
-};
 
 /**
  * Handles one frame from a client: the rate limit (and the flood close), JSON, `requestId`,
@@ -67,7 +61,7 @@ export function handleMessage(context: ActionContext, connection: Connection, da
     });
     return;
   }
-  const action = fields.action;
+  const action = fields.action as ClientAction;
   if (typeof action !== 'string' || !(clientActions as readonly string[]).includes(action)) {
     outbox.reply(connection, requestId, {
       code: 'INVALID_ACTION',
@@ -75,7 +69,7 @@ export function handleMessage(context: ActionContext, connection: Connection, da
     });
     return;
   }
-  const scope = ACTION_SCOPE[action];
+  const scope = actionScope(action);
   if (scope && !connection.grant.scopes.includes(scope)) {
     outbox.reply(connection, requestId, { code: 'FORBIDDEN', message: `This token lacks the "${scope}" scope needed for ${action}` });
     return;
@@ -94,6 +88,9 @@ export function handleMessage(context: ActionContext, connection: Connection, da
       case 'hello':
         hello(context, connection, fields, requestId);
         break;
+      default:
+        if ((adminActions as readonly string[]).includes(action))
+          void adminAction(context, connection, action as (typeof adminActions)[number], fields, requestId);
     }
   } catch (error) {
     outbox.internalError(connection, requestId, error);

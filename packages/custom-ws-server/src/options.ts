@@ -1,5 +1,7 @@
 import type { Clock, EventBus, Secret, StreamEvent } from '@vmsc/core';
 import type { TokenScope } from '@vmsc/core/protocol';
+import type { AdminHandler } from './admin/handler.js';
+import type { TokenScopesResolver } from './scopes.js';
 
 /** A rule as the server lists it (in `hello`) and finds it (for `triggerRule`). */
 export interface RuleSummary {
@@ -39,6 +41,16 @@ export interface CustomWsServerOptions {
   token?: string | Secret;
   /** More tokens, each with its own scopes. */
   tokens?: readonly ScopedToken[];
+  /**
+   * Decides each authenticated token's scopes from the token and its configured scopes. Default:
+   * the configured ones (the main token has every scope, `admin` included).
+   */
+  scopesFor?: TokenScopesResolver;
+  /**
+   * What the admin actions (`listRules`, `reloadRules`, `connectorStatus`...; `admin` scope) act on:
+   * `engineAdmin({ engine, connectors, reloadRules })`. Absent: they answer `ADMIN_UNAVAILABLE`.
+   */
+  admin?: AdminHandler;
   /** Maximum simultaneous authenticated connections (spec 000: 10). Further ones are closed with 4503. */
   maxConnections?: number;
   /** Messages per second per connection, sliding window (spec 000: 60). */

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import { ConnectionError, VmscError, type EventBus, type StreamEvent, type ValidationIssue } from '@vmsc/core';
-import { CLOSE_CODES, type ErrorCode, type RequestId, type ServerMessage } from '@vmsc/core/protocol';
+import { CLOSE_CODES, type AdminPushMessage, type ErrorCode, type RequestId, type ServerMessage } from '@vmsc/core/protocol';
 import type { z } from 'zod';
 import type { Connection } from './connection.js';
 import type { BufferedEvent } from './replay-buffer.js';
@@ -38,7 +38,7 @@ export function toBuffered(event: StreamEvent): BufferedEvent {
 }
 
 /** Sends a message on an open socket (nothing once it is closing or closed). */
-export function sendTo(socket: WebSocket, message: ServerMessage): void {
+export function sendTo(socket: WebSocket, message: ServerMessage | AdminPushMessage): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }
 
@@ -59,7 +59,7 @@ export class Outbox {
   }
 
   /** Sends a message to a connection the server has not decided to close. */
-  send(connection: Connection, message: ServerMessage): void {
+  send(connection: Connection, message: ServerMessage | AdminPushMessage): void {
     if (connection.closing) return;
     sendTo(connection.socket, message);
     this.#checkBackpressure(connection);

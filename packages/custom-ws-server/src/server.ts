@@ -29,6 +29,8 @@ import { handleMessage } from './inbox.js';
 import type { CustomWsServerOptions } from './options.js';
 import { notifyError, Outbox, sendTo, toBuffered } from './outbox.js';
 import { ReplayBuffer } from './replay-buffer.js';
+import { AdminFeed } from './admin/feed.js';
+import { configuredScopes, type TokenScopesResolver } from './scopes.js';
 
 /** How long `close()` waits for clients to answer the close handshake before cutting them. */
 const CLOSE_GRACE_MS = 2_000;
@@ -66,6 +68,8 @@ export class CustomWsServer {
   #offBus: Unsubscribe | undefined;
   #closing: Promise<void> | undefined;
   readonly #alerts: AlertQueue;
+  readonly #scopesFor: TokenScopesResolver;
+  readonly #adminFeed: AdminFeed | undefined;
 
   constructor(options: CustomWsServerOptions) {
     this.#bus = options.bus;
@@ -85,7 +89,12 @@ export class CustomWsServer {
         maxFrameBytes: options.maxFrameBytes ?? 64 * 1024,
         maxConnections: options.maxConnections ?? 10,
       },
+      admin: options.admin,
     };
+    this.#scopesFor = options.scopesFor ?? configuredScopes;
+    this.#adminFeed = options.admin
+      ? new AdminFeed({ admin: options.admin, bus: options.bus, connections: this.#connections, outbox: this.#context.outbox })
+      : undefined;
     this.#mainGrant = { token: toSecret(options.token ?? generateToken()), scopes: tokenScopes, main: true };
     if (this.#mainGrant.token.isEmpty) throw new AuthError('the custom WebSocket server token must not be empty');
     this.#extraGrants = (options.tokens ?? []).map((scoped) => ({
@@ -193,6 +202,7 @@ export class CustomWsServer {
     this.#port = (http.address() as AddressInfo).port;
     this.#closing = undefined;
     this.#offBus = this.#bus.onAny((event) => this.#broadcast(event));
+    this.#adminFeed?.start();
   }
 
   /**
@@ -221,6 +231,7 @@ export class CustomWsServer {
     const wss = this.#wss;
     this.#offBus?.();
     this.#offBus = undefined;
+    this.#adminFeed?.stop();
     this.#alerts.close();
     if (!http || !wss) return;
     this.#http = undefined;
@@ -268,7 +279,8 @@ export class CustomWsServer {
   #onConnection(socket: WebSocket, request: IncomingMessage): void {
     socket.on('error', () => undefined);
     const presented = presentedToken(request);
-    const grant = presented ? findGrant(presented.value, [this.#mainGrant, ...this.#extraGrants]) : undefined;
+    const found = presented ? findGrant(presented.value, [this.#mainGrant, ...this.#extraGrants]) : undefined;
+    const grant = found && { ...found, scopes: [...this.#scopesFor(found.token, found.scopes)] };
     if (!grant) {
       this.#closeAuthFailed(socket, presented ? 'invalid token' : 'missing token');
       return;

@@ -263,7 +263,7 @@ describe('hello', () => {
     expect(parsed).toMatchObject({
       protocolVersion: 1,
       requestId: 'h',
-      scopes: ['subscribe', 'inject', 'trigger'],
+      scopes: ['subscribe', 'inject', 'trigger', 'admin'],
       limits: { messagesPerSecond: 60, maxFrameBytes: 65536, maxConnections: 10, replayBufferSize: 1000 },
       rules: [{ id: 'r1', name: 'Thanks' }],
     });

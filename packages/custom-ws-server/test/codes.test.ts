@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEvent } from '@vmsc/core';
+import { createEvent, EventBus, RuleEngine, ValidationError } from '@vmsc/core';
+import { engineAdmin } from '../src/index.js';
 import { CLOSE_CODES, errorCodes, errorMessageSchema, serverMessageSchema, type ErrorCode, type ServerMessage } from '@vmsc/core/protocol';
 import { chatEvent, cleanup, connect, connectOpen, isAck, opened, startServer, TOKEN, type TestClient } from './helpers.js';
 
@@ -22,7 +23,47 @@ const RULE = { id: '0b7f2c4e-0000-4000-8000-00000000000a', name: 'Thank gifters'
 /** Each scenario returns the error it provoked, and whether the request's `requestId` must be echoed on it. */
 type ErrorScenario = () => Promise<{ error: ServerMessage; requestId?: string | number; client?: TestClient }>;
 
+/** A server whose admin handler is a real engine (with one queued rule) and no connectors. */
+async function adminServer(reloadRules?: () => Promise<never>) {
+  const bus = new EventBus();
+  const engine = new RuleEngine({ bus });
+  engine.addRule({ id: RULE.id, name: RULE.name, run: { mode: 'queue', queue: 'alerts' }, actions: [{ type: 'log', message: 'x' }] });
+  const { server } = await startServer({
+    bus,
+    engine,
+    admin: engineAdmin({ engine, connectors: [], ...(reloadRules ? { reloadRules } : {}) }),
+  });
+  return connectOpen(server);
+}
+
 const errorScenarios: Record<ErrorCode, ErrorScenario> = {
+  async CONNECTOR_NOT_FOUND() {
+    const client = await adminServer();
+    client.send({ action: 'connectConnector', connectorId: 'nope', requestId: 'cnf' });
+    return { error: await client.next((m) => m.action === 'error'), requestId: 'cnf', client };
+  },
+  async QUEUE_NOT_FOUND() {
+    const client = await adminServer();
+    client.send({ action: 'pauseQueue', queue: 'nope', requestId: 'qnf' });
+    return { error: await client.next((m) => m.action === 'error'), requestId: 'qnf', client };
+  },
+  async INVALID_RULES() {
+    const client = await adminServer(() =>
+      Promise.reject(
+        new ValidationError('invalid rules in rules.json', [{ path: '0.name', message: 'required' }], { code: 'INVALID_RULES' }),
+      ),
+    );
+    client.send({ action: 'reloadRules', requestId: 'ir' });
+    const error = await client.next((m) => m.action === 'error');
+    expect(error).toMatchObject({ issues: [{ path: '0.name', message: 'required' }] });
+    return { error, requestId: 'ir', client };
+  },
+  async ADMIN_UNAVAILABLE() {
+    const { server } = await startServer();
+    const client = await connectOpen(server);
+    client.send({ action: 'listRules', requestId: 'au' });
+    return { error: await client.next((m) => m.action === 'error'), requestId: 'au', client };
+  },
   async INVALID_ACTION() {
     const { server } = await startServer();
     const client = await connectOpen(server);
@@ -202,5 +243,42 @@ describe('every close code the server documents, from the real server', () => {
     await opened(eleventh).catch(() => undefined);
     expect(await eleventh.closed).toEqual({ code: 4503, reason: 'server full: at most 10 connections' });
     expect(clients.every((client) => client.socket.readyState === client.socket.OPEN)).toBe(true);
+  });
+});
+
+describe('hello lists the actions the token may use', () => {
+  it('all of them for the main token with an admin handler; no admin action for a read-only token or without a handler', async () => {
+    const bus = new EventBus();
+    const engine = new RuleEngine({ bus });
+    const { server } = await startServer({
+      bus,
+      engine,
+      admin: engineAdmin({ engine, connectors: [] }),
+      tokens: [{ token: 'reader-token-1', scopes: ['subscribe'] }],
+    });
+    const main = await connectOpen(server);
+    main.send({ action: 'hello' });
+    const hello = (await main.next(isAck('hello'))) as { actions?: string[]; scopes: string[] };
+    expect(hello.scopes).toContain('admin');
+    expect(hello.actions).toEqual(expect.arrayContaining(['listRules', 'reloadRules', 'explain', 'adminSubscribe', 'injectEvent']));
+    // The catalogue has the JSON Schemas of every admin request and answer.
+    const catalogue = (hello as unknown as { catalogue: { admin: Record<string, { request: { properties: Record<string, unknown> } }> } })
+      .catalogue;
+    expect(Object.keys(catalogue.admin)).toContain('setRuleEnabled');
+    expect(Object.keys(catalogue.admin.setRuleEnabled!.request.properties)).toEqual(
+      expect.arrayContaining(['ruleId', 'ruleName', 'enabled']),
+    );
+    const reader = await connectOpen(server, 'reader-token-1');
+    reader.send({ action: 'hello' });
+    expect(((await reader.next(isAck('hello'))) as { actions?: string[] }).actions).toEqual(['subscribe', 'hello']);
+    const { server: bare } = await startServer();
+    const plain = await connectOpen(bare);
+    plain.send({ action: 'hello' });
+    expect(((await plain.next(isAck('hello'))) as { actions?: string[] }).actions).toEqual([
+      'injectEvent',
+      'triggerRule',
+      'subscribe',
+      'hello',
+    ]);
   });
 });

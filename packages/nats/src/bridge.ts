@@ -36,6 +36,12 @@ export interface NatsBridgeOptions {
   id?: string;
   /** Subject prefix: events go to `<prefix>.<source>.<type>`. Default `vmsc`. */
   subjectPrefix?: string;
+  /**
+   * Partition the published events by channel: events go to `<prefix>.p<n>.<source>.<type>`, `n` =
+   * {@link partitionOf} the event's {@link channelKeyOf} (for {@link PartitionedRules}). Absent: the
+   * unpartitioned `<prefix>.<source>.<type>` of before. Every publisher of a stream must use the same number.
+   */
+  partitions?: number;
   /** The stream and its defaults (created if missing, checked if present). */
   stream?: StreamSettings;
   /**
@@ -142,6 +148,7 @@ export class NatsBridge {
       const outbound = new OutboundPublisher({
         js,
         prefix: this.#prefix,
+        partitions: options.partitions,
         maxBuffered: publish.maxBuffered ?? 10_000,
         maxInFlight: publish.maxInFlight ?? 256,
         publishTimeoutMs: publish.publishTimeoutMs ?? 5_000,

@@ -8,3 +8,6 @@ export { ChannelLeases, leaseKey } from './leases.js';
 export type { ChannelLeasesOptions } from './leases.js';
 export { ConnectorShards } from './shards.js';
 export type { ConnectorShardsOptions } from './shards.js';
+export { channelKeyOf, partitionOf, partitionedSubjectOf, partitionFilter } from './partitions.js';
+export { PartitionedRules } from './partitioned-rules.js';
+export type { PartitionedRulesOptions, PartitionRunner } from './partitioned-rules.js';

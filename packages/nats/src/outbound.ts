@@ -1,12 +1,15 @@
 import { Backoff, type BackoffOptions, type BusNotice, type StreamEvent } from '@vmsc/core';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { NatsPublishError } from './errors.js';
+import { partitionedSubjectOf } from './partitions.js';
 import { messageIdOf, subjectOf } from './subjects.js';
 
 /** What the publisher reports through. */
 export interface OutboundParts {
   js: JetStreamClient;
   prefix: string;
+  /** When set, events go to `<prefix>.p<n>.<source>.<type>` (see {@link partitionedSubjectOf}). */
+  partitions?: number | undefined;
   /** Events that may wait while NATS is unreachable; past it, new events are dropped and a `gap` reported. */
   maxBuffered: number;
   /** Publishes in flight at once. */
@@ -81,8 +84,10 @@ export class OutboundPublisher {
     }
     if (this.#overflow) this.#reportGap();
     this.#pending.push({
-      id: event.id,
-      subject: subjectOf(this.#parts.prefix, event),
+      id: messageIdOf(event),
+      subject: this.#parts.partitions
+        ? partitionedSubjectOf(this.#parts.prefix, this.#parts.partitions, event)
+        : subjectOf(this.#parts.prefix, event),
       data: JSON.stringify(event),
       timestamp: event.timestamp,
     });

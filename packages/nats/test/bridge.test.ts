@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, RetentionPolicy } from '@nats-io/jetstream';
 import { createEvent, EventBus, type BusNotice, type StreamEvent } from '@vmsc/core';
-import { messageIdOf, NatsBridge, NatsStreamConflictError, subjectOf } from '@vmsc/nats';
+import { channelKeyOf, messageIdOf, NatsBridge, partitionOf, NatsStreamConflictError, subjectOf } from '@vmsc/nats';
 import { closeAllFakes, startNatsServer, waitUntil, type NatsServer } from '@vmsc/testing';
 
 const bridges: NatsBridge[] = [];
@@ -99,6 +99,29 @@ describe('NatsBridge against a real nats-server with JetStream', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(got.map((event) => event.meta?.platformMessageId)).toEqual(['kick-msg-1', 'kick-msg-2']);
     expect(messageIdOf(heard(1))).toBe('kick:kick-msg-1');
+    // Stored once too: the Nats-Msg-Id is the platform's message id, not the event id.
+    const nc = await connect({ servers: server.url });
+    expect((await (await jetstreamManager(nc)).streams.info('VMSC')).state.messages).toBe(2);
+    await nc.close();
+  });
+
+  it('with partitions, events go to <prefix>.p<n>.<source>.<type>, n a stable hash of the channel', async () => {
+    const server = await startNatsServer();
+    const bus = new EventBus();
+    await bridge(server, { bus, partitions: 8 }).start();
+    const inChannel = (channel: string, n: number) => ({ ...chat(n), meta: { channel } });
+    bus.publish(inChannel('xqc', 1));
+    bus.publish(inChannel('xqc', 2));
+    bus.publish(inChannel('trainwreckstv', 3));
+    const nc = await connect({ servers: server.url });
+    const jsm = await jetstreamManager(nc);
+    const subjectOfXqc = `vmsc.p${partitionOf('kick:xqc', 8)}.kick.chat`;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const info = await jsm.streams.info('VMSC', { subjects_filter: 'vmsc.>' });
+    expect(info.state.subjects?.[subjectOfXqc]).toBe(2);
+    expect(Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0)).toBe(3);
+    expect(partitionOf('kick:xqc', 8)).toBe(partitionOf(channelKeyOf(inChannel('xqc', 9)), 8));
+    await nc.close();
   });
 
   it('a poison message is reported, acknowledged and skipped: it never blocks the stream', async () => {

@@ -24,6 +24,7 @@ import { LogView, teeView } from '../log/log-view.js';
 import type { HubLog } from '../log/hub-log.js';
 import { openConfiguredLog, startHubLog } from '../log/open-log.js';
 import type { CommandIo, ExitCode } from './io.js';
+import { startClusterRoles, type ClusterRole } from '../cluster/start-roles.js';
 
 /**
  * Loads the rules a config names (a file relative to the config, or inline), naming every problem;
@@ -69,7 +70,7 @@ export interface BuildHubOptions {
 }
 
 /** The `http` action's options from the config's `http` entry: target URLs read from the environment. */
-function httpOptions(config: NonNullable<HubConfig['http']>, env: NodeJS.ProcessEnv): HttpActionOptions {
+export function httpOptions(config: NonNullable<HubConfig['http']>, env: NodeJS.ProcessEnv): HttpActionOptions {
   const targets: Record<string, { url: string }> = {};
   for (const [name, target] of Object.entries(config.targets))
     targets[name] = { url: readCredential(env, target.urlEnv, `URL of the http target "${name}"`) };
@@ -110,17 +111,15 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
         })
       : undefined;
   const http = config.http ? httpOptions(config.http, env) : false;
-  const rules = await loadRules(
-    config.rules,
-    baseDir,
-    file,
-    hubRuleValidation(connectors, { obs: obs ?? false, http, ...(config.server.enabled ? {} : { overlay: false }) }),
-  );
+  const validation = hubRuleValidation(connectors, { obs: obs ?? false, http, ...(config.server.enabled ? {} : { overlay: false }) });
+  const rules = await loadRules(config.rules, baseDir, file, validation);
+  const rulesFile = typeof config.rules === 'string' ? resolve(baseDir, config.rules) : undefined;
   const tokens = config.server.enabled ? await resolveServerTokens(config.server, env, baseDir) : undefined;
   const hub = new Hub({
     view,
     bus,
     rules,
+    ...(rulesFile ? { rulesSource: { files: [rulesFile], load: () => loadRules(rulesFile, baseDir, file, validation) } } : {}),
     connectors,
     server: config.server.enabled
       ? {
@@ -147,7 +146,10 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
  * shuts down cleanly. Without `--config`, uses `vmsc.config.json` in the working directory if there
  * is one, else the defaults (server, journal, no connectors).
  */
-export async function startCommand(options: { config?: string; signal?: AbortSignal } & BuildHubOptions, io: CommandIo): Promise<ExitCode> {
+export async function startCommand(
+  options: { config?: string; signal?: AbortSignal; clusterRoles?: readonly ClusterRole[] } & BuildHubOptions,
+  io: CommandIo,
+): Promise<ExitCode> {
   let loaded: LoadedConfig;
   try {
     if (options.config) loaded = await loadConfig(resolve(io.cwd, options.config));
@@ -176,8 +178,11 @@ export async function startCommand(options: { config?: string; signal?: AbortSig
   }
   const view = log ? teeView(terminal, new LogView(log)) : terminal;
   let hub: Hub;
+  let cluster: Awaited<ReturnType<typeof startClusterRoles>>;
   try {
-    hub = await buildHub(loaded, io.env, view, options);
+    cluster = startClusterRoles(loaded, options.clusterRoles);
+    hub = await buildHub(cluster?.hubConfig ?? loaded, io.env, view, options);
+    await cluster?.prepare(hub, { env: io.env, view, ...options });
   } catch (error) {
     view.close();
     log?.write('error', formatError(error).trim(), { kind: 'start' });
@@ -206,10 +211,11 @@ export async function startCommand(options: { config?: string; signal?: AbortSig
   });
   // A connector that cannot reach its platform keeps retrying and its connect() stays pending:
   // Ctrl-C must still shut down then.
-  await Promise.race([hub.start(), stopped]);
+  await Promise.race([Promise.all([hub.start(), cluster?.start()]), stopped]);
   await stopped;
   view.info('shutting down…');
   try {
+    await cluster?.stop();
     await hub.stop();
     log?.write('info', 'the hub stopped', { kind: 'stop' });
   } catch (error) {

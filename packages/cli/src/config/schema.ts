@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clusterConfigSchema } from './cluster-schema.js';
 
 /**
  * The hub's configuration file (`vmsc.config.json`). Credentials never appear in it: each connector
@@ -272,6 +273,9 @@ export const hubConfigSchema = z
         'Cross-source duplicate suppression (a tip seen by StreamElements and Streamlabs is delivered once); `false` turns it off.',
       ),
     connectors: z.array(connectorConfigSchema).default([]).describe('The platforms the hub connects to.'),
+    cluster: clusterConfigSchema
+      .optional()
+      .describe('Run the bus over NATS JetStream across several processes (see docs/scaling.md). Without it, one process and no NATS.'),
     http: z
       .strictObject({
         allowHosts: z.array(z.string().min(1)).default([]).describe('Hosts `http` actions may call.'),

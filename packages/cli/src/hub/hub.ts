@@ -8,12 +8,15 @@ import {
   type Rule,
   type Unsubscribe,
   type Clock,
+  ValidationError,
   VmscError,
 } from '@vmsc/core';
+import type { AdminReloadResult } from '@vmsc/core/protocol';
 import { KickWebhookReceiver } from '@vmsc/connector-kick';
-import { CustomWsServer } from '@vmsc/custom-ws-server';
+import { CustomWsServer, engineAdmin } from '@vmsc/custom-ws-server';
 import type { ObsController } from '@vmsc/obs';
 import { hubActions } from './hub-actions.js';
+import { describeReloadError, RulesReloader, watchRulesFiles, type RulesSource } from './rules-reload.js';
 import { EventJournal } from '../journal/event-journal.js';
 import { moveAside, readStateFile, writeStateFile } from './state-file.js';
 import type { HubView } from '../view/hub-view.js';
@@ -26,6 +29,13 @@ export interface HubOptions {
   /** The bus to use (connectors built beforehand publish to it); a new one when absent. */
   bus?: EventBus;
   rules?: readonly Rule[];
+  /**
+   * Where `rules` came from: `reloadRules()` (and the admin action of the same name) reads it again,
+   * and with `watchRules` the hub reloads when its files change.
+   */
+  rulesSource?: RulesSource;
+  /** Reload the rules when the files of `rulesSource` change (debounced). Default true when there is a `rulesSource`. */
+  watchRules?: boolean | { debounceMs: number };
   connectors?: readonly Connector[];
   /** Custom WS server settings; `false` runs without it. */
   server?:
@@ -85,6 +95,10 @@ export class Hub {
   #lastSaved: string | undefined;
   #saveFailing = false;
   readonly #subscriptions: Unsubscribe[] = [];
+  readonly #rulesSource: RulesSource | undefined;
+  readonly #watchRules: false | { debounceMs: number };
+  readonly #reloader: RulesReloader;
+  #reloading: Promise<AdminReloadResult> | undefined;
 
   constructor(options: HubOptions) {
     this.#view = options.view;
@@ -101,6 +115,14 @@ export class Hub {
         level === 'error' ? this.#view.error(context.rule.name, message) : this.#view.ruleRun(`${context.rule.name}: ${message}`),
     });
     this.obs = options.obs;
+    this.#rulesSource = options.rulesSource;
+    this.#watchRules =
+      !options.rulesSource || options.watchRules === false
+        ? false
+        : typeof options.watchRules === 'object'
+          ? options.watchRules
+          : { debounceMs: 300 };
+    const parts: Connector[] = this.obs ? [...this.connectors, this.obs] : [...this.connectors];
     this.server = options.server
       ? new CustomWsServer({
           bus: this.bus,
@@ -111,11 +133,17 @@ export class Hub {
           ...(options.server.tokens ? { tokens: options.server.tokens } : {}),
           ...(options.server.allowedOrigins ? { allowedOrigins: options.server.allowedOrigins } : {}),
           ...(options.server.token ? { token: options.server.token } : {}),
+          admin: engineAdmin({
+            engine: this.engine,
+            connectors: parts,
+            ...(options.rulesSource ? { reloadRules: () => this.reloadRules() } : {}),
+          }),
         })
       : undefined;
     const actions = hubActions({ obs: this.obs ?? false, http: options.http ?? false, overlay: this.server ?? false });
     for (const action of actions) this.engine.registerActionType(action);
     if (options.rules) this.engine.addRules(options.rules);
+    this.#reloader = new RulesReloader(this.engine, this.engine.listRules());
     this.journal = options.journalDir
       ? new EventJournal({
           dir: options.journalDir,
@@ -168,6 +196,63 @@ export class Hub {
       }),
     );
     if (this.journal) this.#subscriptions.push(this.journal.attach(this.bus));
+    const source = this.#rulesSource;
+    if (source && this.#watchRules) {
+      this.#subscriptions.push(
+        watchRulesFiles({
+          files: source.files,
+          debounceMs: this.#watchRules.debounceMs,
+          onChange: () => void this.reloadRules().catch(() => undefined),
+          onError: (error) => view.error('rules', `cannot watch ${source.files.join(', ')}: ${error.message} (reloadRules still works)`),
+        }),
+      );
+    }
+  }
+
+  /**
+   * Reads the rules file(s) again and applies them: rules that disappeared are removed, changed ones
+   * replaced, new ones added; counters, variables, cooldowns and points are kept. A file with any
+   * problem changes nothing: the running rules stay, and every problem is reported with its path
+   * (on the view, and in the thrown `ValidationError`, code `INVALID_RULES`). One reload at a time.
+   */
+  reloadRules(): Promise<AdminReloadResult> {
+    const source = this.#rulesSource;
+    if (!source) return Promise.reject(new VmscError('ADMIN_UNAVAILABLE', 'the hub was started without a rules file to reload'));
+    const run = async (): Promise<AdminReloadResult> => {
+      try {
+        const rules = await source.load();
+        try {
+          return this.#reloader.apply(rules, source.files);
+        } catch (error) {
+          // The engine refused them (a name another rule of the engine has...): the file is what must change.
+          const issues = error instanceof ValidationError ? error.issues : [{ path: '', message: (error as Error).message }];
+          throw new ValidationError(`invalid rules in ${source.files.join(', ')}`, issues, { code: 'INVALID_RULES', cause: error });
+        }
+      } catch (error) {
+        this.#view.error('rules', describeReloadError(error, source.files));
+        throw error;
+      }
+    };
+    const previous = this.#reloading ?? Promise.resolve();
+    const next = previous
+      .catch(() => undefined)
+      .then(run)
+      .then((result) => {
+        const changes = [
+          result.added.length > 0 ? `added ${result.added.join(', ')}` : '',
+          result.replaced.length > 0 ? `replaced ${result.replaced.join(', ')}` : '',
+          result.removed.length > 0 ? `removed ${result.removed.join(', ')}` : '',
+        ].filter(Boolean);
+        this.#view.info(
+          `reloaded ${result.files.join(', ')}: ${changes.length > 0 ? changes.join('; ') : 'no change'} (${result.unchanged} unchanged)`,
+        );
+        return result;
+      })
+      .finally(() => {
+        if (this.#reloading === next) this.#reloading = undefined;
+      });
+    this.#reloading = next;
+    return next;
   }
 
   /** Starts the server, restores rule state, and connects every connector (in parallel). */

@@ -65,3 +65,48 @@ export {
   DEFAULT_ALERT_DURATION_MS,
 } from './alerts.js';
 export type { OverlayAlertInput, OverlayAlert, AlertMessage } from './alerts.js';
+export {
+  adminRequestSchemas,
+  adminAckSchemas,
+  adminActions,
+  adminRequestSchema,
+  adminAckSchema,
+  adminEngineStateSchema,
+  explainEventSchema,
+  ruleRunMessageSchema,
+  connectorStatusChangedMessageSchema,
+  adminPushMessageSchema,
+} from './admin.js';
+export type {
+  AdminAction,
+  AdminActionMap,
+  AdminRequest,
+  AdminAck,
+  AdminParams,
+  AdminResult,
+  ExplainEvent,
+  RuleRunMessage,
+  ConnectorStatusChangedMessage,
+  AdminPushMessage,
+} from './admin.js';
+export {
+  adminConnectorStates,
+  adminErrorInfoSchema,
+  adminRuleSchema,
+  adminConnectorInfoSchema,
+  adminQueueStatusSchema,
+  adminActionRecordSchema,
+  adminRuleRunSchema,
+  adminReloadResultSchema,
+  adminExplanationSchema,
+} from './admin-results.js';
+export type {
+  AdminErrorInfo,
+  AdminRule,
+  AdminConnectorInfo,
+  AdminQueueStatus,
+  AdminActionRecord,
+  AdminRuleRun,
+  AdminReloadResult,
+  AdminExplanation,
+} from './admin-results.js';

@@ -3,6 +3,7 @@ import { eventMetaSchema } from '../events/meta.js';
 import type { StreamEvent } from '../events/stream-event.js';
 import { alertMessageSchema, type AlertMessage } from './alerts.js';
 import { parseEvent } from '../events/validate.js';
+import { adminAckSchema, adminActions, adminRequestSchema, type AdminAck, type AdminRequest } from './admin.js';
 
 /**
  * Every message of the VMSC Custom WebSocket protocol, both directions, as zod schemas with their
@@ -21,7 +22,12 @@ export const requestIdSchema = z.union([z.string().max(128), z.number()]);
 /** A client-chosen correlation id (see {@link requestIdSchema}). */
 export type RequestId = z.output<typeof requestIdSchema>;
 
-/** The error codes of `{action:"error"}`: spec 000's five, plus `FORBIDDEN` and `INTERNAL_ERROR`. */
+/**
+ * The error codes of `{action:"error"}`: spec 000's five, plus `FORBIDDEN` and `INTERNAL_ERROR`,
+ * and those of the admin actions: `CONNECTOR_NOT_FOUND`, `QUEUE_NOT_FOUND`, `INVALID_RULES` (a
+ * reload refused: `issues` names every problem with its file) and `ADMIN_UNAVAILABLE` (the server
+ * has no admin handler attached).
+ */
 export const errorCodes = [
   'INVALID_ACTION',
   'INVALID_PAYLOAD',
@@ -30,13 +36,20 @@ export const errorCodes = [
   'RATE_LIMITED',
   'FORBIDDEN',
   'INTERNAL_ERROR',
+  'CONNECTOR_NOT_FOUND',
+  'QUEUE_NOT_FOUND',
+  'INVALID_RULES',
+  'ADMIN_UNAVAILABLE',
 ] as const;
 
 /** One error code (see {@link errorCodes}). */
 export type ErrorCode = (typeof errorCodes)[number];
 
-/** The scopes a token can carry: `subscribe` (also `hello`), `inject` (`injectEvent`), `trigger` (`triggerRule`). */
-export const tokenScopes = ['subscribe', 'inject', 'trigger'] as const;
+/**
+ * The scopes a token can carry: `subscribe` (also `hello`), `inject` (`injectEvent`), `trigger`
+ * (`triggerRule`), `admin` (the admin actions: `listRules`, `setRuleEnabled`, `reloadRules`...).
+ */
+export const tokenScopes = ['subscribe', 'inject', 'trigger', 'admin'] as const;
 
 /** One token scope (see {@link tokenScopes}). */
 export type TokenScope = (typeof tokenScopes)[number];
@@ -123,11 +136,11 @@ export const helloMessageSchema = z.object({
 /** `hello` (client → server). */
 export type HelloMessage = z.output<typeof helloMessageSchema>;
 
-/** The actions a client may send. */
-export const clientActions = ['injectEvent', 'triggerRule', 'subscribe', 'hello'] as const;
+/** The actions a client may send: spec 000's, `hello`, and the admin actions (`admin` scope). */
+export const clientActions = ['injectEvent', 'triggerRule', 'subscribe', 'hello', ...adminActions] as const;
 
 /** One client action name. */
-export type ClientAction = (typeof clientActions)[number];
+export type ClientAction = 'injectEvent' | 'triggerRule' | 'subscribe' | 'hello' | (typeof adminActions)[number];
 
 /** Any message a client may send. */
 export const clientMessageSchema = z.union([
@@ -135,10 +148,11 @@ export const clientMessageSchema = z.union([
   triggerRuleMessageSchema,
   subscribeMessageSchema,
   helloMessageSchema,
+  adminRequestSchema,
 ]);
 
 /** Any message a client may send. */
-export type ClientMessage = InjectEventMessage | TriggerRuleMessage | SubscribeMessage | HelloMessage;
+export type ClientMessage = InjectEventMessage | TriggerRuleMessage | SubscribeMessage | HelloMessage | AdminRequest;
 
 // ---------------------------------------------------------------- server -> client
 
@@ -201,6 +215,10 @@ export const helloCatalogueSchema = z.object({
   envelope: z.record(z.string(), z.unknown()),
   /** For every built-in platform, its event types with the JSON Schema of their `data`. */
   sources: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown()))),
+  /** For every admin action, the JSON Schemas of its request and of its answer (generated from `adminRequestSchemas` / `adminAckSchemas`). */
+  admin: z
+    .record(z.string(), z.object({ request: z.record(z.string(), z.unknown()), response: z.record(z.string(), z.unknown()) }))
+    .optional(),
 });
 
 /** The event catalogue in `hello`. */
@@ -222,6 +240,8 @@ export const helloAckSchema = z.object({
   }),
   catalogue: helloCatalogueSchema,
   rules: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** The actions this connection's token may use (the admin actions only with the `admin` scope and an admin handler). */
+  actions: z.array(z.string()).optional(),
   requestId: requestIdSchema.optional(),
 });
 
@@ -262,7 +282,9 @@ export const serverMessageSchema = z.union([
   eventMessageSchema,
   errorMessageSchema,
   alertMessageSchema,
+  adminAckSchema,
 ]);
 
 /** Any message the server sends. */
-export type ServerMessage = InjectEventAck | TriggerRuleAck | SubscribeAck | HelloAck | EventMessage | ErrorMessage | AlertMessage;
+export type ServerMessage =
+  InjectEventAck | TriggerRuleAck | SubscribeAck | HelloAck | EventMessage | ErrorMessage | AlertMessage | AdminAck;

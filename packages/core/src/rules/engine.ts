@@ -221,6 +221,9 @@ export class RuleEngine {
     if (!compiled) return false;
     this.#scheduler.remove(compiled);
     compiled.queue?.clear((entry) => entry.ruleId === compiled.rule.id);
+    // The settings a removed rule gave its named queue no longer bind the rules added later (a reload).
+    this.#queueSettingsByName.clear();
+    for (const remaining of this.#rules.values()) recordQueueSettings(this.#queueSettingsByName, remaining.rule);
     return true;
   }
 
