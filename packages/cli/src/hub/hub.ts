@@ -20,6 +20,8 @@ import { describeReloadError, RulesReloader, watchRulesFiles, type RulesSource }
 import { EventJournal } from '../journal/event-journal.js';
 import { moveAside, readStateFile, writeStateFile } from './state-file.js';
 import type { HubView } from '../view/hub-view.js';
+import type { Secret } from '@vmsc/core';
+import type { ScopedToken } from '@vmsc/custom-ws-server';
 
 /** Options of {@link Hub}. */
 export interface HubOptions {
@@ -36,7 +38,17 @@ export interface HubOptions {
   watchRules?: boolean | { debounceMs: number };
   connectors?: readonly Connector[];
   /** Custom WS server settings; `false` runs without it. */
-  server?: false | { port: number; host: string; token?: string; maxConnections: number; allowedOrigins?: readonly string[] | '*' };
+  server?:
+    | false
+    | {
+        port: number;
+        host: string;
+        token?: string | Secret;
+        /** Scoped tokens beside the main one (an overlay's read-only token...). */
+        tokens?: readonly ScopedToken[];
+        maxConnections: number;
+        allowedOrigins?: readonly string[] | '*';
+      };
   /** Directory of the event journal; `false` turns the journal off. */
   journalDir?: string | false;
   /** File the rule engine's cooldowns and counters are saved to on stop and restored from on start. */
@@ -118,6 +130,7 @@ export class Hub {
           port: options.server.port,
           host: options.server.host,
           maxConnections: options.server.maxConnections,
+          ...(options.server.tokens ? { tokens: options.server.tokens } : {}),
           ...(options.server.allowedOrigins ? { allowedOrigins: options.server.allowedOrigins } : {}),
           ...(options.server.token ? { token: options.server.token } : {}),
           admin: engineAdmin({
