@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CommandIo, ExitCode } from './commands/io.js';
+import { authCommand } from './commands/auth.js';
 import { demoCommand } from './commands/demo.js';
 import { replayCommand } from './commands/replay.js';
 import { rulesValidateCommand } from './commands/rules-validate.js';
@@ -11,6 +12,9 @@ const usage = `vmsc — the VMSC hub
 usage:
   vmsc start [--config vmsc.config.json]
                                 run the hub: connectors, rules, custom WS server, journal (Ctrl-C stops)
+  vmsc auth twitch [--config vmsc.config.json] [--client-id-env NAME] [--client-secret-env NAME]
+                 [--scopes a,b] [--store .vmsc-auth.json]
+                                sign in (device code flow) and save the login, owner-only, for vmsc start
   vmsc demo [--port 7895] [--duration <s>] [--once] [--allow-origin <origin> ...]
                                 every platform's fake, the real connectors, sample rules and a
                                 scripted stream: see events flow and rules fire (Ctrl-C stops)
@@ -37,6 +41,30 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<Ex
       case 'start': {
         const { values } = parseArgs({ args: [...rest], options: { config: { type: 'string' } } });
         return await startCommand(values.config ? { config: values.config } : {}, io);
+      }
+      case 'auth': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: {
+            config: { type: 'string' },
+            'client-id-env': { type: 'string' },
+            'client-secret-env': { type: 'string' },
+            scopes: { type: 'string' },
+            store: { type: 'string' },
+          },
+        });
+        return await authCommand(
+          positionals[0],
+          {
+            ...(values.config ? { config: values.config } : {}),
+            ...(values['client-id-env'] ? { clientIdEnv: values['client-id-env'] } : {}),
+            ...(values['client-secret-env'] ? { clientSecretEnv: values['client-secret-env'] } : {}),
+            ...(values.scopes ? { scopes: values.scopes.split(/[\s,]+/).filter(Boolean) } : {}),
+            ...(values.store ? { store: values.store } : {}),
+          },
+          io,
+        );
       }
       case 'demo': {
         const { values } = parseArgs({

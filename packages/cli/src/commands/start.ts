@@ -19,6 +19,7 @@ import { createConnector, createKickWebhookReceiver, type ConnectorOverrides } f
 import { hubRuleValidation } from '../hub/hub-actions.js';
 import { Hub } from '../hub/hub.js';
 import { writeTokenFile } from '../hub/token-file.js';
+import { openHubLogins, type HubLoginOptions } from '../auth/hub-logins.js';
 import { createView, type HubView } from '../view/hub-view.js';
 import type { CommandIo, ExitCode } from './io.js';
 
@@ -63,6 +64,8 @@ export interface BuildHubOptions {
   obs?: Pick<ObsControllerOptions, 'url' | 'backoff'>;
   /** The rule engine's clock (timers, cooldowns, delays): a test drives the hub's timers with `ManualClock`. */
   clock?: Clock;
+  /** Endpoints and clock of the stored logins (`vmsc auth`); a test points them at the fakes. */
+  logins?: HubLoginOptions;
 }
 
 /** The `http` action's options from the config's `http` entry: target URLs read from the environment. */
@@ -80,10 +83,17 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
   const token = config.server.enabled ? env[config.server.tokenEnv] : undefined;
   const bus = new EventBus(config.dedupe ? { crossSourceDedupe: config.dedupe } : {});
   const connectors: Connector[] = [];
+  const logins = await openHubLogins(
+    config,
+    baseDir,
+    env,
+    (platform, error) => view.error(`${platform} login`, error.message),
+    options.logins,
+  );
   config.connectors.forEach((entry, index) => {
     if (!entry.enabled) return;
     try {
-      const context = { bus, env, index, ...(options.overrides ? { overrides: options.overrides } : {}) };
+      const context = { bus, env, index, logins, ...(options.overrides ? { overrides: options.overrides } : {}) };
       const connector = createConnector(entry, context);
       connectors.push(connector);
       if (entry.type === 'kick' && connector instanceof KickConnector) {
@@ -96,6 +106,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
       else issues.push({ path: `connectors.${index}`, message: (error as Error).message });
     }
   });
+  if (issues.length > 0) logins.stop();
   if (issues.length > 0)
     throw new ValidationError(`cannot start the connectors${file ? ` of ${file}` : ''}`, issues, { code: 'INVALID_CONFIG' });
   const obs =
@@ -134,6 +145,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
     ...(obs ? { obs } : {}),
     ...(http ? { http } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    onStop: () => logins.stop(),
   });
   if (config.server.enabled && !token && hub.server) {
     const path = await writeTokenFile(baseDir, hub.server.token.reveal());

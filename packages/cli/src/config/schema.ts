@@ -42,7 +42,10 @@ export const connectorConfigSchema = z.discriminatedUnion('type', [
     type: z.literal('twitch'),
     broadcaster: z.string().min(1),
     clientIdEnv: envName,
-    tokenEnv: envName,
+    /** Environment variable with a user access token; without it, the login `vmsc auth twitch` saved (refreshed as it expires). */
+    tokenEnv: envName.optional(),
+    /** Environment variable with the app's client secret, for a confidential app's refreshes (a public app has none). */
+    clientSecretEnv: envName.optional(),
     events: z.array(z.string()).optional(),
   }),
   z.strictObject({
@@ -121,6 +124,8 @@ export const hubConfigSchema = z.strictObject({
       saveEveryMs: z.number().int().min(100).max(3_600_000).default(10_000),
     })
     .prefault({}),
+  /** Where `vmsc auth` saves logins (owner-only, relative to the config). Default `.vmsc-auth.json`. Never commit it. */
+  auth: z.strictObject({ file: z.string().min(1).optional() }).optional(),
   dedupe: z
     .union([
       z.literal(false),

@@ -15,6 +15,7 @@ import { CustomWsClient, MultistreamerClient, VmscMirrorClient, type MessageMapp
 import { ValidationError } from '@vmsc/core';
 import { readCredential } from '../config/load-config.js';
 import type { ConnectorConfig } from '../config/schema.js';
+import type { HubLogins } from '../auth/hub-logins.js';
 
 /** What building a connector from its config needs besides the config. */
 export interface ConnectorContext {
@@ -27,6 +28,8 @@ export interface ConnectorContext {
    * and backoff that a config file does not carry (`vmsc demo` points the connectors at the fakes with it).
    */
   overrides?: ConnectorOverrides;
+  /** The logins `vmsc auth` saved, for entries that name no token. */
+  logins?: Omit<HubLogins, 'stop'>;
 }
 
 /** Extra constructor options per connector type (endpoints, backoff), see {@link ConnectorContext.overrides}. */
@@ -45,6 +48,18 @@ export interface ConnectorOverrides {
 
 function optionalCredential(env: NodeJS.ProcessEnv, variable: string | undefined, what: string): string | undefined {
   return variable ? readCredential(env, variable, what) : undefined;
+}
+
+/** The saved login of `platform`, or a ValidationError saying to run `vmsc auth <platform>`. */
+function storedLogin(context: ConnectorContext, platform: 'twitch'): NonNullable<HubLogins['twitch']> {
+  const login = context.logins?.[platform];
+  if (login) return login;
+  throw new ValidationError('missing credential', [
+    {
+      path: `connectors.${context.index}.tokenEnv`,
+      message: `no ${platform} login saved: run \`vmsc auth ${platform}\` (or set tokenEnv)`,
+    },
+  ]);
 }
 
 /**
@@ -78,7 +93,7 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
       return new TwitchConnector({
         ...common,
         clientId: readCredential(env, config.clientIdEnv, 'Twitch client id'),
-        auth: readCredential(env, config.tokenEnv, 'Twitch user access token'),
+        auth: config.tokenEnv ? readCredential(env, config.tokenEnv, 'Twitch user access token') : storedLogin(context, 'twitch'),
         broadcaster: config.broadcaster,
         ...(config.events ? { events: config.events as ConstructorParameters<typeof TwitchConnector>[0]['events'] } : {}),
         ...extra.twitch,

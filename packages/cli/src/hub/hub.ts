@@ -49,6 +49,8 @@ export interface HubOptions {
    * which cuts their delays and drops queued runs (each reported). Default 5000.
    */
   drainMs?: number;
+  /** Called once `stop()` has closed everything (e.g. stops the stored logins' background refreshes). */
+  onStop?: () => void;
 }
 
 /**
@@ -73,10 +75,12 @@ export class Hub {
   #lastSaved: string | undefined;
   #saveFailing = false;
   readonly #subscriptions: Unsubscribe[] = [];
+  readonly #onStop: (() => void) | undefined;
 
   constructor(options: HubOptions) {
     this.#view = options.view;
     this.#stateFile = options.stateFile;
+    this.#onStop = options.onStop;
     this.#drainMs = options.drainMs ?? 5_000;
     this.#saveEveryMs = options.saveEveryMs ?? 10_000;
     this.bus = options.bus ?? new EventBus(options.dedupe ? { crossSourceDedupe: options.dedupe } : {});
@@ -257,6 +261,7 @@ export class Hub {
     await this.server?.close();
     await this.journal?.close();
     for (const off of this.#subscriptions.splice(0)) off();
+    this.#onStop?.();
     this.#view.close();
     if (saveError)
       throw new VmscError(

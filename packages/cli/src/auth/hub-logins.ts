@@ -1,0 +1,58 @@
+import { Secret, type Clock } from '@vmsc/core';
+import { readCredential } from '../config/load-config.js';
+import type { HubConfig } from '../config/schema.js';
+import { RefreshingLogin } from './refreshing-login.js';
+import { authFilePath } from './store-path.js';
+import { TokenStore } from './token-store.js';
+import { refreshTwitchLogin } from './twitch.js';
+
+/** Endpoints and clock of the hub's stored logins (a test points them at the fakes). */
+export interface HubLoginOptions {
+  /** Twitch's OAuth base (default `https://id.twitch.tv/oauth2`). */
+  twitchOAuthUrl?: string;
+  /** The clock refreshes are timed with. */
+  clock?: Clock;
+}
+
+/** The stored logins the hub's connectors use, refreshing in the background until {@link HubLogins.stop}. */
+export interface HubLogins {
+  twitch?: RefreshingLogin;
+  /** Stops every background refresh. */
+  stop(): void;
+}
+
+/**
+ * Opens the logins `vmsc auth` saved, for the connector entries that name no token: a
+ * {@link RefreshingLogin} per platform, started (refreshing before expiry). A platform with no saved
+ * login is left out; the connector entry then reports "run `vmsc auth <platform>`".
+ */
+export async function openHubLogins(
+  config: HubConfig,
+  baseDir: string,
+  env: NodeJS.ProcessEnv,
+  onError: (platform: string, error: Error) => void,
+  options: HubLoginOptions = {},
+): Promise<HubLogins> {
+  const logins: HubLogins = { stop: () => logins.twitch?.stop() };
+  const twitch = config.connectors.find((c) => c.enabled && c.type === 'twitch' && !c.tokenEnv);
+  if (!twitch || twitch.type !== 'twitch') return logins;
+  const store = await TokenStore.open(authFilePath(config, baseDir));
+  if (!store.get('twitch')) return logins;
+  const clientId = readCredential(env, twitch.clientIdEnv, 'Twitch client id');
+  const secret = twitch.clientSecretEnv ? new Secret(readCredential(env, twitch.clientSecretEnv, 'Twitch client secret')) : undefined;
+  const oauth = {
+    clientId,
+    ...(secret ? { clientSecret: secret } : {}),
+    ...(options.twitchOAuthUrl ? { baseUrl: options.twitchOAuthUrl } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  };
+  logins.twitch = RefreshingLogin.fromStore({
+    platform: 'twitch',
+    store,
+    refresh: (login) => refreshTwitchLogin(oauth, login),
+    ...(options.clock ? { clock: options.clock } : {}),
+    onError: (error) => onError('twitch', error),
+  });
+  logins.twitch.start();
+  return logins;
+}
