@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { CommandIo, ExitCode } from './commands/io.js';
 import { authCommand } from './commands/auth.js';
 import { demoCommand } from './commands/demo.js';
+import { doctorCommand } from './commands/doctor.js';
 import { replayCommand } from './commands/replay.js';
 import { rulesValidateCommand } from './commands/rules-validate.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -15,6 +16,8 @@ usage:
   vmsc auth twitch [--config vmsc.config.json] [--client-id-env NAME] [--client-secret-env NAME]
                  [--scopes a,b] [--store .vmsc-auth.json]
                                 sign in (device code flow) and save the login, owner-only, for vmsc start
+  vmsc doctor [--config vmsc.config.json]
+                                check every connector's credentials and scopes; say how to fix what is missing
   vmsc demo [--port 7895] [--duration <s>] [--once] [--allow-origin <origin> ...]
                                 every platform's fake, the real connectors, sample rules and a
                                 scripted stream: see events flow and rules fire (Ctrl-C stops)
@@ -65,6 +68,10 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<Ex
           },
           io,
         );
+      }
+      case 'doctor': {
+        const { values } = parseArgs({ args: [...rest], options: { config: { type: 'string' } } });
+        return await doctorCommand(values.config ? { config: values.config } : {}, io);
       }
       case 'demo': {
         const { values } = parseArgs({

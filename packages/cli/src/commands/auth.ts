@@ -27,7 +27,8 @@ export interface AuthCommandOptions {
   signal?: AbortSignal;
 }
 
-async function loadOptionalConfig(io: CommandIo, file: string | undefined): Promise<LoadedConfig | undefined> {
+/** The config `--config` names, or `vmsc.config.json` in the working directory when there is one. */
+export async function loadOptionalConfig(io: CommandIo, file: string | undefined): Promise<LoadedConfig | undefined> {
   if (file) return loadConfig(resolve(io.cwd, file));
   const candidate = resolve(io.cwd, 'vmsc.config.json');
   const exists = await readFile(candidate).then(
