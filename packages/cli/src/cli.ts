@@ -13,7 +13,7 @@ const usage = `vmsc — the VMSC hub
 usage:
   vmsc start [--config vmsc.config.json]
                                 run the hub: connectors, rules, custom WS server, journal (Ctrl-C stops)
-  vmsc auth twitch [--config vmsc.config.json] [--client-id-env NAME] [--client-secret-env NAME]
+  vmsc auth twitch|youtube [--config vmsc.config.json] [--client-id-env NAME] [--client-secret-env NAME]
                  [--scopes a,b] [--store .vmsc-auth.json]
                                 sign in (device code flow) and save the login, owner-only, for vmsc start
   vmsc doctor [--config vmsc.config.json]

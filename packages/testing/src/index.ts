@@ -273,3 +273,5 @@ export { seededRandom, recordBus, expectSessionSurvived, trackConnectors, sessio
 export type { BusRecording, ConnectorTracker, Disconnectable } from './properties/index.js';
 export { startWebhookReceiver } from './fakes/webhook/index.js';
 export type { WebhookReceiver, WebhookReceiverOptions, WebhookRequest, WebhookAnswer } from './fakes/webhook/index.js';
+export { startGoogleOAuthFake } from './fakes/google/index.js';
+export type { GoogleOAuthFake, GoogleOAuthFakeOptions } from './fakes/google/index.js';

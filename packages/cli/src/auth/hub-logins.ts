@@ -5,11 +5,14 @@ import { RefreshingLogin } from './refreshing-login.js';
 import { authFilePath } from './store-path.js';
 import { TokenStore } from './token-store.js';
 import { refreshTwitchLogin } from './twitch.js';
+import { refreshGoogleLogin, type GoogleEndpoints } from './google.js';
 
 /** Endpoints and clock of the hub's stored logins (a test points them at the fakes). */
 export interface HubLoginOptions {
   /** Twitch's OAuth base (default `https://id.twitch.tv/oauth2`). */
   twitchOAuthUrl?: string;
+  /** Google's endpoints (default the real ones). */
+  googleEndpoints?: Partial<GoogleEndpoints>;
   /** The clock refreshes are timed with. */
   clock?: Clock;
 }
@@ -17,6 +20,7 @@ export interface HubLoginOptions {
 /** The stored logins the hub's connectors use, refreshing in the background until {@link HubLogins.stop}. */
 export interface HubLogins {
   twitch?: RefreshingLogin;
+  youtube?: RefreshingLogin;
   /** Stops every background refresh. */
   stop(): void;
 }
@@ -33,11 +37,33 @@ export async function openHubLogins(
   onError: (platform: string, error: Error) => void,
   options: HubLoginOptions = {},
 ): Promise<HubLogins> {
-  const logins: HubLogins = { stop: () => logins.twitch?.stop() };
+  const logins: HubLogins = {
+    stop: () => {
+      logins.twitch?.stop();
+      logins.youtube?.stop();
+    },
+  };
   const twitch = config.connectors.find((c) => c.enabled && c.type === 'twitch' && !c.tokenEnv);
-  if (!twitch || twitch.type !== 'twitch') return logins;
+  const youtube = config.connectors.find((c) => c.enabled && c.type === 'youtube' && !c.tokenEnv && !c.apiKeyEnv);
+  if (!twitch && !youtube) return logins;
   const store = await TokenStore.open(authFilePath(config, baseDir));
-  if (!store.get('twitch')) return logins;
+  if (youtube?.type === 'youtube' && store.get('youtube')) {
+    const google = {
+      clientId: readCredential(env, youtube.clientIdEnv ?? 'YOUTUBE_CLIENT_ID', 'Google OAuth client id'),
+      clientSecret: new Secret(readCredential(env, youtube.clientSecretEnv ?? 'YOUTUBE_CLIENT_SECRET', 'Google OAuth client secret')),
+      ...(options.googleEndpoints ? { endpoints: options.googleEndpoints } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    };
+    logins.youtube = RefreshingLogin.fromStore({
+      platform: 'youtube',
+      store,
+      refresh: (login) => refreshGoogleLogin(google, login),
+      ...(options.clock ? { clock: options.clock } : {}),
+      onError: (error) => onError('youtube', error),
+    });
+    logins.youtube.start();
+  }
+  if (twitch?.type !== 'twitch' || !store.get('twitch')) return logins;
   const clientId = readCredential(env, twitch.clientIdEnv, 'Twitch client id');
   const secret = twitch.clientSecretEnv ? new Secret(readCredential(env, twitch.clientSecretEnv, 'Twitch client secret')) : undefined;
   const oauth = {

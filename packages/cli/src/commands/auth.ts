@@ -5,6 +5,7 @@ import { loadConfig, readCredential, type LoadedConfig } from '../config/load-co
 import { authFilePath } from '../auth/store-path.js';
 import { TokenStore } from '../auth/token-store.js';
 import { TWITCH_DEFAULT_SCOPES } from '../auth/twitch-scopes.js';
+import { googleLoopbackSignIn, YOUTUBE_DEFAULT_SCOPES, type GoogleEndpoints } from '../auth/google.js';
 import { pollTwitchDeviceToken, requestTwitchDeviceCode, validateTwitchToken } from '../auth/twitch.js';
 import { formatError } from './start.js';
 import type { CommandIo, ExitCode } from './io.js';
@@ -23,6 +24,8 @@ export interface AuthCommandOptions {
   store?: string;
   /** The platform's OAuth base URL (a fake in tests). */
   oauthUrl?: string;
+  /** Google's endpoints for `vmsc auth youtube` (a fake in tests). */
+  googleEndpoints?: Partial<GoogleEndpoints>;
   clock?: Clock;
   signal?: AbortSignal;
 }
@@ -44,10 +47,11 @@ export async function loadOptionalConfig(io: CommandIo, file: string | undefined
  * connector without `tokenEnv`. Prints who signed in and the scopes, never a token.
  */
 export async function authCommand(platform: string | undefined, options: AuthCommandOptions, io: CommandIo): Promise<ExitCode> {
-  if (platform !== 'twitch') {
-    io.stderr.write(`vmsc auth: ${platform ? `"${platform}" is not supported yet` : 'name a platform'}: vmsc auth twitch\n`);
+  if (platform !== 'twitch' && platform !== 'youtube') {
+    io.stderr.write(`vmsc auth: ${platform ? `"${platform}" is not supported yet` : 'name a platform'}: vmsc auth twitch | youtube\n`);
     return 2;
   }
+  if (platform === 'youtube') return youtubeAuth(options, io);
   try {
     const loaded = await loadOptionalConfig(io, options.config);
     const entry = loaded?.config.connectors.find((c) => c.type === 'twitch');
@@ -76,6 +80,44 @@ export async function authCommand(platform: string | undefined, options: AuthCom
     return 0;
   } catch (error) {
     io.stderr.write(`vmsc auth ${platform}: ${formatError(error)}`);
+    return 1;
+  }
+}
+
+/**
+ * `vmsc auth youtube`: OAuth 2.0 for installed apps: a loopback redirect on 127.0.0.1 and PKCE S256.
+ * Prints the URL to open; saves the login (with Google's refresh token) to the login store.
+ */
+async function youtubeAuth(options: AuthCommandOptions, io: CommandIo): Promise<ExitCode> {
+  try {
+    const loaded = await loadOptionalConfig(io, options.config);
+    const entry = loaded?.config.connectors.find((c) => c.type === 'youtube');
+    const fromEntry = entry?.type === 'youtube' ? entry : undefined;
+    const clientIdEnv = options.clientIdEnv ?? fromEntry?.clientIdEnv ?? 'YOUTUBE_CLIENT_ID';
+    const secretEnv = options.clientSecretEnv ?? fromEntry?.clientSecretEnv ?? 'YOUTUBE_CLIENT_SECRET';
+    const google = {
+      clientId: readCredential(io.env, clientIdEnv, 'Google OAuth client id (Desktop app)'),
+      clientSecret: new Secret(readCredential(io.env, secretEnv, 'Google OAuth client secret')),
+      ...(options.googleEndpoints ? { endpoints: options.googleEndpoints } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    };
+    const store = await TokenStore.open(authFilePath(loaded?.config, loaded?.baseDir ?? io.cwd, options.store));
+    const login = await googleLoopbackSignIn(
+      google,
+      options.scopes ?? YOUTUBE_DEFAULT_SCOPES,
+      (url) =>
+        io.stdout.write(
+          `To sign in to YouTube, open this URL in a browser on this computer:\n${url}\nWaiting for the redirect to 127.0.0.1…\n`,
+        ),
+      options.signal,
+    );
+    await store.set('youtube', login);
+    io.stdout.write(
+      `signed in to YouTube (scopes: ${login.scopes.join(' ') || 'none'}); the login is saved to ${store.file} (owner-only)\n`,
+    );
+    return 0;
+  } catch (error) {
+    io.stderr.write(`vmsc auth youtube: ${formatError(error)}`);
     return 1;
   }
 }

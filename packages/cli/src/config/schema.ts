@@ -56,6 +56,9 @@ export const connectorConfigSchema = z.discriminatedUnion('type', [
     mine: z.boolean().optional(),
     apiKeyEnv: envName.optional(),
     tokenEnv: envName.optional(),
+    /** Environment variables with the Google OAuth client (Desktop app) `vmsc auth youtube` and the refreshes use. */
+    clientIdEnv: envName.optional(),
+    clientSecretEnv: envName.optional(),
   }),
   z.strictObject({
     ...base,

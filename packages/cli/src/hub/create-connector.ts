@@ -51,7 +51,7 @@ function optionalCredential(env: NodeJS.ProcessEnv, variable: string | undefined
 }
 
 /** The saved login of `platform`, or a ValidationError saying to run `vmsc auth <platform>`. */
-function storedLogin(context: ConnectorContext, platform: 'twitch'): NonNullable<HubLogins['twitch']> {
+function storedLogin(context: ConnectorContext, platform: 'twitch' | 'youtube'): NonNullable<HubLogins['twitch']> {
   const login = context.logins?.[platform];
   if (login) return login;
   throw new ValidationError('missing credential', [
@@ -159,13 +159,16 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
         throw new ValidationError('invalid youtube connector', [{ path: where, message: 'set videoId, liveChatId or mine: true' }]);
       const accessToken = optionalCredential(env, config.tokenEnv, 'YouTube OAuth access token');
       const apiKey = optionalCredential(env, config.apiKeyEnv, 'YouTube Data API key');
-      if (config.mine && !accessToken) {
+      if (config.mine && !accessToken && !context.logins?.youtube) {
         throw new ValidationError('invalid youtube connector', [
           { path: `${where}.tokenEnv`, message: '"mine" needs an OAuth access token (tokenEnv)' },
         ]);
       }
-      const auth = accessToken ? { accessToken } : apiKey ? { apiKey } : undefined;
-      if (!auth) throw new ValidationError('invalid youtube connector', [{ path: where, message: 'set apiKeyEnv or tokenEnv' }]);
+      const auth = accessToken ? { accessToken } : apiKey ? { apiKey } : context.logins?.youtube;
+      if (!auth)
+        throw new ValidationError('invalid youtube connector', [
+          { path: where, message: 'set apiKeyEnv or tokenEnv, or run `vmsc auth youtube` (no youtube login saved)' },
+        ]);
       return new YouTubeConnector({ ...common, auth, target, ...extra.youtube });
     }
   }
