@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,10 @@ describe('vmsc auth youtube (installed app: loopback redirect + PKCE S256), then
     await waitUntil(() => youtube.requests.some((r) => r.path.includes('liveChat/messages')), 'the connector to read chat');
     await clock.advance(3599_000 - 300_000); // 5 minutes before the hour: one refresh; Google keeps the refresh token
     await waitUntil(() => google.refreshCount === 1, 'the refresh');
+    await waitUntil(
+      () => (JSON.parse(readFileSync(file, 'utf8')) as typeof saved).logins.youtube.accessToken !== saved.logins.youtube.accessToken,
+      'the refreshed login to be saved',
+    );
     abort.abort();
     expect(await running).toBe(0);
     const after = JSON.parse(await readFile(file, 'utf8')) as { logins: { youtube: { accessToken: string; refreshToken: string } } };
