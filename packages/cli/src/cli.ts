@@ -13,7 +13,7 @@ const usage = `vmsc — the VMSC hub
 usage:
   vmsc start [--config vmsc.config.json]
                                 run the hub: connectors, rules, custom WS server, journal (Ctrl-C stops)
-  vmsc auth twitch|youtube [--config vmsc.config.json] [--client-id-env NAME] [--client-secret-env NAME]
+  vmsc auth twitch|youtube|kick [--config vmsc.config.json] [--client-id-env NAME] [--client-secret-env NAME]
                  [--scopes a,b] [--store .vmsc-auth.json]
                                 sign in (device code flow) and save the login, owner-only, for vmsc start
   vmsc doctor [--config vmsc.config.json]
@@ -55,6 +55,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<Ex
             'client-secret-env': { type: 'string' },
             scopes: { type: 'string' },
             store: { type: 'string' },
+            port: { type: 'string' },
           },
         });
         return await authCommand(
@@ -65,6 +66,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<Ex
             ...(values['client-secret-env'] ? { clientSecretEnv: values['client-secret-env'] } : {}),
             ...(values.scopes ? { scopes: values.scopes.split(/[\s,]+/).filter(Boolean) } : {}),
             ...(values.store ? { store: values.store } : {}),
+            ...(values.port !== undefined ? { port: parseNumber(values.port, '--port') } : {}),
           },
           io,
         );

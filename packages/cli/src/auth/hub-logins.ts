@@ -5,6 +5,8 @@ import { RefreshingLogin } from './refreshing-login.js';
 import { authFilePath } from './store-path.js';
 import { TokenStore } from './token-store.js';
 import { refreshTwitchLogin } from './twitch.js';
+import type { KickTokenProvider } from '@vmsc/connector-kick';
+import { kickLoginProvider } from './kick.js';
 import { refreshGoogleLogin, type GoogleEndpoints } from './google.js';
 
 /** Endpoints and clock of the hub's stored logins (a test points them at the fakes). */
@@ -13,6 +15,8 @@ export interface HubLoginOptions {
   twitchOAuthUrl?: string;
   /** Google's endpoints (default the real ones). */
   googleEndpoints?: Partial<GoogleEndpoints>;
+  /** Kick's OAuth server (default `https://id.kick.com`). */
+  kickOAuthUrl?: string;
   /** The clock refreshes are timed with. */
   clock?: Clock;
 }
@@ -21,6 +25,8 @@ export interface HubLoginOptions {
 export interface HubLogins {
   twitch?: RefreshingLogin;
   youtube?: RefreshingLogin;
+  /** Kick's own provider (refreshes when chat is sent, before expiry, and after a 401). */
+  kick?: KickTokenProvider;
   /** Stops every background refresh. */
   stop(): void;
 }
@@ -45,8 +51,22 @@ export async function openHubLogins(
   };
   const twitch = config.connectors.find((c) => c.enabled && c.type === 'twitch' && !c.tokenEnv);
   const youtube = config.connectors.find((c) => c.enabled && c.type === 'youtube' && !c.tokenEnv && !c.apiKeyEnv);
-  if (!twitch && !youtube) return logins;
+  const kick = config.connectors.find((c) => c.enabled && c.type === 'kick' && !c.chatTokenEnv);
+  if (!twitch && !youtube && !kick) return logins;
   const store = await TokenStore.open(authFilePath(config, baseDir));
+  if (kick?.type === 'kick' && store.get('kick')) {
+    const provider = kickLoginProvider(
+      store,
+      {
+        clientId: readCredential(env, kick.clientIdEnv ?? 'KICK_CLIENT_ID', 'Kick app client id'),
+        clientSecret: new Secret(readCredential(env, kick.clientSecretEnv ?? 'KICK_CLIENT_SECRET', 'Kick app client secret')),
+        ...(options.kickOAuthUrl ? { baseUrl: options.kickOAuthUrl } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
+      },
+      (error) => onError('kick', error),
+    );
+    if (provider) logins.kick = provider;
+  }
   if (youtube?.type === 'youtube' && store.get('youtube')) {
     const google = {
       clientId: readCredential(env, youtube.clientIdEnv ?? 'YOUTUBE_CLIENT_ID', 'Google OAuth client id'),

@@ -5,6 +5,7 @@ import { loadConfig, readCredential, type LoadedConfig } from '../config/load-co
 import { authFilePath } from '../auth/store-path.js';
 import { TokenStore } from '../auth/token-store.js';
 import { TWITCH_DEFAULT_SCOPES } from '../auth/twitch-scopes.js';
+import { KICK_DEFAULT_SCOPES, kickLoopbackSignIn } from '../auth/kick.js';
 import { googleLoopbackSignIn, YOUTUBE_DEFAULT_SCOPES, type GoogleEndpoints } from '../auth/google.js';
 import { pollTwitchDeviceToken, requestTwitchDeviceCode, validateTwitchToken } from '../auth/twitch.js';
 import { formatError } from './start.js';
@@ -26,6 +27,10 @@ export interface AuthCommandOptions {
   oauthUrl?: string;
   /** Google's endpoints for `vmsc auth youtube` (a fake in tests). */
   googleEndpoints?: Partial<GoogleEndpoints>;
+  /** Kick's OAuth server for `vmsc auth kick` (a fake in tests). */
+  kickOAuthUrl?: string;
+  /** The loopback port of `vmsc auth kick` (default 7896; register `http://127.0.0.1:<port>` with the app). */
+  port?: number;
   clock?: Clock;
   signal?: AbortSignal;
 }
@@ -47,11 +52,12 @@ export async function loadOptionalConfig(io: CommandIo, file: string | undefined
  * connector without `tokenEnv`. Prints who signed in and the scopes, never a token.
  */
 export async function authCommand(platform: string | undefined, options: AuthCommandOptions, io: CommandIo): Promise<ExitCode> {
-  if (platform !== 'twitch' && platform !== 'youtube') {
-    io.stderr.write(`vmsc auth: ${platform ? `"${platform}" is not supported yet` : 'name a platform'}: vmsc auth twitch | youtube\n`);
+  if (platform !== 'twitch' && platform !== 'youtube' && platform !== 'kick') {
+    io.stderr.write(`vmsc auth: ${platform ? `"${platform}" is not supported` : 'name a platform'}: vmsc auth twitch | youtube | kick\n`);
     return 2;
   }
   if (platform === 'youtube') return youtubeAuth(options, io);
+  if (platform === 'kick') return kickAuth(options, io);
   try {
     const loaded = await loadOptionalConfig(io, options.config);
     const entry = loaded?.config.connectors.find((c) => c.type === 'twitch');
@@ -118,6 +124,40 @@ async function youtubeAuth(options: AuthCommandOptions, io: CommandIo): Promise<
     return 0;
   } catch (error) {
     io.stderr.write(`vmsc auth youtube: ${formatError(error)}`);
+    return 1;
+  }
+}
+
+/** `vmsc auth kick`: Kick's OAuth 2.1 (authorization code + PKCE S256) with a loopback redirect. */
+async function kickAuth(options: AuthCommandOptions, io: CommandIo): Promise<ExitCode> {
+  try {
+    const loaded = await loadOptionalConfig(io, options.config);
+    const entry = loaded?.config.connectors.find((c) => c.type === 'kick');
+    const fromEntry = entry?.type === 'kick' ? entry : undefined;
+    const kick = {
+      clientId: readCredential(io.env, options.clientIdEnv ?? fromEntry?.clientIdEnv ?? 'KICK_CLIENT_ID', 'Kick app client id'),
+      clientSecret: new Secret(
+        readCredential(io.env, options.clientSecretEnv ?? fromEntry?.clientSecretEnv ?? 'KICK_CLIENT_SECRET', 'Kick app client secret'),
+      ),
+      ...(options.kickOAuthUrl ? { baseUrl: options.kickOAuthUrl } : {}),
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    };
+    const store = await TokenStore.open(authFilePath(loaded?.config, loaded?.baseDir ?? io.cwd, options.store));
+    const login = await kickLoopbackSignIn(
+      kick,
+      options.scopes ?? KICK_DEFAULT_SCOPES,
+      (url) =>
+        io.stdout.write(
+          `To sign in to Kick, open this URL in a browser on this computer:\n${url}\nWaiting for the redirect to 127.0.0.1…\n`,
+        ),
+      options.signal,
+    );
+    await store.set('kick', login);
+    io.stdout.write(`signed in to Kick (scopes: ${login.scopes.join(' ') || 'none'}); the login is saved to ${store.file} (owner-only)\n`);
+    return 0;
+  } catch (error) {
+    io.stderr.write(`vmsc auth kick: ${formatError(error)}`);
     return 1;
   }
 }

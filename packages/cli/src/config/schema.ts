@@ -25,6 +25,9 @@ export const connectorConfigSchema = z.discriminatedUnion('type', [
     chatTokenEnv: envName.optional(),
     /** Send as the token's `user` (default) or as the app's `bot`. */
     chatSenderType: z.enum(['user', 'bot']).optional(),
+    /** Environment variables with the Kick app's client id and secret: `vmsc auth kick`, and refreshing its saved login (used when `chatTokenEnv` is unset). */
+    clientIdEnv: envName.optional(),
+    clientSecretEnv: envName.optional(),
     /**
      * Also receive Kick's official event webhooks (named follows...) on this port and path, deduped
      * against the Pusher feed. Kick needs a public HTTPS URL in front of it (a tunnel or a reverse proxy).

@@ -84,7 +84,7 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
               ...(config.broadcasterUserId ? { broadcasterUserId: config.broadcasterUserId } : {}),
             }
           : config.channel,
-        ...(chatToken ? { chatToken } : {}),
+        ...(chatToken ? { chatToken } : context.logins?.kick ? { chatToken: context.logins.kick } : {}),
         ...(config.chatSenderType ? { chatSenderType: config.chatSenderType } : {}),
         ...extra.kick,
       });
