@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Secret } from '@vmsc/core';
-import { ALL_FAKE_SCOPES, closeAllFakes, startTwitchFake } from '@vmsc/testing';
+import { ALL_FAKE_SCOPES, closeAllFakes, startGoogleOAuthFake, startKickOAuthFake, startTwitchFake } from '@vmsc/testing';
+import { kickAppToken } from '@vmsc/connector-kick';
+import { googleLoopbackSignIn } from '../src/auth/google.js';
 import { doctorCommand } from '../src/commands/doctor.js';
 import { TokenStore } from '../src/auth/token-store.js';
 import { captureIo } from './io.js';
@@ -59,5 +61,42 @@ describe('vmsc doctor', () => {
     const empty = captureIo(none, { TW_ID: twitch.clientId });
     expect(await doctorCommand({ twitchOAuthUrl: twitch.authUrl }, empty)).toBe(1);
     expect(empty.out()).toContain('MISSING twitch: no token (no saved login) — run `vmsc auth twitch`');
+  });
+
+  it('checks a saved YouTube login with tokeninfo and a Kick chat token with introspection', async () => {
+    const google = await startGoogleOAuthFake();
+    const kick = await startKickOAuthFake();
+    const dir = await dirWith([
+      { type: 'youtube', videoId: 'abc' },
+      { type: 'kick', channel: 'xqc', chatTokenEnv: 'KICK_CHAT' },
+    ]);
+    const store = await TokenStore.open(join(dir, '.vmsc-auth.json'));
+    const endpoints = { authorizeUrl: google.authorizeUrl, tokenUrl: google.tokenUrl, tokenInfoUrl: google.tokenInfoUrl };
+    let opened: Promise<unknown> = Promise.resolve();
+    const login = await googleLoopbackSignIn(
+      { clientId: google.clientId, clientSecret: new Secret(google.clientSecret), endpoints },
+      ['https://www.googleapis.com/auth/youtube.readonly'],
+      (url) => {
+        opened = fetch(url, { redirect: 'manual' })
+          .then((consent) => fetch(consent.headers.get('location')!))
+          .then((r) => r.text());
+      },
+    );
+    await opened;
+    await store.set('youtube', login);
+    const [client] = kick.clients;
+    const appToken = await kickAppToken({ clientId: client!.clientId, clientSecret: client!.clientSecret, baseUrl: kick.url });
+    const io = captureIo(dir, { KICK_CHAT: appToken.accessToken.reveal() });
+    expect(await doctorCommand({ googleTokenInfoUrl: google.tokenInfoUrl, kickOAuthUrl: kick.url }, io)).toBe(1);
+    expect(io.out()).toContain('ok      youtube: the token is valid and has https://www.googleapis.com/auth/youtube.readonly');
+    expect(io.out()).toContain('MISSING kick: token lacks scope chat:write — run `vmsc auth kick`');
+    expect(io.out()).not.toContain(appToken.accessToken.reveal());
+    expect(io.out()).not.toContain(login.accessToken.reveal());
+
+    await store.set('youtube', { ...login, accessToken: new Secret('ya29.not-a-token') });
+    const again = captureIo(dir, { KICK_CHAT: 'not-a-token' });
+    expect(await doctorCommand({ googleTokenInfoUrl: google.tokenInfoUrl, kickOAuthUrl: kick.url }, again)).toBe(1);
+    expect(again.out()).toContain('MISSING youtube: the youtube token is not valid (expired or revoked) — run `vmsc auth youtube`');
+    expect(again.out()).toContain('MISSING kick: the kick token is not valid (expired or revoked) — run `vmsc auth kick`');
   });
 });

@@ -14,7 +14,55 @@ export interface DoctorCommandOptions {
   config?: string;
   /** Twitch's OAuth base for `/validate` (a fake in tests). */
   twitchOAuthUrl?: string;
+  /** Google's tokeninfo endpoint (default `https://oauth2.googleapis.com/tokeninfo`). */
+  googleTokenInfoUrl?: string;
+  /** Kick's OAuth server, for `POST /oauth/token/introspect` (default `https://id.kick.com`). */
+  kickOAuthUrl?: string;
 }
+
+/** The scopes a YouTube OAuth token has, from Google's tokeninfo; `undefined` for an invalid token. */
+async function googleScopes(token: Secret, url: string): Promise<string[] | undefined> {
+  const response = await fetch(`${url}?access_token=${encodeURIComponent(token.reveal())}`, { signal: AbortSignal.timeout(10_000) }).catch(
+    () => undefined,
+  );
+  if (!response) throw new Error(`cannot reach ${url}`);
+  const body = (await response.json().catch(() => ({}))) as { scope?: unknown };
+  if (response.status !== 200) return undefined;
+  return typeof body.scope === 'string' ? body.scope.split(' ').filter(Boolean) : [];
+}
+
+/** Kick's introspection of a token: its scopes, or `undefined` when inactive. */
+async function kickScopes(token: Secret, baseUrl: string): Promise<string[] | undefined> {
+  const response = await fetch(new URL('/oauth/token/introspect', baseUrl), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token.reveal()}` },
+    signal: AbortSignal.timeout(10_000),
+  }).catch(() => undefined);
+  if (!response) throw new Error(`cannot reach ${baseUrl}`);
+  const body = (await response.json().catch(() => ({}))) as { data?: { active?: unknown; scope?: unknown } };
+  if (response.status !== 200 || body.data?.active !== true) return undefined;
+  return typeof body.data.scope === 'string' ? body.data.scope.split(' ').filter(Boolean) : [];
+}
+
+/** A token's check: present, active, and holding one of `anyOf`. */
+async function checkScopes(
+  name: string,
+  platform: 'youtube' | 'kick',
+  token: Secret | undefined,
+  fix: string,
+  anyOf: readonly string[],
+  scopesOf: (token: Secret) => Promise<string[] | undefined>,
+): Promise<DoctorFinding> {
+  if (!token) return { connector: name, ok: false, message: `no token (no saved login) — ${fix}` };
+  const scopes = await scopesOf(token);
+  if (!scopes) return { connector: name, ok: false, message: `the ${platform} token is not valid (expired or revoked) — ${fix}` };
+  if (!anyOf.some((scope) => scopes.includes(scope)))
+    return { connector: name, ok: false, message: `token lacks scope ${anyOf.join(' or ')} — ${fix}` };
+  return { connector: name, ok: true, message: `the token is valid and has ${anyOf.find((scope) => scopes.includes(scope))}` };
+}
+
+/** The YouTube scopes any one of which lets the connector read chat. */
+const YOUTUBE_SCOPES = ['youtube.force-ssl', 'youtube', 'youtube.readonly'];
 
 /** One finding of `vmsc doctor`. */
 export interface DoctorFinding {
@@ -86,8 +134,9 @@ async function checkTwitch(
  * `vmsc doctor`: checks every enabled connector of the config: the environment variables it names
  * are set, and for Twitch the token (saved login or `tokenEnv`) against `/oauth2/validate`: valid,
  * issued to the configured app, with every scope the configured events need. Prints each problem
- * with its fix; exit code 1 when anything is missing. Other platforms: only their variables are
- * checked (their APIs give no scope check VMSC uses yet).
+ * with its fix; exit code 1 when anything is missing. YouTube's OAuth token (saved login or
+ * `tokenEnv`) is checked with Google's tokeninfo (a YouTube scope), Kick's chat token with Kick's
+ * introspection (`chat:write`); other platforms: only their variables.
  */
 export async function doctorCommand(options: DoctorCommandOptions, io: CommandIo): Promise<ExitCode> {
   try {
@@ -105,7 +154,16 @@ export async function doctorCommand(options: DoctorCommandOptions, io: CommandIo
       for (const variable of unset) findings.push({ connector: name, ok: false, message: `set the environment variable ${variable}` });
       if (entry.type === 'twitch' && !unset.includes(entry.clientIdEnv))
         findings.push(...(await checkTwitch(entry, io.env, store, options)));
-      else if (unset.length === 0)
+      else if (entry.type === 'youtube' && !entry.apiKeyEnv && unset.length === 0) {
+        const token = entry.tokenEnv ? toSecret(io.env[entry.tokenEnv]!) : store.get('youtube')?.accessToken;
+        const scopes = YOUTUBE_SCOPES.map((scope) => `https://www.googleapis.com/auth/${scope}`);
+        const url = options.googleTokenInfoUrl ?? 'https://oauth2.googleapis.com/tokeninfo';
+        findings.push(await checkScopes(name, 'youtube', token, 'run `vmsc auth youtube`', scopes, (t) => googleScopes(t, url)));
+      } else if (entry.type === 'kick' && unset.length === 0 && (entry.chatTokenEnv || store.get('kick'))) {
+        const token = entry.chatTokenEnv ? toSecret(io.env[entry.chatTokenEnv]!) : store.get('kick')?.accessToken;
+        const base = options.kickOAuthUrl ?? 'https://id.kick.com';
+        findings.push(await checkScopes(name, 'kick', token, 'run `vmsc auth kick`', ['chat:write'], (t) => kickScopes(t, base)));
+      } else if (unset.length === 0)
         findings.push({ connector: name, ok: true, message: 'its environment variables are set (not checked against the platform)' });
     }
     if (findings.length === 0) io.stdout.write('no connectors configured\n');
