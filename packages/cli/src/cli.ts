@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { CommandIo, ExitCode } from './commands/io.js';
+import { authCommand } from './commands/auth.js';
 import { demoCommand } from './commands/demo.js';
+import { doctorCommand } from './commands/doctor.js';
 import { replayCommand } from './commands/replay.js';
 import { rulesValidateCommand } from './commands/rules-validate.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -14,6 +16,11 @@ usage:
                                 run the hub: connectors, rules, custom WS server, journal (Ctrl-C stops)
   vmsc worker [--config vmsc.config.json]
                                 a cluster worker: its share of cluster.worker.channels, published to NATS JetStream
+  vmsc auth twitch|youtube|kick [--config vmsc.config.json] [--client-id-env NAME] [--client-secret-env NAME]
+                 [--scopes a,b] [--store .vmsc-auth.json]
+                                sign in (device code flow) and save the login, owner-only, for vmsc start
+  vmsc doctor [--config vmsc.config.json]
+                                check every connector's credentials and scopes; say how to fix what is missing
   vmsc demo [--port 7895] [--duration <s>] [--once] [--allow-origin <origin> ...]
                                 every platform's fake, the real connectors, sample rules and a
                                 scripted stream: see events flow and rules fire (Ctrl-C stops)
@@ -44,6 +51,36 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<Ex
       case 'worker': {
         const { values } = parseArgs({ args: [...rest], options: { config: { type: 'string' } } });
         return await workerCommand(values.config ? { config: values.config } : {}, io);
+      }
+      case 'auth': {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: {
+            config: { type: 'string' },
+            'client-id-env': { type: 'string' },
+            'client-secret-env': { type: 'string' },
+            scopes: { type: 'string' },
+            store: { type: 'string' },
+            port: { type: 'string' },
+          },
+        });
+        return await authCommand(
+          positionals[0],
+          {
+            ...(values.config ? { config: values.config } : {}),
+            ...(values['client-id-env'] ? { clientIdEnv: values['client-id-env'] } : {}),
+            ...(values['client-secret-env'] ? { clientSecretEnv: values['client-secret-env'] } : {}),
+            ...(values.scopes ? { scopes: values.scopes.split(/[\s,]+/).filter(Boolean) } : {}),
+            ...(values.store ? { store: values.store } : {}),
+            ...(values.port !== undefined ? { port: parseNumber(values.port, '--port') } : {}),
+          },
+          io,
+        );
+      }
+      case 'doctor': {
+        const { values } = parseArgs({ args: [...rest], options: { config: { type: 'string' } } });
+        return await doctorCommand(values.config ? { config: values.config } : {}, io);
       }
       case 'demo': {
         const { values } = parseArgs({

@@ -15,7 +15,7 @@ export {
   TwitchUnknownEventError,
 } from './errors.js';
 export type { TwitchSubscriptionHealth, TwitchSubscriptionStatus } from './subscription-state.js';
-export { TWITCH_EVENT_TYPES } from './subscriptions.js';
+export { TWITCH_EVENT_TYPES, twitchMissingScopes } from './subscriptions.js';
 export type { MissingScope, TwitchEventType } from './subscriptions.js';
 export { normalizeNotification } from './normalize/notification.js';
 export type { TwitchEvent, NormalizeOptions } from './normalize/notification.js';

@@ -190,3 +190,17 @@ export function missingScopes(specs: readonly SubscriptionSpec[], granted: reado
   }
   return [...byRequirement.values()];
 }
+
+/**
+ * The scope requirements a token with `granted` scopes does not meet for the chosen `events`
+ * (default every event type): what `vmsc doctor` reports. Throws `TwitchUnknownEventError` for an
+ * unknown event name.
+ *
+ * @example
+ * ```ts
+ * twitchMissingScopes(['chat', 'follow'], ['user:read:chat']); // [{ anyOf: ['moderator:read:followers'], events: ['follow'], ... }]
+ * ```
+ */
+export function twitchMissingScopes(events: readonly string[] | undefined, granted: readonly string[]): MissingScope[] {
+  return missingScopes(specsFor(checkEvents(events ?? TWITCH_EVENT_TYPES)), granted);
+}

@@ -63,6 +63,7 @@ export {
   twitchProtocolFixtures,
   FAKE_SUBSCRIPTION_TYPES,
   ALL_FAKE_SCOPES,
+  startTwitchOAuthFake,
 } from './fakes/twitch/index.js';
 export type {
   FakeTwitch,
@@ -77,6 +78,10 @@ export type {
   TwitchNotificationFixture,
   TwitchNotificationFixtureName,
   FakeSubscriptionTypeVersion,
+  TwitchOAuthFake,
+  TwitchOAuthFakeOptions,
+  TwitchDevicePoll,
+  TwitchOAuthFakeToken,
 } from './fakes/twitch/index.js';
 export { startMultistreamerFake, multistreamerFixtures } from './fakes/multistreamer/index.js';
 export type {
@@ -268,3 +273,5 @@ export { seededRandom, recordBus, expectSessionSurvived, trackConnectors, sessio
 export type { BusRecording, ConnectorTracker, Disconnectable } from './properties/index.js';
 export { startWebhookReceiver } from './fakes/webhook/index.js';
 export type { WebhookReceiver, WebhookReceiverOptions, WebhookRequest, WebhookAnswer } from './fakes/webhook/index.js';
+export { startGoogleOAuthFake } from './fakes/google/index.js';
+export type { GoogleOAuthFake, GoogleOAuthFakeOptions } from './fakes/google/index.js';

@@ -19,6 +19,7 @@ import { createConnector, createKickWebhookReceiver, type ConnectorOverrides } f
 import { hubRuleValidation } from '../hub/hub-actions.js';
 import { Hub } from '../hub/hub.js';
 import { describeToken, resolveServerTokens } from '../hub/server-tokens.js';
+import { openHubLogins, type HubLoginOptions } from '../auth/hub-logins.js';
 import { createView, type HubView } from '../view/hub-view.js';
 import { LogView, teeView } from '../log/log-view.js';
 import type { HubLog } from '../log/hub-log.js';
@@ -67,6 +68,8 @@ export interface BuildHubOptions {
   obs?: Pick<ObsControllerOptions, 'url' | 'backoff'>;
   /** The rule engine's clock (timers, cooldowns, delays): a test drives the hub's timers with `ManualClock`. */
   clock?: Clock;
+  /** Endpoints and clock of the stored logins (`vmsc auth`); a test points them at the fakes. */
+  logins?: HubLoginOptions;
 }
 
 /** The `http` action's options from the config's `http` entry: target URLs read from the environment. */
@@ -83,10 +86,17 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
   const issues: ValidationIssue[] = [];
   const bus = new EventBus(config.dedupe ? { crossSourceDedupe: config.dedupe } : {});
   const connectors: Connector[] = [];
+  const logins = await openHubLogins(
+    config,
+    baseDir,
+    env,
+    (platform, error) => view.error(`${platform} login`, error.message),
+    options.logins,
+  );
   config.connectors.forEach((entry, index) => {
     if (!entry.enabled) return;
     try {
-      const context = { bus, env, index, ...(options.overrides ? { overrides: options.overrides } : {}) };
+      const context = { bus, env, index, logins, ...(options.overrides ? { overrides: options.overrides } : {}) };
       const connector = createConnector(entry, context);
       connectors.push(connector);
       if (entry.type === 'kick' && connector instanceof KickConnector) {
@@ -99,6 +109,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
       else issues.push({ path: `connectors.${index}`, message: (error as Error).message });
     }
   });
+  if (issues.length > 0) logins.stop();
   if (issues.length > 0)
     throw new ValidationError(`cannot start the connectors${file ? ` of ${file}` : ''}`, issues, { code: 'INVALID_CONFIG' });
   const obs =
@@ -136,6 +147,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
     ...(obs ? { obs } : {}),
     ...(http ? { http } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    onStop: () => logins.stop(),
   });
   for (const token of tokens ? [tokens.main, ...tokens.scoped.map((entry) => entry.resolved)] : []) view.info(describeToken(token));
   return hub;

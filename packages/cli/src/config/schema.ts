@@ -48,6 +48,10 @@ export const connectorConfigSchema = z
           .describe("The channel owner's user id, needed to send chat when `chatroomId` skips the channel lookup."),
         chatTokenEnv: env("an OAuth token (scope `chat:write`) to send chat through Kick's official API").optional(),
         chatSenderType: z.enum(['user', 'bot']).optional().describe("Send chat as the token's `user` (default) or as the app's `bot`."),
+        clientIdEnv: env(
+          "the Kick app's client id, for `vmsc auth kick` and refreshing its saved login (used when `chatTokenEnv` is unset)",
+        ).optional(),
+        clientSecretEnv: env("the Kick app's client secret, for `vmsc auth kick` and refreshes").optional(),
         webhook: z
           .strictObject({
             port: z.number().int().min(0).max(65535).describe('Port the webhook receiver listens on.'),
@@ -66,7 +70,8 @@ export const connectorConfigSchema = z
         type: z.literal('twitch').describe('Twitch chat and EventSub events.'),
         broadcaster: z.string().min(1).describe('The channel login name.'),
         clientIdEnv: env('the Twitch application client id'),
-        tokenEnv: env('the Twitch user access token'),
+        tokenEnv: env('the Twitch user access token; without it, the login `vmsc auth twitch` saved (refreshed as it expires)').optional(),
+        clientSecretEnv: env("the app's client secret, for a confidential app's refreshes (a public app has none)").optional(),
         events: z.array(z.string()).optional().describe('The event types to subscribe to (default: every Twitch type).'),
       })
       .describe('A Twitch channel.'),
@@ -79,6 +84,8 @@ export const connectorConfigSchema = z
         mine: z.boolean().optional().describe("Find the token owner's current broadcast."),
         apiKeyEnv: env('a YouTube Data API key (read-only)').optional(),
         tokenEnv: env('an OAuth access token (needed to send chat and for `mine`)').optional(),
+        clientIdEnv: env('the Google OAuth client id (Desktop app) that `vmsc auth youtube` and the refreshes use').optional(),
+        clientSecretEnv: env('the Google OAuth client secret (Desktop app)').optional(),
       })
       .describe('A YouTube live stream.'),
     z
@@ -224,6 +231,12 @@ export const hubConfigSchema = z
       .describe(
         "The rule engine's state (variables, counters, cooldowns, viewers' points): saved atomically on stop and every `saveEveryMs` while running, so that a crash loses at most that much.",
       ),
+    auth: z
+      .strictObject({
+        file: z.string().min(1).optional().describe('The login file, relative to the config file. Default `.vmsc-auth.json`.'),
+      })
+      .optional()
+      .describe('Where `vmsc auth` saves logins (owner-only). Never commit it.'),
     log: z
       .strictObject({
         enabled: z.boolean().default(true).describe('Write the log file.'),

@@ -15,6 +15,7 @@ import { CustomWsClient, MultistreamerClient, VmscMirrorClient, type MessageMapp
 import { ValidationError } from '@vmsc/core';
 import { readCredential } from '../config/load-config.js';
 import type { ConnectorConfig } from '../config/schema.js';
+import type { HubLogins } from '../auth/hub-logins.js';
 
 /** What building a connector from its config needs besides the config. */
 export interface ConnectorContext {
@@ -27,6 +28,8 @@ export interface ConnectorContext {
    * and backoff that a config file does not carry (`vmsc demo` points the connectors at the fakes with it).
    */
   overrides?: ConnectorOverrides;
+  /** The logins `vmsc auth` saved, for entries that name no token. */
+  logins?: Omit<HubLogins, 'stop'>;
 }
 
 /** Extra constructor options per connector type (endpoints, backoff), see {@link ConnectorContext.overrides}. */
@@ -45,6 +48,18 @@ export interface ConnectorOverrides {
 
 function optionalCredential(env: NodeJS.ProcessEnv, variable: string | undefined, what: string): string | undefined {
   return variable ? readCredential(env, variable, what) : undefined;
+}
+
+/** The saved login of `platform`, or a ValidationError saying to run `vmsc auth <platform>`. */
+function storedLogin(context: ConnectorContext, platform: 'twitch' | 'youtube'): NonNullable<HubLogins['twitch']> {
+  const login = context.logins?.[platform];
+  if (login) return login;
+  throw new ValidationError('missing credential', [
+    {
+      path: `connectors.${context.index}.tokenEnv`,
+      message: `no ${platform} login saved: run \`vmsc auth ${platform}\` (or set tokenEnv)`,
+    },
+  ]);
 }
 
 /**
@@ -69,7 +84,7 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
               ...(config.broadcasterUserId ? { broadcasterUserId: config.broadcasterUserId } : {}),
             }
           : config.channel,
-        ...(chatToken ? { chatToken } : {}),
+        ...(chatToken ? { chatToken } : context.logins?.kick ? { chatToken: context.logins.kick } : {}),
         ...(config.chatSenderType ? { chatSenderType: config.chatSenderType } : {}),
         ...extra.kick,
       });
@@ -78,7 +93,7 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
       return new TwitchConnector({
         ...common,
         clientId: readCredential(env, config.clientIdEnv, 'Twitch client id'),
-        auth: readCredential(env, config.tokenEnv, 'Twitch user access token'),
+        auth: config.tokenEnv ? readCredential(env, config.tokenEnv, 'Twitch user access token') : storedLogin(context, 'twitch'),
         broadcaster: config.broadcaster,
         ...(config.events ? { events: config.events as ConstructorParameters<typeof TwitchConnector>[0]['events'] } : {}),
         ...extra.twitch,
@@ -144,13 +159,16 @@ export function createConnector(config: ConnectorConfig, context: ConnectorConte
         throw new ValidationError('invalid youtube connector', [{ path: where, message: 'set videoId, liveChatId or mine: true' }]);
       const accessToken = optionalCredential(env, config.tokenEnv, 'YouTube OAuth access token');
       const apiKey = optionalCredential(env, config.apiKeyEnv, 'YouTube Data API key');
-      if (config.mine && !accessToken) {
+      if (config.mine && !accessToken && !context.logins?.youtube) {
         throw new ValidationError('invalid youtube connector', [
           { path: `${where}.tokenEnv`, message: '"mine" needs an OAuth access token (tokenEnv)' },
         ]);
       }
-      const auth = accessToken ? { accessToken } : apiKey ? { apiKey } : undefined;
-      if (!auth) throw new ValidationError('invalid youtube connector', [{ path: where, message: 'set apiKeyEnv or tokenEnv' }]);
+      const auth = accessToken ? { accessToken } : apiKey ? { apiKey } : context.logins?.youtube;
+      if (!auth)
+        throw new ValidationError('invalid youtube connector', [
+          { path: where, message: 'set apiKeyEnv or tokenEnv, or run `vmsc auth youtube` (no youtube login saved)' },
+        ]);
       return new YouTubeConnector({ ...common, auth, target, ...extra.youtube });
     }
   }

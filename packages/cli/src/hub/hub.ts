@@ -71,6 +71,8 @@ export interface HubOptions {
    * which cuts their delays and drops queued runs (each reported). Default 5000.
    */
   drainMs?: number;
+  /** Called once `stop()` has closed everything (e.g. stops the stored logins' background refreshes). */
+  onStop?: () => void;
 }
 
 /**
@@ -99,10 +101,12 @@ export class Hub {
   readonly #watchRules: false | { debounceMs: number };
   readonly #reloader: RulesReloader;
   #reloading: Promise<AdminReloadResult> | undefined;
+  readonly #onStop: (() => void) | undefined;
 
   constructor(options: HubOptions) {
     this.#view = options.view;
     this.#stateFile = options.stateFile;
+    this.#onStop = options.onStop;
     this.#drainMs = options.drainMs ?? 5_000;
     this.#saveEveryMs = options.saveEveryMs ?? 10_000;
     this.bus = options.bus ?? new EventBus(options.dedupe ? { crossSourceDedupe: options.dedupe } : {});
@@ -355,6 +359,7 @@ export class Hub {
     await this.server?.close();
     await this.journal?.close();
     for (const off of this.#subscriptions.splice(0)) off();
+    this.#onStop?.();
     this.#view.close();
     if (saveError)
       throw new VmscError(

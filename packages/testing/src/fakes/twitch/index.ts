@@ -14,3 +14,5 @@ export { twitchNotificationFixtures, twitchProtocolFixtures } from './fixtures.j
 export type { TwitchNotificationFixture, TwitchNotificationFixtureName } from './fixtures.js';
 export { FAKE_SUBSCRIPTION_TYPES, ALL_FAKE_SCOPES } from './subscription-types.js';
 export type { FakeSubscriptionTypeVersion } from './subscription-types.js';
+export { startTwitchOAuthFake } from './oauth-server.js';
+export type { TwitchOAuthFake, TwitchOAuthFakeOptions, TwitchDevicePoll, TwitchOAuthFakeToken } from './oauth-server.js';

@@ -1,0 +1,2 @@
+export { startGoogleOAuthFake } from './oauth-server.js';
+export type { GoogleOAuthFake, GoogleOAuthFakeOptions } from './oauth-server.js';
