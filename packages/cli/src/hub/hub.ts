@@ -20,6 +20,7 @@ import { describeReloadError, RulesReloader, watchRulesFiles, type RulesSource }
 import { EventJournal } from '../journal/event-journal.js';
 import { moveAside, readStateFile, writeStateFile } from './state-file.js';
 import type { HubView } from '../view/hub-view.js';
+import { DASHBOARD_PATH, dashboardDir, isLoopbackHost } from '../dashboard/assets.js';
 
 /** Options of {@link Hub}. */
 export interface HubOptions {
@@ -36,7 +37,20 @@ export interface HubOptions {
   watchRules?: boolean | { debounceMs: number };
   connectors?: readonly Connector[];
   /** Custom WS server settings; `false` runs without it. */
-  server?: false | { port: number; host: string; token?: string; maxConnections: number; allowedOrigins?: readonly string[] | '*' };
+  server?:
+    | false
+    | {
+        port: number;
+        host: string;
+        token?: string;
+        maxConnections: number;
+        allowedOrigins?: readonly string[] | '*';
+        /**
+         * Serve the dashboard at `http://<host>:<port>/dashboard/` (behind the admin token). Default:
+         * when `host` is loopback (127.0.0.1, ::1, localhost) only; `true` serves it on any host.
+         */
+        dashboard?: boolean;
+      };
   /** Directory of the event journal; `false` turns the journal off. */
   journalDir?: string | false;
   /** File the rule engine's cooldowns and counters are saved to on stop and restored from on start. */
@@ -86,6 +100,8 @@ export class Hub {
   readonly #rulesSource: RulesSource | undefined;
   readonly #watchRules: false | { debounceMs: number };
   readonly #reloader: RulesReloader;
+  /** The dashboard folder served, when it is. */
+  readonly #dashboard: string | undefined;
   #reloading: Promise<AdminReloadResult> | undefined;
 
   constructor(options: HubOptions) {
@@ -111,6 +127,9 @@ export class Hub {
           ? options.watchRules
           : { debounceMs: 300 };
     const parts: Connector[] = this.obs ? [...this.connectors, this.obs] : [...this.connectors];
+    const wantDashboard = options.server ? (options.server.dashboard ?? isLoopbackHost(options.server.host)) : false;
+    this.#dashboard = wantDashboard ? dashboardDir() : undefined;
+    if (wantDashboard && !this.#dashboard) this.#view.info('the dashboard is not built (pnpm run build): not serving it');
     this.server = options.server
       ? new CustomWsServer({
           bus: this.bus,
@@ -120,6 +139,7 @@ export class Hub {
           maxConnections: options.server.maxConnections,
           ...(options.server.allowedOrigins ? { allowedOrigins: options.server.allowedOrigins } : {}),
           ...(options.server.token ? { token: options.server.token } : {}),
+          ...(this.#dashboard ? { staticRoutes: [{ path: DASHBOARD_PATH, dir: this.#dashboard }] } : {}),
           admin: engineAdmin({
             engine: this.engine,
             connectors: parts,
@@ -242,6 +262,16 @@ export class Hub {
     return next;
   }
 
+  /** The dashboard's address (`http://127.0.0.1:7895/dashboard/`) once the server listens, when it is served. */
+  get dashboardUrl(): string | undefined {
+    if (!this.#dashboard || !this.server) return undefined;
+    try {
+      return `${this.server.url.replace(/^ws/, 'http')}${DASHBOARD_PATH}`;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Starts the server, restores rule state, and connects every connector (in parallel). */
   async start(): Promise<void> {
     this.#watch();
@@ -254,6 +284,8 @@ export class Hub {
     if (this.server) {
       await this.server.listen();
       this.#view.info(`custom WS server listening on ${this.server.url}`);
+      const dashboard = this.dashboardUrl;
+      if (dashboard) this.#view.info(`dashboard: ${dashboard} (log in with the admin token)`);
     }
     const parts: Connector[] = this.obs ? [...this.connectors, this.obs] : [...this.connectors];
     for (const connector of parts) this.#view.connectorStatus(connector.id, connector.source, connector.status);
