@@ -123,6 +123,67 @@ export async function compare(options: {
       times.get(task.name)!.push(await slice(task, sliceMs));
     }
   }
+  if (sink === 42) console.log('');
+  return summarize(options, times, rounds);
+}
+
+/** One task measured by a whole run (a process, a build...): `run` resolves to the time it measured, ns. */
+export interface RunTask {
+  name: string;
+  run: () => Promise<number>;
+}
+
+/**
+ * Like {@link compare} for tasks that are whole runs (each `run` spawns a fresh process and reports
+ * the time it measured): interleaved rounds (order rotating), after one warm-up run each. In each
+ * round every task runs `runsPerRound` times (default 3, interleaved too) and the round keeps its
+ * fastest run, the one least disturbed by the rest of the machine; then the median ratio with its
+ * min–max across rounds and the targets' verdicts. Rounds: `BENCH_ROUNDS` or `minRounds`,
+ * whichever is more.
+ */
+export async function compareRuns(options: {
+  title: string;
+  description: string;
+  baseline: RunTask;
+  candidates: RunTask[];
+  targets?: RatioTarget[];
+  notes?: string[];
+  minRounds?: number;
+  runsPerRound?: number;
+}): Promise<Comparison> {
+  const rounds = Math.max(options.minRounds ?? 7, Number(process.env.BENCH_ROUNDS ?? 9));
+  const runsPerRound = Math.max(1, options.runsPerRound ?? 3);
+  const tasks = [options.baseline, ...options.candidates];
+  for (const task of tasks) await task.run();
+  const times = new Map<string, number[]>(tasks.map((task) => [task.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    const best = new Map<string, number>();
+    for (let run = 0; run < runsPerRound; run++) {
+      for (let i = 0; i < tasks.length; i++) {
+        const task = tasks[(round + run + i) % tasks.length]!;
+        const ns = await task.run();
+        best.set(task.name, Math.min(best.get(task.name) ?? Infinity, ns));
+      }
+    }
+    for (const task of tasks) times.get(task.name)!.push(best.get(task.name)!);
+  }
+  return summarize(options, times, rounds);
+}
+
+/** Rows and target verdicts from the per-round times of each task. */
+function summarize(
+  options: {
+    title: string;
+    description: string;
+    baseline: { name: string };
+    candidates: Array<{ name: string }>;
+    targets?: RatioTarget[];
+    notes?: string[];
+  },
+  times: Map<string, number[]>,
+  rounds: number,
+): Comparison {
+  const tasks = [options.baseline, ...options.candidates];
   const ratios = (task: string, against: string) => times.get(task)!.map((ns, round) => ns / times.get(against)![round]!);
   const rows = tasks.map((task): ComparisonRow => {
     const perRound = ratios(task.name, options.baseline.name);
@@ -147,7 +208,6 @@ export async function compare(options: {
       return { label: target.label, task, against, max: target.max, median: median(perRound), min, max_: max, verdict };
     }),
   );
-  if (sink === 42) console.log('');
   return {
     title: options.title,
     description: options.description,

@@ -100,7 +100,8 @@ try {
     const tarball = join(packDir, `${pkg.name.slice(1).replace('/', '-')}-${pkg.version}.tgz`);
     const entries = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
     check(entries.includes('package/LICENSE'), `${pkg.name}: tarball contains LICENSE`);
-    const subpaths = Object.keys(pkg.exports ?? { '.': null }).filter((key) => key !== './package.json');
+    // JSON data files (`@vmsc/cli/vmsc.config.schema.json`) are not modules: step 3 checks they resolve.
+    const subpaths = Object.keys(pkg.exports ?? { '.': null }).filter((key) => !key.endsWith('.json'));
     packages.push({ name: pkg.name, tarball, specifiers: subpaths.map((key) => pkg.name + key.slice(1)) });
   }
 
@@ -140,6 +141,15 @@ try {
     const loaded = run('node', ['-e', code], hub);
     check(loaded.status === 0, `@vmsc/cli loads (${label}) without @vmsc/testing`, loaded.stderr);
   }
+  const schema = run(
+    'node',
+    [
+      '-e',
+      "const s = require(require.resolve('@vmsc/cli/vmsc.config.schema.json')); if (s.type !== 'object' || !s.properties.connectors) process.exit(3);",
+    ],
+    hub,
+  );
+  check(schema.status === 0, '@vmsc/cli ships vmsc.config.schema.json (resolves through its exports)', schema.stderr);
   const missing = run(join(hub, 'node_modules', '.bin', 'vmsc'), ['demo', '--once', '--port', '0'], hub);
   check(
     missing.status === 2 && missing.stderr.includes('npm install @vmsc/testing'),

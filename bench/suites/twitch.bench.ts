@@ -9,8 +9,8 @@
  * generation and socket checks, the keepalive watchdog, JSON.parse, the staleness check, the
  * `message_id` dedupe, `normalizeNotification` and `EventBus.publish`. twurple's socket handler is a
  * closure on its private connection: the bench emits the frame (text) on that connection's `receive`
- * event, with the subscriptions registered under the frames' subscription ids; twurple pays its
- * per-message `setTimeout` for its own dedupe.
+ * event (after decoding it, as `ws` does for twurple's `onmessage`), with the subscriptions registered
+ * under the frames' subscription ids; twurple pays its per-message `setTimeout` for its own dedupe.
  */
 import WebSocket from 'ws';
 import { ApiClient } from '@twurple/api';
@@ -142,7 +142,7 @@ const suite: Suite = async () => {
       baseline: { name: 'JSON.parse of the frame', fn: () => (parsed += (JSON.parse(four[j++ & (FRAMES - 1)]!) as object) ? 1 : 0) },
       candidates: [
         { name: 'VMSC: TwitchConnector socket message → bus', fn: () => vmsc.feed(fourBuffers[j++ & (FRAMES - 1)]!) },
-        { name: '@twurple/eventsub-ws socket receive → handler', fn: () => twurple.feed(four[j++ & (FRAMES - 1)]!) },
+        { name: '@twurple/eventsub-ws socket receive → handler', fn: () => twurple.feed(fourBuffers[j++ & (FRAMES - 1)]!.toString()) },
       ],
       targets: [
         {
@@ -153,7 +153,7 @@ const suite: Suite = async () => {
         },
       ],
       notes: [
-        "Both sides are fed without a network: VMSC on its `ws` socket's `message` event (a Buffer, decoded by the connector, as `ws` delivers it), twurple on its connection's `receive` event (text already decoded). VMSC pays its keepalive watchdog, its dedupe, the staleness check, the event's UUID and shape, and the bus; twurple keeps each message id for 10 minutes with one `setTimeout` per message.",
+        "Both sides are fed without a network: VMSC on its `ws` socket's `message` event (a Buffer, decoded by the connector, as `ws` delivers it), twurple on its connection's `receive` event, with the frame decoded to text in the task (`ws` decodes a text frame for `onmessage`, which twurple's WebSocketConnection listens to), so both pay one decode. VMSC pays its keepalive watchdog, its dedupe, the staleness check, the event's UUID and shape, and the bus; twurple keeps each message id for 10 minutes with one `setTimeout` per message.",
       ],
     });
     versusTwurple.notes?.push(`Events the connector delivered to its bus in this suite: ${vmsc.delivered()} (none dropped as duplicates).`);

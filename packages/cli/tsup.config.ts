@@ -34,8 +34,9 @@ export const dashboardBuild: Options = {
       setup(build) {
         build.onResolve({ filter: /^@vmsc\/(core|custom-ws-client)(\/[a-z-]+)?$/ }, (args) => {
           const [, name, sub] = /^@vmsc\/([a-z-]+)(?:\/([a-z-]+))?$/.exec(args.path)!;
-          const path =
-            sub === 'browser' ? `${packages}${name}/src/browser.ts` : `${packages}${name}/src/${sub ? `${sub}/index.ts` : 'index.ts'}`;
+          const path = sub?.startsWith('browser')
+            ? `${packages}${name}/src/${sub}.ts`
+            : `${packages}${name}/src/${sub ? `${sub}/index.ts` : 'index.ts'}`;
           return { path };
         });
       },

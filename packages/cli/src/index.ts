@@ -1,5 +1,7 @@
 export { hubConfigSchema, connectorConfigSchema } from './config/schema.js';
 export type { HubConfig, ConnectorConfig } from './config/schema.js';
+export { configJsonSchema, configJsonSchemaText, CONFIG_SCHEMA_FILE } from './config/json-schema.js';
+export type { JsonSchema } from './config/json-schema.js';
 export { parseConfig, loadConfig, readCredential } from './config/load-config.js';
 export type { LoadedConfig } from './config/load-config.js';
 export { EventJournal, journalFileName } from './journal/event-journal.js';

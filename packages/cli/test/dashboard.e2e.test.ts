@@ -103,16 +103,19 @@ describe('the dashboard of vmsc demo (real Chromium)', () => {
     // Every card turns green.
     const ids = handle.hub.connectors.map((connector) => connector.id);
     expect(ids.length).toBe(8);
-    await page.locator('.card').nth(ids.length - 1).waitFor();
+    await page
+      .locator('.card')
+      .nth(ids.length - 1)
+      .waitFor();
     for (const id of ids) await page.locator(`.card[data-connector="${id}"][data-status="connected"]`).waitFor({ timeout: 20_000 });
 
     // Events arrive, newest first, from several platforms; rules run.
     await page.locator('.feed__item[data-source="kick"]').first().waitFor({ timeout: 15_000 });
     await page.locator('.feed__item[data-source="tiktok"]').first().waitFor({ timeout: 15_000 });
     await page.locator('.run[data-rule="Follow alert"][data-outcome="completed"]').first().waitFor({ timeout: 15_000 });
-    const times = await page.locator('.feed__item').evaluateAll((items) =>
-      items.map((item) => Number(item.querySelector('time')?.textContent?.replace(/:/g, ''))),
-    );
+    const times = await page
+      .locator('.feed__item')
+      .evaluateAll((items) => items.map((item) => Number(item.querySelector('time')?.textContent?.replace(/:/g, ''))));
     expect(times.length).toBeGreaterThan(3);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     await shot(page, 'connected');
@@ -127,7 +130,9 @@ describe('the dashboard of vmsc demo (real Chromium)', () => {
 
     // The filter shows only the chosen source.
     await page.selectOption('select[name="source"]', 'twitch');
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.feed__item')].every((item) => item.dataset.source === 'twitch'));
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.feed__item')).every((item) => item.dataset.source === 'twitch'),
+    );
     await page.selectOption('select[name="source"]', '');
 
     // Disable "Follow alert": follows keep arriving, the rule no longer runs (its run count stays).

@@ -80,6 +80,26 @@ describe('EventBus duplicate suppression', () => {
     expect(deduped).toMatchObject([{ kind: 'deduped', reason: 'same-id', kept: event }]);
   });
 
+  it('remembers ids beyond the events it holds: a repeat of an old id is still dropped, its notice says the earlier copy is gone', () => {
+    const bus = new EventBus({ idMemory: 1_000 });
+    const deduped: BusNotice[] = [];
+    bus.onNotice('deduped', (notice) => void deduped.push(notice));
+    const first = chat('first');
+    bus.publish(first);
+    const recent: StreamEvent[] = [];
+    for (let i = 0; i < 500; i++) recent.push(chat(`m${i}`));
+    for (const event of recent) bus.publish(event);
+    // The 60th-last event is still held: the notice names the delivered copy.
+    const held = recent[recent.length - 60]!;
+    expect(bus.publish({ ...held })).toBe(false);
+    expect(deduped[0]).toMatchObject({ reason: 'same-id', kept: held });
+    // The first one is 500 events back: its id is remembered, the event itself is no longer held.
+    const again = { ...first };
+    expect(bus.publish(again)).toBe(false);
+    expect(deduped[1]).toMatchObject({ reason: 'same-id', kept: again, dropped: again });
+    expect((deduped[1] as { detail: string }).detail).toMatch(/no longer held/);
+  });
+
   it('without the opt-in, the same follow from two sources is delivered twice', () => {
     const bus = new EventBus();
     const handler = vi.fn();

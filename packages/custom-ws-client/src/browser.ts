@@ -31,9 +31,5 @@ export type { MultistreamerClientOptions, MultistreamerChatOptions } from './pre
 export { VmscMirrorClient } from './presets/vmsc/client.js';
 export type { VmscMirrorClientOptions } from './presets/vmsc/client.js';
 export type { OverlayAlert } from '@vmsc/core/protocol';
-export { VmscAdminClient, AdminRequestError } from './admin/admin-client.js';
-export type { VmscAdminClientOptions } from './admin/admin-client.js';
-export { AdminApi } from './admin/admin-api.js';
-export type { AdminRequester } from './admin/admin-api.js';
 export { EventBus, isEvent, parseEvent, createEvent, systemUser } from '@vmsc/core';
 export type { StreamEvent, StreamUser, EventBusOptions, Unsubscribe, ConnectorStatus, StatusChange } from '@vmsc/core';

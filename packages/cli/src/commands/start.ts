@@ -18,8 +18,11 @@ import { KickConnector } from '@vmsc/connector-kick';
 import { createConnector, createKickWebhookReceiver, type ConnectorOverrides } from '../hub/create-connector.js';
 import { hubRuleValidation } from '../hub/hub-actions.js';
 import { Hub } from '../hub/hub.js';
-import { writeTokenFile } from '../hub/token-file.js';
+import { describeToken, resolveServerTokens } from '../hub/server-tokens.js';
 import { createView, type HubView } from '../view/hub-view.js';
+import { LogView, teeView } from '../log/log-view.js';
+import type { HubLog } from '../log/hub-log.js';
+import { openConfiguredLog, startHubLog } from '../log/open-log.js';
 import type { CommandIo, ExitCode } from './io.js';
 import { startClusterRoles, type ClusterRole } from '../cluster/start-roles.js';
 
@@ -78,7 +81,6 @@ export function httpOptions(config: NonNullable<HubConfig['http']>, env: NodeJS.
 export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, view: HubView, options: BuildHubOptions = {}): Promise<Hub> {
   const { config, baseDir, file } = loaded;
   const issues: ValidationIssue[] = [];
-  const token = config.server.enabled ? env[config.server.tokenEnv] : undefined;
   const bus = new EventBus(config.dedupe ? { crossSourceDedupe: config.dedupe } : {});
   const connectors: Connector[] = [];
   config.connectors.forEach((entry, index) => {
@@ -112,6 +114,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
   const validation = hubRuleValidation(connectors, { obs: obs ?? false, http, ...(config.server.enabled ? {} : { overlay: false }) });
   const rules = await loadRules(config.rules, baseDir, file, validation);
   const rulesFile = typeof config.rules === 'string' ? resolve(baseDir, config.rules) : undefined;
+  const tokens = config.server.enabled ? await resolveServerTokens(config.server, env, baseDir) : undefined;
   const hub = new Hub({
     view,
     bus,
@@ -124,7 +127,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
           host: config.server.host,
           maxConnections: config.server.maxConnections,
           ...(config.server.allowedOrigins ? { allowedOrigins: config.server.allowedOrigins } : {}),
-          ...(token ? { token } : {}),
+          ...(tokens ? { token: tokens.main.token, tokens: tokens.scoped.map((entry) => entry.grant) } : {}),
         }
       : false,
     journalDir: config.journal.enabled ? resolve(baseDir, config.journal.dir) : false,
@@ -134,10 +137,7 @@ export async function buildHub(loaded: LoadedConfig, env: NodeJS.ProcessEnv, vie
     ...(http ? { http } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  if (config.server.enabled && !token && hub.server) {
-    const path = await writeTokenFile(baseDir, hub.server.token.reveal());
-    view.info(`no ${config.server.tokenEnv} set: generated a custom WS server token and saved it to ${path} (owner-only)`);
-  }
+  for (const token of tokens ? [tokens.main, ...tokens.scoped.map((entry) => entry.resolved)] : []) view.info(describeToken(token));
   return hub;
 }
 
@@ -165,7 +165,18 @@ export async function startCommand(
     io.stderr.write(formatError(error));
     return 2;
   }
-  const view = createView(io.stdout);
+  const terminal = createView(io.stdout);
+  let log: HubLog | undefined;
+  try {
+    log = await openConfiguredLog(loaded, io.env, (error) =>
+      terminal.error('log', `cannot write the log file: ${error.message} (the hub goes on)`),
+    );
+  } catch (error) {
+    terminal.close();
+    io.stderr.write(`cannot open the log file ${resolve(loaded.baseDir, loaded.config.log.file)}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const view = log ? teeView(terminal, new LogView(log)) : terminal;
   let hub: Hub;
   let cluster: Awaited<ReturnType<typeof startClusterRoles>>;
   try {
@@ -174,9 +185,12 @@ export async function startCommand(
     await cluster?.prepare(hub, { env: io.env, view, ...options });
   } catch (error) {
     view.close();
+    log?.write('error', formatError(error).trim(), { kind: 'start' });
+    await log?.close();
     io.stderr.write(formatError(error));
     return 2;
   }
+  const offRuns = log ? await startHubLog(log, hub, loaded) : () => undefined;
   // SIGINT or SIGTERM (either, once) starts the shutdown; a second signal while it runs is answered,
   // not obeyed (the state is being saved); every listener is removed when the hub has stopped.
   const again = () => view.info('still shutting down: saving the rule state (at most the drain period)…');
@@ -203,12 +217,16 @@ export async function startCommand(
   try {
     await cluster?.stop();
     await hub.stop();
+    log?.write('info', 'the hub stopped', { kind: 'stop' });
   } catch (error) {
+    log?.write('error', formatError(error).trim(), { kind: 'stop' });
     io.stderr.write(formatError(error));
     return 1;
   } finally {
     process.off('SIGINT', again);
     process.off('SIGTERM', again);
+    offRuns();
+    await log?.close();
   }
   return 0;
 }

@@ -21,6 +21,8 @@ import { EventJournal } from '../journal/event-journal.js';
 import { moveAside, readStateFile, writeStateFile } from './state-file.js';
 import type { HubView } from '../view/hub-view.js';
 import { DASHBOARD_PATH, dashboardDir, isLoopbackHost } from '../dashboard/assets.js';
+import type { Secret } from '@vmsc/core';
+import type { ScopedToken } from '@vmsc/custom-ws-server';
 
 /** Options of {@link Hub}. */
 export interface HubOptions {
@@ -42,7 +44,9 @@ export interface HubOptions {
     | {
         port: number;
         host: string;
-        token?: string;
+        token?: string | Secret;
+        /** Scoped tokens beside the main one (an overlay's read-only token...). */
+        tokens?: readonly ScopedToken[];
         maxConnections: number;
         allowedOrigins?: readonly string[] | '*';
         /**
@@ -137,6 +141,7 @@ export class Hub {
           port: options.server.port,
           host: options.server.host,
           maxConnections: options.server.maxConnections,
+          ...(options.server.tokens ? { tokens: options.server.tokens } : {}),
           ...(options.server.allowedOrigins ? { allowedOrigins: options.server.allowedOrigins } : {}),
           ...(options.server.token ? { token: options.server.token } : {}),
           ...(this.#dashboard ? { staticRoutes: [{ path: DASHBOARD_PATH, dir: this.#dashboard }] } : {}),

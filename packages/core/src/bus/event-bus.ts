@@ -24,7 +24,9 @@ export type Unsubscribe = () => void;
 export interface EventBusOptions {
   /**
    * How many recent event ids are remembered to deliver each id once. Default 10,000. Publishing an
-   * id that is still remembered drops the event and reports a `deduped` notice (`same-id`).
+   * id that is still remembered drops the event and reports a `deduped` notice (`same-id`). The bus
+   * remembers ids, not events: only the last 64 events are held (to name the
+   * earlier copy in the notice), so delivered events can be collected young.
    */
   idMemory?: number;
   /**
@@ -35,6 +37,13 @@ export interface EventBusOptions {
   /** Time source, for tests. */
   clock?: Clock;
 }
+
+/**
+ * How many of the most recent events the bus holds, so that a `same-id` notice names the earlier
+ * copy. Beyond them the bus keeps only the id (holding 10,000 whole events kept every frame's data
+ * alive through the young generation's collections, which cost more than the rest of a publish).
+ */
+const HELD_EVENTS = 64;
 
 const ANY = Symbol('any');
 const ignore = (): void => {};
@@ -67,7 +76,11 @@ type Channels = {
  */
 export class EventBus {
   readonly #emitter = new EventEmitter<Channels>();
-  readonly #recent = new Map<string, StreamEvent>();
+  /** Remembered ids → the publish sequence number that delivered them. */
+  readonly #recent = new Map<string, number>();
+  /** The last {@link HELD_EVENTS} delivered events, at `sequence % HELD_EVENTS`. */
+  readonly #heldEvents = new Array<StreamEvent | undefined>(HELD_EVENTS);
+  #sequence = 0;
   /** Ring of the remembered ids, oldest at `#ringPosition`, so forgetting costs no iteration. */
   readonly #ring: Array<string | undefined>;
   #ringPosition = 0;
@@ -91,13 +104,17 @@ export class EventBus {
    */
   publish(event: StreamEvent): boolean {
     const earlier = this.#recent.get(event.id);
-    if (earlier) {
+    if (earlier !== undefined) {
+      const held = this.#heldEvents[earlier % HELD_EVENTS];
+      const kept = this.#sequence - earlier < HELD_EVENTS && held?.id === event.id ? held : undefined;
       this.notify({
         kind: 'deduped',
         reason: 'same-id',
-        kept: earlier,
+        kept: kept ?? event,
         dropped: event,
-        detail: `event id ${event.id} was already delivered`,
+        detail: kept
+          ? `event id ${event.id} was already delivered`
+          : `event id ${event.id} was already delivered (that copy is no longer held: \`kept\` is this one, with the same id)`,
       });
       return false;
     }
@@ -105,7 +122,9 @@ export class EventBus {
     if (forgotten !== undefined) this.#recent.delete(forgotten);
     this.#ring[this.#ringPosition] = event.id;
     this.#ringPosition = (this.#ringPosition + 1) % this.#idMemory;
-    this.#recent.set(event.id, event);
+    const sequence = ++this.#sequence;
+    this.#recent.set(event.id, sequence);
+    this.#heldEvents[sequence % HELD_EVENTS] = event;
     const dedupe = this.#crossSource;
     if (dedupe) {
       const decision = dedupe.check(event);

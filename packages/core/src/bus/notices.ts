@@ -10,7 +10,11 @@ export type DedupeReason = 'same-id' | 'cross-source';
 export interface DedupedNotice {
   kind: 'deduped';
   reason: DedupeReason;
-  /** The copy that was (or will be) delivered. */
+  /**
+   * The copy that was (or will be) delivered. For `same-id`, when the earlier copy is no longer held
+   * (the bus holds the last 64 events, and remembers only the ids of older ones), this is the dropped
+   * copy itself, which carries the same id; `detail` says so.
+   */
   kept: StreamEvent;
   /** The copy that was not delivered. */
   dropped: StreamEvent;

@@ -1,53 +1,76 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { catalogue } from './catalogue/index.js';
 import type { Platform, StreamEventType } from './stream-event.js';
 
 /**
- * Lookup tables built once from the {@link catalogue}: the validating (loose: unknown extra fields
- * are kept) data schema of every platform's event type, and the candidates for custom sources.
+ * Lookup tables from the {@link catalogue}: which platform has which event types (from the
+ * catalogue's keys, building no schema), and on first use the validating (loose: unknown extra
+ * fields are kept) data schema of a platform's event type, kept for later lookups.
  *
  * @packageDocumentation
  */
 
 type LooseSchema = z.ZodType<Record<string, unknown>>;
 
-const platformSchemas = new Map<string, Map<string, LooseSchema>>();
-const schemasByType = new Map<string, LooseSchema[]>();
+/** Per platform, its event types (the catalogue's keys; reading them builds nothing). */
+const typesOf = new Map<string, ReadonlySet<string>>();
+/** Per event type, the platforms that define it, in catalogue order. */
+const platformsOf = new Map<string, string[]>();
 
-for (const [platform, events] of Object.entries(catalogue)) {
-  const byType = new Map<string, LooseSchema>();
-  for (const [type, schema] of Object.entries(events)) {
-    const loose = (schema as z.ZodObject).loose() as unknown as LooseSchema;
-    byType.set(type, loose);
-    const list = schemasByType.get(type) ?? [];
-    list.push(loose);
-    schemasByType.set(type, list);
+for (const platform of Object.keys(catalogue)) {
+  const types = Object.keys(catalogue[platform as Platform]);
+  typesOf.set(platform, new Set(types));
+  for (const type of types) {
+    const list = platformsOf.get(type) ?? [];
+    list.push(platform);
+    platformsOf.set(type, list);
   }
-  platformSchemas.set(platform, byType);
 }
+
+/** The loose schemas built so far, by platform and type. */
+const looseSchemas = new Map<string, LooseSchema>();
+
+function looseSchema(platform: string, type: string): LooseSchema {
+  const key = `${platform}\u0000${type}`;
+  let loose = looseSchemas.get(key);
+  if (!loose) {
+    const schema = (catalogue[platform as Platform] as Record<string, z.ZodType>)[type] as z.ZodObject;
+    loose = schema.loose() as unknown as LooseSchema;
+    looseSchemas.set(key, loose);
+  }
+  return loose;
+}
+
+/** The loose candidates per type for custom sources, built on first use. */
+const customSchemas = new Map<string, readonly LooseSchema[]>();
 
 /** The built-in platforms, in catalogue order. */
 export const platforms: readonly Platform[] = Object.keys(catalogue) as Platform[];
 
 /** Every event type of every platform, each once, in catalogue order. */
-export const eventTypes: readonly StreamEventType[] = [...schemasByType.keys()] as StreamEventType[];
+export const eventTypes: readonly StreamEventType[] = [...platformsOf.keys()] as StreamEventType[];
 
 /** Whether `source` is one of the built-in platforms. */
 export function isPlatform(source: string): source is Platform {
-  return platformSchemas.has(source);
+  return typesOf.has(source);
 }
 
 /** Whether `type` is an event type of some platform in the catalogue. */
 export function isStreamEventType(type: string): type is StreamEventType {
-  return schemasByType.has(type);
+  return platformsOf.has(type);
 }
 
 /** @internal The validating schema of a platform's event type, if the platform defines it. */
 export function platformDataSchema(platform: string, type: string): LooseSchema | undefined {
-  return platformSchemas.get(platform)?.get(type);
+  return typesOf.get(platform)?.has(type) ? looseSchema(platform, type) : undefined;
 }
 
 /** @internal The data schemas an event of `type` from a custom source may match (any platform's). */
 export function customDataSchemas(type: string): readonly LooseSchema[] {
-  return schemasByType.get(type) ?? [];
+  let candidates = customSchemas.get(type);
+  if (!candidates) {
+    candidates = (platformsOf.get(type) ?? []).map((platform) => looseSchema(platform, type));
+    customSchemas.set(type, candidates);
+  }
+  return candidates;
 }

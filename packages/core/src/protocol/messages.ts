@@ -17,7 +17,7 @@ import { adminAckSchema, adminActions, adminRequestSchema, type AdminAck, type A
  */
 
 /** A client-chosen correlation id, echoed on the reply (string of at most 128 characters, or a number). */
-export const requestIdSchema = z.union([z.string().max(128), z.number()]);
+export const requestIdSchema = /* @__PURE__ */ z.union([z.string().max(128), z.number()]);
 
 /** A client-chosen correlation id (see {@link requestIdSchema}). */
 export type RequestId = z.output<typeof requestIdSchema>;
@@ -58,7 +58,7 @@ export type TokenScope = (typeof tokenScopes)[number];
  * A {@link StreamEvent} checked with core's `parseEvent` (envelope and the catalogue schema of its
  * type); issues keep their dotted paths.
  */
-export const streamEventSchema: z.ZodType<StreamEvent, unknown> = z.unknown().transform((value, ctx) => {
+export const streamEventSchema: z.ZodType<StreamEvent, unknown> = /* @__PURE__ */ z.unknown().transform((value, ctx) => {
   const result = parseEvent(value);
   if (result.ok) return result.event;
   for (const issue of result.error.issues) {
@@ -70,7 +70,7 @@ export const streamEventSchema: z.ZodType<StreamEvent, unknown> = z.unknown().tr
 // ---------------------------------------------------------------- client -> server
 
 /** The event of an `injectEvent`: a StreamEvent without `id`/`timestamp` (the server assigns them). */
-export const injectedEventSchema = z.looseObject({
+export const injectedEventSchema = /* @__PURE__ */ z.looseObject({
   type: z.string().min(1),
   source: z.string().min(1),
   /** Spec 000: "at least id and username"; `nickname` defaults to `username`. */
@@ -83,7 +83,7 @@ export const injectedEventSchema = z.looseObject({
 export type InjectedEvent = z.output<typeof injectedEventSchema>;
 
 /** `injectEvent`: send an event into the bus and the rules, as if a platform had sent it. */
-export const injectEventMessageSchema = z.object({
+export const injectEventMessageSchema = /* @__PURE__ */ z.object({
   action: z.literal('injectEvent'),
   event: injectedEventSchema,
   requestId: requestIdSchema.optional(),
@@ -112,7 +112,7 @@ export type TriggerRuleMessage = z.output<typeof triggerRuleMessageSchema>;
  * `subscribe`: receive matching events. Omitted filters match everything; a later `subscribe`
  * replaces the earlier filters. `since` (an event id) replays the buffered events after it.
  */
-export const subscribeMessageSchema = z.object({
+export const subscribeMessageSchema = /* @__PURE__ */ z.object({
   action: z.literal('subscribe'),
   eventTypes: z.array(z.string()).optional(),
   sources: z.array(z.string()).optional(),
@@ -126,7 +126,7 @@ export const subscribeMessageSchema = z.object({
 export type SubscribeMessage = z.output<typeof subscribeMessageSchema>;
 
 /** `hello`: ask for the protocol version, limits, the event catalogue and the rules. */
-export const helloMessageSchema = z.object({
+export const helloMessageSchema = /* @__PURE__ */ z.object({
   action: z.literal('hello'),
   /** The version the client speaks; the server answers an error if it does not support it. */
   protocolVersion: z.number().int().positive().optional(),
@@ -137,13 +137,16 @@ export const helloMessageSchema = z.object({
 export type HelloMessage = z.output<typeof helloMessageSchema>;
 
 /** The actions a client may send: spec 000's, `hello`, and the admin actions (`admin` scope). */
-export const clientActions = ['injectEvent', 'triggerRule', 'subscribe', 'hello', ...adminActions] as const;
+// `concat` marked pure (not a spread), so a bundle that never reads it drops it and the admin actions with it.
+export const clientActions: readonly ClientAction[] = /* @__PURE__ */ (
+  ['injectEvent', 'triggerRule', 'subscribe', 'hello'] as ClientAction[]
+).concat(adminActions);
 
 /** One client action name. */
 export type ClientAction = 'injectEvent' | 'triggerRule' | 'subscribe' | 'hello' | (typeof adminActions)[number];
 
 /** Any message a client may send. */
-export const clientMessageSchema = z.union([
+export const clientMessageSchema = /* @__PURE__ */ z.union([
   injectEventMessageSchema,
   triggerRuleMessageSchema,
   subscribeMessageSchema,
@@ -157,7 +160,7 @@ export type ClientMessage = InjectEventMessage | TriggerRuleMessage | SubscribeM
 // ---------------------------------------------------------------- server -> client
 
 /** Ack of `injectEvent` (spec 000), with the id the server gave the event. */
-export const injectEventAckSchema = z.object({
+export const injectEventAckSchema = /* @__PURE__ */ z.object({
   action: z.literal('injectEvent'),
   status: z.literal('ok'),
   eventId: z.string(),
@@ -171,7 +174,7 @@ export type InjectEventAck = z.output<typeof injectEventAckSchema>;
  * Ack of `triggerRule`: the rule ran (sent once the engine's run finished). `outcome` is the run's
  * outcome as the engine reports it (`completed`, `failed`...), when it reports one.
  */
-export const triggerRuleAckSchema = z.object({
+export const triggerRuleAckSchema = /* @__PURE__ */ z.object({
   action: z.literal('triggerRule'),
   status: z.literal('ok'),
   ruleId: z.string(),
@@ -190,7 +193,7 @@ export type TriggerRuleAck = z.output<typeof triggerRuleAckSchema>;
  * processed (absent while nothing is buffered): a client that drops before receiving any event
  * resumes with `since: lastEventId`.
  */
-export const subscribeAckSchema = z.object({
+export const subscribeAckSchema = /* @__PURE__ */ z.object({
   action: z.literal('subscribe'),
   status: z.literal('ok'),
   eventTypes: z.array(z.string()).optional(),
@@ -210,7 +213,7 @@ export type SubscribeAck = z.output<typeof subscribeAckSchema>;
 export type JsonSchema = Record<string, unknown>;
 
 /** The event catalogue in `hello`: JSON Schemas of the envelope and of every platform's event `data`. */
-export const helloCatalogueSchema = z.object({
+export const helloCatalogueSchema = /* @__PURE__ */ z.object({
   /** JSON Schema of the StreamEvent envelope (id, type, source, timestamp, user, data, meta). */
   envelope: z.record(z.string(), z.unknown()),
   /** For every built-in platform, its event types with the JSON Schema of their `data`. */
@@ -225,7 +228,7 @@ export const helloCatalogueSchema = z.object({
 export type HelloCatalogue = z.output<typeof helloCatalogueSchema>;
 
 /** The answer to `hello`. */
-export const helloAckSchema = z.object({
+export const helloAckSchema = /* @__PURE__ */ z.object({
   action: z.literal('hello'),
   status: z.literal('ok'),
   protocolVersion: z.number().int(),
@@ -249,7 +252,7 @@ export const helloAckSchema = z.object({
 export type HelloAck = z.output<typeof helloAckSchema>;
 
 /** An event forwarded to a subscriber (spec 000). */
-export const eventMessageSchema = z.object({
+export const eventMessageSchema = /* @__PURE__ */ z.object({
   action: z.literal('event'),
   event: streamEventSchema,
 });
@@ -261,7 +264,7 @@ export type EventMessage = { action: 'event'; event: StreamEvent };
  * An error (spec 000). `issues` names each invalid field for `INVALID_PAYLOAD`; `retryAfterMs` says
  * when the next message will be accepted for `RATE_LIMITED`.
  */
-export const errorMessageSchema = z.object({
+export const errorMessageSchema = /* @__PURE__ */ z.object({
   action: z.literal('error'),
   code: z.enum(errorCodes),
   message: z.string(),
@@ -274,7 +277,7 @@ export const errorMessageSchema = z.object({
 export type ErrorMessage = z.output<typeof errorMessageSchema>;
 
 /** Any message the server sends. */
-export const serverMessageSchema = z.union([
+export const serverMessageSchema = /* @__PURE__ */ z.union([
   injectEventAckSchema,
   triggerRuleAckSchema,
   subscribeAckSchema,

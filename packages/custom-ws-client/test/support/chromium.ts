@@ -4,11 +4,8 @@
  * launches a throw-away Chromium profile. Used by this package's browser test and by the overlay
  * example's end-to-end test.
  */
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { build } from 'tsup';
-import { browserBuild } from '../../tsup.config.js';
+import { bundleForBrowser } from './browser-bundle.js';
 
 /** Where the tests expect Debian's Chromium (`.ci/run` installs it when missing). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -23,18 +20,8 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Bundles the browser entry from the sources into `outDir`; returns the path of `browser.js`. */
-export async function bundleBrowserClient(outDir: string): Promise<string> {
-  await build({
-    ...browserBuild,
-    entry: { browser: fileURLToPath(new URL('../../src/browser.ts', import.meta.url)) },
-    format: ['esm'],
-    outDir,
-    dts: false,
-    clean: false,
-    silent: true,
-    config: false,
-  });
-  return join(outDir, 'browser.js');
+export function bundleBrowserClient(outDir: string): Promise<string> {
+  return bundleForBrowser(outDir);
 }
 
 /** Launches headless Chromium with a fresh profile in `profileDir`. */

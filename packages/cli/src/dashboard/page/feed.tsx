@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { StreamEvent } from '@vmsc/custom-ws-client/browser';
+import type { StreamEvent } from '@vmsc/custom-ws-client/browser-admin';
 import type { Session } from './session.js';
 import { clock, summary } from './format.js';
 

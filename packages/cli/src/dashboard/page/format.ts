@@ -1,4 +1,4 @@
-import type { StreamEvent } from '@vmsc/custom-ws-client/browser';
+import type { StreamEvent } from '@vmsc/custom-ws-client/browser-admin';
 
 /** "12 s ago", "3 min ago", "2 h ago"; "never" without a time. */
 export function ago(at: number | undefined, now: number): string {

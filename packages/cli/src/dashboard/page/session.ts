@@ -1,4 +1,4 @@
-import { AdminRequestError, VmscAdminClient, type StreamEvent } from '@vmsc/custom-ws-client/browser';
+import { AdminRequestError, VmscAdminClient, type StreamEvent } from '@vmsc/custom-ws-client/browser-admin';
 import type { AdminConnectorInfo, AdminExplanation, AdminQueueStatus, AdminRule, AdminRuleRun, AdminResult } from '@vmsc/core/protocol';
 
 /**

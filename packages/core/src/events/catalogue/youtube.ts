@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchemas } from './lazy.js';
 import { streamOfflineDataSchema, unknownDataSchema, userRefSchema, emptyDataSchema } from './shared.js';
 
 /** A decimal string of an integer (YouTube's int64/uint64 fields arrive as JSON strings). */
@@ -52,117 +53,130 @@ const pollDataSchema = z.object({
  * `message_deleted`, `message_retracted`, `poll_begin`/`poll_progress`/`poll_end`, `jewels_gift`,
  * `members_only_mode`, plus `stream_offline` and `unknown`.
  */
-export const youtubeEvents = {
-  chat: z.object({
-    message: z.string(),
-    emotes: z.array(z.string()).optional(),
-    /** YouTube's id of the chat message (what `message_deleted` names). */
-    messageId: z.string().optional(),
-    /** `true` when the author is the channel owner (`authorDetails.isChatOwner`); absent otherwise. `user.isModerator` covers owner and moderators. */
-    isChatOwner: z.boolean().optional(),
-  }),
-  super_chat: z.object({
-    ...moneyFields,
-    message: z.string().optional(),
-    /** Super Chat tier (colour band), 1 = lowest. */
-    tier: z.number().optional(),
-    /** YouTube's id of the message. */
-    messageId: z.string().optional(),
-    /** A legacy `fanFundingEvent` rather than a Super Chat. */
-    isFanFunding: z.boolean().optional(),
-  }),
-  super_sticker: z.object({
-    ...moneyFields,
-    stickerId: z.string(),
-    /** The sticker's description. */
-    altText: z.string().optional(),
-    /** Language of `altText`. */
-    altTextLanguage: z.string().optional(),
-    tier: z.number().optional(),
-    messageId: z.string().optional(),
-  }),
+export const youtubeEvents = lazySchemas({
+  chat: () =>
+    z.object({
+      message: z.string(),
+      emotes: z.array(z.string()).optional(),
+      /** YouTube's id of the chat message (what `message_deleted` names). */
+      messageId: z.string().optional(),
+      /** `true` when the author is the channel owner (`authorDetails.isChatOwner`); absent otherwise. `user.isModerator` covers owner and moderators. */
+      isChatOwner: z.boolean().optional(),
+    }),
+  super_chat: () =>
+    z.object({
+      ...moneyFields,
+      message: z.string().optional(),
+      /** Super Chat tier (colour band), 1 = lowest. */
+      tier: z.number().optional(),
+      /** YouTube's id of the message. */
+      messageId: z.string().optional(),
+      /** A legacy `fanFundingEvent` rather than a Super Chat. */
+      isFanFunding: z.boolean().optional(),
+    }),
+  super_sticker: () =>
+    z.object({
+      ...moneyFields,
+      stickerId: z.string(),
+      /** The sticker's description. */
+      altText: z.string().optional(),
+      /** Language of `altText`. */
+      altTextLanguage: z.string().optional(),
+      tier: z.number().optional(),
+      messageId: z.string().optional(),
+    }),
   /** A viewer bought memberships for others (the user is the purchaser). */
-  membership_gift: z.object({
-    /** The membership level's name (`giftMembershipsLevelName`). */
-    tier: z.string(),
-    giftCount: z.number(),
-    /** The message id, which each `gift_membership_received` names. */
-    messageId: z.string().optional(),
-  }),
-  member_milestone: z.object({
-    memberMonths: z.number(),
-    message: z.string().optional(),
-    /** The membership level's name. */
-    tier: z.string().optional(),
-  }),
+  membership_gift: () =>
+    z.object({
+      /** The membership level's name (`giftMembershipsLevelName`). */
+      tier: z.string(),
+      giftCount: z.number(),
+      /** The message id, which each `gift_membership_received` names. */
+      messageId: z.string().optional(),
+    }),
+  member_milestone: () =>
+    z.object({
+      memberMonths: z.number(),
+      message: z.string().optional(),
+      /** The membership level's name. */
+      tier: z.string().optional(),
+    }),
   /** A new member ("sponsor"): YouTube has no subscribe event, its `newSponsorEvent` maps here. */
-  new_subscriber: emptyDataSchema.extend({
-    /** The membership level's name. */
-    tier: z.string().optional(),
-    /** An upgrade from a lower level rather than a new membership. */
-    isUpgrade: z.boolean().optional(),
-  }),
+  new_subscriber: () =>
+    emptyDataSchema.extend({
+      /** The membership level's name. */
+      tier: z.string().optional(),
+      /** An upgrade from a lower level rather than a new membership. */
+      isUpgrade: z.boolean().optional(),
+    }),
   /** A viewer was banned or timed out; the user is the banned viewer, `moderator` who did it. */
-  user_banned: z.object({
-    /** YouTube gives no ban reason; present only if a future API version sends one. */
-    reason: z.string().optional(),
-    moderator: userRefSchema.optional(),
-    /** `permanent` or `temporary`, as YouTube gives it. */
-    banType: z.string().optional(),
-    isPermanent: z.boolean().optional(),
-    /** The timeout's length, exactly as YouTube sends it (a decimal string; temporary bans only). */
-    banDurationSeconds: int64String.optional(),
-    /** When a temporary ban ends (publish time + duration), Unix epoch ms. */
-    endsAt: z.number().optional(),
-  }),
+  user_banned: () =>
+    z.object({
+      /** YouTube gives no ban reason; present only if a future API version sends one. */
+      reason: z.string().optional(),
+      moderator: userRefSchema.optional(),
+      /** `permanent` or `temporary`, as YouTube gives it. */
+      banType: z.string().optional(),
+      isPermanent: z.boolean().optional(),
+      /** The timeout's length, exactly as YouTube sends it (a decimal string; temporary bans only). */
+      banDurationSeconds: int64String.optional(),
+      /** When a temporary ban ends (publish time + duration), Unix epoch ms. */
+      endsAt: z.number().optional(),
+    }),
   /** One recipient of gifted memberships (the user is the recipient; one event per recipient). */
-  gift_membership_received: z.object({
-    /** The membership level's name. */
-    tier: z.string(),
-    /** Channel id of the viewer who bought the gift. */
-    gifterChannelId: z.string(),
-    /** The `membership_gift` message this gift came from (its `messageId`). */
-    giftMessageId: z.string().optional(),
-  }),
+  gift_membership_received: () =>
+    z.object({
+      /** The membership level's name. */
+      tier: z.string(),
+      /** Channel id of the viewer who bought the gift. */
+      gifterChannelId: z.string(),
+      /** The `membership_gift` message this gift came from (its `messageId`). */
+      giftMessageId: z.string().optional(),
+    }),
   /**
    * A chat message was removed by a moderator (`messageDeletedEvent`, the user is the moderator) or
    * replaced by a `tombstone`. Emitted once per removed message.
    */
-  message_deleted: z.object({
-    /** YouTube's id of the removed message (the `messageId` of the event it removes). */
-    messageId: z.string(),
-    /** What signalled it: `messageDeletedEvent` or `tombstone`. */
-    via: z.string(),
-  }),
+  message_deleted: () =>
+    z.object({
+      /** YouTube's id of the removed message (the `messageId` of the event it removes). */
+      messageId: z.string(),
+      /** What signalled it: `messageDeletedEvent` or `tombstone`. */
+      via: z.string(),
+    }),
   /** The author took back their own message (`messageRetractedEvent`). */
-  message_retracted: z.object({
-    /** YouTube's id of the retracted message. */
-    messageId: z.string(),
-  }),
+  message_retracted: () =>
+    z.object({
+      /** YouTube's id of the retracted message. */
+      messageId: z.string(),
+    }),
   /** A poll was seen for the first time while active. */
-  poll_begin: pollDataSchema,
+  poll_begin: () => pollDataSchema,
   /** An active poll's tallies changed. */
-  poll_progress: pollDataSchema,
+  poll_progress: () => pollDataSchema,
   /** A poll closed. */
-  poll_end: pollDataSchema,
+  poll_end: () => pollDataSchema,
   /** A Jewels gift (`giftEvent`); not money. Repeats with a growing `comboCount`. */
-  jewels_gift: z.object({
-    giftName: z.string(),
-    jewelsAmount: z.number(),
-    comboCount: z.number(),
-    giftUrl: z.string().optional(),
-    altText: z.string().optional(),
-    giftDuration: z.number().optional(),
-    hasVisualEffect: z.boolean().optional(),
-    messageId: z.string().optional(),
-  }),
+  jewels_gift: () =>
+    z.object({
+      giftName: z.string(),
+      jewelsAmount: z.number(),
+      comboCount: z.number(),
+      giftUrl: z.string().optional(),
+      altText: z.string().optional(),
+      giftDuration: z.number().optional(),
+      hasVisualEffect: z.boolean().optional(),
+      messageId: z.string().optional(),
+    }),
   /** Members-only chat mode was switched on or off. */
-  members_only_mode: z.object({
-    enabled: z.boolean(),
-  }),
-  stream_offline: streamOfflineDataSchema.extend({
-    /** When YouTube says the stream went offline (`offlineAt`), Unix epoch ms. */
-    offlineAt: z.number().optional(),
-  }),
-  unknown: unknownDataSchema,
-} as const;
+  members_only_mode: () =>
+    z.object({
+      enabled: z.boolean(),
+    }),
+  stream_offline: () =>
+    streamOfflineDataSchema.extend({
+      /** When YouTube says the stream went offline (`offlineAt`), Unix epoch ms. */
+      offlineAt: z.number().optional(),
+    }),
+  unknown: () => unknownDataSchema,
+});
