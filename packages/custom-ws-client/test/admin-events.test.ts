@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus, type StreamEvent } from '@vmsc/core';
-import { CustomWsServer } from '@vmsc/custom-ws-server';
+import { createEvent, EventBus, RuleEngine, type StreamEvent } from '@vmsc/core';
+import type { DedupedMessage } from '@vmsc/core/protocol';
+import { CustomWsServer, engineAdmin } from '@vmsc/custom-ws-server';
 import { waitUntil } from '@vmsc/testing';
 import { AdminRequestError, VmscAdminClient } from '../src/index.js';
 
@@ -12,9 +13,16 @@ afterEach(async () => {
 
 async function setup() {
   const bus = new EventBus();
-  const server = new CustomWsServer({ bus, port: 0, token: TOKEN, tokens: [{ token: 'reader-token-0123', scopes: ['subscribe'] }] });
+  const engine = new RuleEngine({ bus, logger: () => undefined });
+  const server = new CustomWsServer({
+    bus,
+    port: 0,
+    token: TOKEN,
+    tokens: [{ token: 'reader-token-0123', scopes: ['subscribe'] }],
+    admin: engineAdmin({ engine, connectors: [] }),
+  });
   await server.listen();
-  opened.push(server);
+  opened.push(server, { close: () => engine.close() });
   const client = new VmscAdminClient({ url: server.url, token: TOKEN });
   await client.connect();
   opened.push(client);
@@ -46,6 +54,32 @@ describe('VmscAdminClient: events and test events on the admin connection (the d
     expect(replay.replayed).toBe(1);
     await waitUntil(() => seen.length === 2, 'the replayed event');
     expect(seen[1]).toMatchObject({ type: 'chat', source: 'my-app' });
+  });
+
+  it('dedupe notices reach a subscriber of notices (which copy was kept and why), not the others', async () => {
+    const { bus, client, server } = await setup();
+    const other = new VmscAdminClient({ url: server.url, token: TOKEN });
+    await other.connect();
+    opened.push(other);
+    const seen: Array<Omit<DedupedMessage, 'action'>> = [];
+    const otherSeen: unknown[] = [];
+    client.onDeduped((notice) => void seen.push(notice));
+    other.onDeduped((notice) => void otherSeen.push(notice));
+    expect(await client.admin.subscribe({ notices: true })).toEqual({ runs: false, connectors: false, notices: true });
+    await other.admin.subscribe({ runs: true });
+    const event = createEvent({ source: 'twitch', type: 'follow', user: { id: '1', username: 'ann', nickname: 'Ann' }, data: {} });
+    bus.publish(event);
+    bus.publish(event);
+    await waitUntil(() => seen.length === 1, 'the dedupe notice');
+    expect(seen[0]).toMatchObject({
+      reason: 'same-id',
+      kept: { id: event.id, source: 'twitch', type: 'follow' },
+      dropped: { id: event.id },
+    });
+    expect(seen[0]!.detail).toEqual(expect.any(String));
+    await client.admin.listRules(); // a round trip on the other connection's server: nothing was pushed there
+    await other.admin.listRules();
+    expect(otherSeen).toEqual([]);
   });
 
   it('an invalid test event is refused with INVALID_PAYLOAD and its issues', async () => {

@@ -10,6 +10,7 @@ import {
   type AdminResult,
   type ConnectorStatusChangedMessage,
   type ErrorCode,
+  type DedupedMessage,
   type InjectedEvent,
   type RuleRunMessage,
   type SubscribeAck,
@@ -75,6 +76,7 @@ export class VmscAdminClient {
   readonly #closeListeners = new Set<(code: number, reason: string) => void>();
   readonly #errorListeners = new Set<(error: VmscError) => void>();
   readonly #eventListeners = new Set<(event: StreamEvent) => void>();
+  readonly #dedupeListeners = new Set<(notice: Omit<DedupedMessage, 'action'>) => void>();
   #socket: WebSocket | undefined;
   #nextId = 1;
   #hello: Omit<HelloAck, 'action' | 'status' | 'requestId'> | undefined;
@@ -170,6 +172,12 @@ export class VmscAdminClient {
     return () => void this.#eventListeners.delete(listener);
   }
 
+  /** Calls `listener` with every event the hub's bus dropped as a duplicate (after `admin.subscribe({ notices: true })`). */
+  onDeduped(listener: (notice: Omit<DedupedMessage, 'action'>) => void): Unsubscribe {
+    this.#dedupeListeners.add(listener);
+    return () => void this.#dedupeListeners.delete(listener);
+  }
+
   #call(action: string, params: object): Promise<Record<string, unknown>> {
     const socket = this.#socket;
     if (!socket || socket.readyState !== WebSocket.OPEN) return Promise.reject(new ConnectionError('not connected: call connect() first'));
@@ -229,6 +237,11 @@ export class VmscAdminClient {
     }
     if (message.action === 'event' && typeof message.event === 'object' && message.event !== null) {
       for (const listener of this.#eventListeners) listener(message.event as StreamEvent);
+      return;
+    }
+    if (message.action === 'deduped') {
+      const { action: _action, ...notice } = message as DedupedMessage;
+      for (const listener of this.#dedupeListeners) listener(notice);
       return;
     }
     if (message.action === 'connectorStatusChanged') {
