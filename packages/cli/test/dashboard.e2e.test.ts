@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEvent } from '@vmsc/core';
 import { launchChromium } from '../../custom-ws-client/test/support/chromium.js';
 import { demoCommand, type DemoHandle } from '../src/index.js';
 import { buildDashboard } from './dashboard-build.js';
@@ -128,6 +129,15 @@ describe('the dashboard of vmsc demo (real Chromium)', () => {
     await page.locator('.panel--explain .explain li').first().waitFor();
     expect(await page.locator('.panel--explain li').count()).toBe(5);
 
+    // A duplicate on the hub's bus (the same event published twice, as a relay would): a notice says which copy was kept.
+    const duplicate = createEvent({ source: 'twitch', type: 'follow', user: { id: '42', username: 'dupe', nickname: 'Dupe' }, data: {} });
+    handle.hub.bus.publish(duplicate);
+    handle.hub.bus.publish(duplicate);
+    await page.locator('.dedupe[data-reason="same-id"]').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('.dedupe').first().textContent()).toMatch(
+      /Dropped a duplicate follow from twitch, kept the copy from twitch/,
+    );
+
     // The filter shows only the chosen source.
     await page.selectOption('select[name="source"]', 'twitch');
     await page.waitForFunction(() =>
@@ -165,7 +175,7 @@ describe('the dashboard of vmsc demo (real Chromium)', () => {
     await shot(page, 'rules');
 
     // Drop the Kick fake's connections: the card turns orange (reconnecting), then green again.
-    handle.fakes.kick.dropConnections();
+    handle.fakes.dropConnections('kick');
     await page.waitForFunction(
       () => {
         const seen = (window as unknown as { seenStatus: Record<string, string[]> }).seenStatus.kick ?? [];

@@ -32,10 +32,18 @@ export interface DemoCommandOptions {
   signal?: AbortSignal;
 }
 
+/** The platform fakes of the demo, as far as a test drives them (no `@vmsc/testing` type in the public API: it is optional). */
+export interface DemoFakes {
+  /** Drops every client connection of one platform's fake abruptly (as a network failure would): its connector reconnects. */
+  dropConnections(platform: 'kick' | 'twitch' | 'tiktok' | 'youtube' | 'streamlabs' | 'streamelements' | 'heartrate' | 'hyperate'): void;
+  /** Drops every connection of every fake at once. */
+  dropAllConnections(): void;
+}
+
 /** What {@link DemoCommandOptions.onReady} gets: the running demo's parts. */
 export interface DemoHandle {
   readonly hub: Hub;
-  readonly fakes: AllFakes;
+  readonly fakes: DemoFakes;
   /** The custom WS server's token (every scope: the dashboard logs in with it). */
   readonly token: string;
 }
@@ -136,7 +144,11 @@ export async function demoCommand(options: DemoCommandOptions, io: CommandIo): P
     if (hub.server) view.info(`overlay / custom WS clients: connect to ${hub.server.url} with token ${token}`);
     // The demo's token is throw-away: a link that logs in (the fragment never reaches the server; the page removes it).
     if (hub.dashboardUrl) view.info(`open the dashboard: ${hub.dashboardUrl}#token=${encodeURIComponent(token)}`);
-    options.onReady?.({ hub, fakes, token });
+    options.onReady?.({
+      hub,
+      token,
+      fakes: { dropConnections: (platform) => fakes[platform].dropConnections(), dropAllConnections: () => fakes.dropAllConnections() },
+    });
     view.info(options.once ? 'playing the scripted stream once' : 'playing a scripted stream in a loop (Ctrl-C stops)');
     const pause = (ms: number) => Promise.race([trigger.stopped, new Promise<void>((resolve) => setTimeout(resolve, ms))]);
     for (let round = 0; !trigger.isStopped(); round++) {

@@ -81,7 +81,7 @@ function Dashboard({ session, onLogout }: { session: Session; onLogout: () => vo
       )}
       <Connectors session={session} connectors={s.connectors} now={now} />
       <div class="columns">
-        <Feed session={session} events={s.events} />
+        <Feed session={session} events={s.events} dedupes={s.dedupes} />
         <div class="side">
           {s.explained && <Explanation session={session} explained={s.explained} />}
           <Rules session={session} rules={s.rules} runs={s.runs} counts={s.runCounts} />

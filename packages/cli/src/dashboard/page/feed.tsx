@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { StreamEvent } from '@vmsc/custom-ws-client/browser-admin';
-import type { Session } from './session.js';
+import type { Session, SessionState } from './session.js';
 import { clock, summary } from './format.js';
 
 /** The live event feed: newest first, filter by source and type, each event expandable to its JSON, "explain". */
-export function Feed({ session, events }: { session: Session; events: StreamEvent[] }) {
+export function Feed({ session, events, dedupes }: { session: Session; events: StreamEvent[]; dedupes: SessionState['dedupes'] }) {
   const [source, setSource] = useState('');
   const [type, setType] = useState('');
   const sources = [...new Set(events.map((event) => event.source))].sort();
@@ -35,6 +35,16 @@ export function Feed({ session, events }: { session: Session; events: StreamEven
           </select>
         </label>
       </div>
+      {dedupes.length > 0 && (
+        <ul class="dedupes" aria-label="Duplicates dropped">
+          {dedupes.slice(0, 3).map((notice) => (
+            <li class="dedupe" key={`${notice.dropped.id}-${notice.kept.id}-${notice.dropped.timestamp}`} data-reason={notice.reason}>
+              Dropped a duplicate {notice.dropped.type} from <b>{notice.dropped.source}</b>, kept the copy from <b>{notice.kept.source}</b>:{' '}
+              {notice.detail}
+            </li>
+          ))}
+        </ul>
+      )}
       <ol class="feed">
         {shown.map((event) => (
           <li class="feed__item" key={event.id} data-source={event.source} data-type={event.type}>

@@ -1,5 +1,13 @@
 import { AdminRequestError, VmscAdminClient, type StreamEvent } from '@vmsc/custom-ws-client/browser-admin';
-import type { AdminConnectorInfo, AdminExplanation, AdminQueueStatus, AdminRule, AdminRuleRun, AdminResult } from '@vmsc/core/protocol';
+import type {
+  AdminConnectorInfo,
+  AdminExplanation,
+  AdminQueueStatus,
+  AdminRule,
+  AdminRuleRun,
+  AdminResult,
+  DedupedMessage,
+} from '@vmsc/core/protocol';
 
 /**
  * The dashboard's connection to the hub: one {@link VmscAdminClient} over the custom WebSocket
@@ -32,6 +40,8 @@ export interface SessionState {
   runCounts: Record<string, number>;
   runs: AdminRuleRun[];
   events: StreamEvent[];
+  /** Events the hub dropped as duplicates (newest first, the last 50). */
+  dedupes: Array<Omit<DedupedMessage, 'action'>>;
   state: AdminResult<'getState'> | undefined;
   /** Test event catalogue: platform → event type → JSON Schema of `data`. */
   catalogue: Record<string, Record<string, Record<string, unknown>>>;
@@ -67,6 +77,7 @@ export class Session {
     runCounts: {},
     runs: [],
     events: [],
+    dedupes: [],
     state: undefined,
     catalogue: {},
     explained: undefined,
@@ -116,12 +127,13 @@ export class Session {
       this.#lastEventId = event.id;
       this.#set({ events: [event, ...this.state.events].slice(0, FEED_LIMIT) });
     });
+    client.onDeduped((notice) => this.#set({ dedupes: [notice, ...this.state.dedupes].slice(0, 50) }));
     client.onClose((code) => this.#lost(code));
     const catalogue = client.hello?.catalogue.sources ?? {};
     this.#set({ status: 'open', problem: undefined, catalogue: catalogue as SessionState['catalogue'] });
     void (async () => {
       try {
-        await client.admin.subscribe({ runs: true, connectors: true });
+        await client.admin.subscribe({ runs: true, connectors: true, notices: true });
         await client.subscribeEvents(this.#lastEventId ? { since: this.#lastEventId } : {});
         await this.refresh();
       } catch (error) {
