@@ -21,4 +21,5 @@ export { buildHub, loadRules, startCommand } from './commands/start.js';
 export type { BuildHubOptions } from './commands/start.js';
 export type { ConnectorOverrides } from './hub/create-connector.js';
 export { demoCommand } from './commands/demo.js';
-export type { DemoCommandOptions } from './commands/demo.js';
+export type { DemoCommandOptions, DemoHandle, DemoFakes } from './commands/demo.js';
+export { dashboardDir, DASHBOARD_PATH } from './dashboard/assets.js';

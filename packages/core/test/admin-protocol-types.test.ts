@@ -45,7 +45,7 @@ describe('the admin action map of the custom WebSocket protocol', () => {
     expectTypeOf<AdminResult<'reloadRules'>>().toEqualTypeOf<{ result: AdminReloadResult }>();
     expectTypeOf<AdminResult<'connectorStatus'>>().toEqualTypeOf<{ connectors: AdminConnectorInfo[] }>();
     expectTypeOf<AdminResult<'pauseQueue'>>().toEqualTypeOf<{ queue: AdminQueueStatus }>();
-    expectTypeOf<AdminResult<'adminSubscribe'>>().toEqualTypeOf<{ runs: boolean; connectors: boolean }>();
+    expectTypeOf<AdminResult<'adminSubscribe'>>().toEqualTypeOf<{ runs: boolean; connectors: boolean; notices?: boolean | undefined }>();
     expectTypeOf<AdminParams<'pauseQueue'>>().toEqualTypeOf<{ queue: string }>();
     expectTypeOf<AdminParams<'connectConnector'>>().toEqualTypeOf<{ connectorId: string }>();
     expectTypeOf<AdminParams<'setRuleEnabled'>['enabled']>().toEqualTypeOf<boolean>();

@@ -18,8 +18,8 @@ export class Connection {
   filter: SubscriptionFilter | undefined;
   /** Whether the client subscribed to overlay alerts (`subscribe` with `alerts: true`). */
   alerts = false;
-  /** What the admin client subscribed to (`adminSubscribe`): run reports, connector status changes. */
-  adminFeed: { runs: boolean; connectors: boolean } = { runs: false, connectors: false };
+  /** What the admin client subscribed to (`adminSubscribe`): run reports, connector status changes, dedupe notices. */
+  adminFeed: { runs: boolean; connectors: boolean; notices: boolean } = { runs: false, connectors: false, notices: false };
   /** Set once the server decided to close it: nothing more is sent or processed. */
   closing = false;
 

@@ -7,6 +7,7 @@ export type { OverlayAction, OverlayActionOutput, AlertTarget } from './overlay-
 export { engineAdmin } from './admin/handler.js';
 export type { AdminHandler, EngineAdminOptions } from './admin/handler.js';
 export { runJson, connectorJson, ruleJson } from './admin/json.js';
+export type { StaticRoute } from './static-routes.js';
 export { configuredScopes, actionScope } from './scopes.js';
 export type { TokenScopesResolver } from './scopes.js';
 import './action-types.js';

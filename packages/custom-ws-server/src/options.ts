@@ -2,6 +2,7 @@ import type { Clock, EventBus, Secret, StreamEvent } from '@vmsc/core';
 import type { TokenScope } from '@vmsc/core/protocol';
 import type { AdminHandler } from './admin/handler.js';
 import type { TokenScopesResolver } from './scopes.js';
+import type { StaticRoute } from './static-routes.js';
 
 /** A rule as the server lists it (in `hello`) and finds it (for `triggerRule`). */
 export interface RuleSummary {
@@ -72,6 +73,15 @@ export interface CustomWsServerOptions {
    * Default: none.
    */
   allowedOrigins?: readonly string[] | '*';
+  /**
+   * Folders of static files served over plain HTTP on this same port (GET/HEAD), e.g. the hub's
+   * dashboard at `/dashboard/`. With static routes, a page's own origin (`http://<Host>` where the
+   * Host is `localhost` or an IP literal) may also open the WebSocket, so the served page can talk
+   * to the server; every other origin follows `allowedOrigins`. Requests naming the server by a
+   * domain name (DNS rebinding) get 421, and a disallowed `Origin` gets 403. Default: none (every
+   * plain HTTP request answers 426).
+   */
+  staticRoutes?: readonly StaticRoute[];
   /** Time source for rate limiting (and, when it has timers, for the overlay alert queue), for tests. */
   clock?: Pick<Clock, 'now'> | Clock;
   /** Overlay alerts that may wait their turn (`showAlert`); one more is refused with `AlertQueueFullError`. Default 50. */

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -31,6 +31,7 @@ import { notifyError, Outbox, sendTo, toBuffered } from './outbox.js';
 import { ReplayBuffer } from './replay-buffer.js';
 import { AdminFeed } from './admin/feed.js';
 import { configuredScopes, type TokenScopesResolver } from './scopes.js';
+import { checkStaticRoute, isLiteralHost, isSelfOrigin, serveStatic, type StaticRoute } from './static-routes.js';
 
 /** How long `close()` waits for clients to answer the close handshake before cutting them. */
 const CLOSE_GRACE_MS = 2_000;
@@ -70,6 +71,7 @@ export class CustomWsServer {
   readonly #alerts: AlertQueue;
   readonly #scopesFor: TokenScopesResolver;
   readonly #adminFeed: AdminFeed | undefined;
+  readonly #staticRoutes: readonly StaticRoute[];
 
   constructor(options: CustomWsServerOptions) {
     this.#bus = options.bus;
@@ -92,6 +94,14 @@ export class CustomWsServer {
       admin: options.admin,
     };
     this.#scopesFor = options.scopesFor ?? configuredScopes;
+    this.#staticRoutes = [...(options.staticRoutes ?? [])];
+    for (const route of this.#staticRoutes) {
+      try {
+        checkStaticRoute(route);
+      } catch (error) {
+        throw new VmscError('INVALID_OPTIONS', (error as Error).message);
+      }
+    }
     this.#adminFeed = options.admin
       ? new AdminFeed({ admin: options.admin, bus: options.bus, connections: this.#connections, outbox: this.#context.outbox })
       : undefined;
@@ -178,10 +188,7 @@ export class CustomWsServer {
   /** Starts listening. Resolves once the port is bound; rejects with a {@link ConnectionError} if it cannot be. */
   async listen(): Promise<void> {
     if (this.#http) return;
-    const http = createServer((_request, response) => {
-      response.writeHead(426, { 'content-type': 'text/plain' });
-      response.end('WebSocket upgrade required');
-    });
+    const http = createServer((request, response) => void this.#onRequest(request, response));
     const wss = new WebSocketServer({
       noServer: true,
       maxPayload: this.#context.limits.maxFrameBytes,
@@ -259,6 +266,39 @@ export class CustomWsServer {
     this.#port = undefined;
   }
 
+  // ------------------------------------------------------------------ plain HTTP
+
+  /** Whether a browser origin may talk to this server: listed in `allowedOrigins`, or (with static routes) its own pages. */
+  #originAllowed(origin: string | undefined, host: string | undefined): boolean {
+    if (origin === undefined || this.#allowedOrigins === '*' || this.#allowedOrigins.has(origin)) return true;
+    return this.#staticRoutes.length > 0 && isSelfOrigin(origin, host);
+  }
+
+  /** Static routes (GET/HEAD, literal hosts only, same Origin rules as the upgrade), else 426. */
+  async #onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    try {
+      if (this.#staticRoutes.length > 0) {
+        if (!this.#originAllowed(request.headers.origin, request.headers.host)) {
+          response.writeHead(403, { 'content-type': 'text/plain' });
+          response.end('Origin not allowed');
+          return;
+        }
+        if (!isLiteralHost(request.headers.host)) {
+          response.writeHead(421, { 'content-type': 'text/plain' });
+          response.end('Open this page by IP address or localhost');
+          return;
+        }
+        if (await serveStatic(this.#staticRoutes, request, response)) return;
+      }
+      response.writeHead(426, { 'content-type': 'text/plain' });
+      response.end('WebSocket upgrade required');
+    } catch (error) {
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end('Internal error');
+      notifyError(this.#bus, new ConnectionError(`static route failed: ${(error as Error).message}`, { cause: error }));
+    }
+  }
+
   // ------------------------------------------------------------------ connections
 
   #onUpgrade(wss: WebSocketServer, request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -268,7 +308,7 @@ export class CustomWsServer {
       return;
     }
     const origin = request.headers.origin;
-    if (origin !== undefined && this.#allowedOrigins !== '*' && !this.#allowedOrigins.has(origin)) {
+    if (!this.#originAllowed(origin, request.headers.host)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nOrigin not allowed');
       notifyError(this.#bus, new AuthError(`refused a connection from origin ${origin}`, { code: 'ORIGIN_FORBIDDEN' }));
       return;

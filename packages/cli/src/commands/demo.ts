@@ -23,8 +23,29 @@ export interface DemoCommandOptions {
   stepMs?: number;
   /** Browser origins allowed to connect to the custom WS server (e.g. the overlay's page), see `server.allowedOrigins`. */
   allowOrigins?: readonly string[];
+  /**
+   * Called once the hub runs, with the hub, the fakes and the token: a test drives the fakes
+   * through it (`fakes.kick.dropConnections()` to see a card turn orange and green again).
+   */
+  onReady?: (demo: DemoHandle) => void;
   /** Stops the demo when aborted (instead of SIGINT/SIGTERM). */
   signal?: AbortSignal;
+}
+
+/** The platform fakes of the demo, as far as a test drives them (no `@vmsc/testing` type in the public API: it is optional). */
+export interface DemoFakes {
+  /** Drops every client connection of one platform's fake abruptly (as a network failure would): its connector reconnects. */
+  dropConnections(platform: 'kick' | 'twitch' | 'tiktok' | 'youtube' | 'streamlabs' | 'streamelements' | 'heartrate' | 'hyperate'): void;
+  /** Drops every connection of every fake at once. */
+  dropAllConnections(): void;
+}
+
+/** What {@link DemoCommandOptions.onReady} gets: the running demo's parts. */
+export interface DemoHandle {
+  readonly hub: Hub;
+  readonly fakes: DemoFakes;
+  /** The custom WS server's token (every scope: the dashboard logs in with it). */
+  readonly token: string;
 }
 
 /** Resolves when the demo should stop: abort signal, Ctrl-C, or the duration elapsed. */
@@ -121,6 +142,13 @@ export async function demoCommand(options: DemoCommandOptions, io: CommandIo): P
     view.info('vmsc demo: every platform below is a local fake speaking its real protocol; the connectors are the real ones');
     await hub.start();
     if (hub.server) view.info(`overlay / custom WS clients: connect to ${hub.server.url} with token ${token}`);
+    // The demo's token is throw-away: a link that logs in (the fragment never reaches the server; the page removes it).
+    if (hub.dashboardUrl) view.info(`open the dashboard: ${hub.dashboardUrl}#token=${encodeURIComponent(token)}`);
+    options.onReady?.({
+      hub,
+      token,
+      fakes: { dropConnections: (platform) => fakes[platform].dropConnections(), dropAllConnections: () => fakes.dropAllConnections() },
+    });
     view.info(options.once ? 'playing the scripted stream once' : 'playing a scripted stream in a loop (Ctrl-C stops)');
     const pause = (ms: number) => Promise.race([trigger.stopped, new Promise<void>((resolve) => setTimeout(resolve, ms))]);
     for (let round = 0; !trigger.isStopped(); round++) {

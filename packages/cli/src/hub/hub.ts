@@ -20,6 +20,7 @@ import { describeReloadError, RulesReloader, watchRulesFiles, type RulesSource }
 import { EventJournal } from '../journal/event-journal.js';
 import { moveAside, readStateFile, writeStateFile } from './state-file.js';
 import type { HubView } from '../view/hub-view.js';
+import { DASHBOARD_PATH, dashboardDir, isLoopbackHost } from '../dashboard/assets.js';
 import type { Secret } from '@vmsc/core';
 import type { ScopedToken } from '@vmsc/custom-ws-server';
 
@@ -48,6 +49,11 @@ export interface HubOptions {
         tokens?: readonly ScopedToken[];
         maxConnections: number;
         allowedOrigins?: readonly string[] | '*';
+        /**
+         * Serve the dashboard at `http://<host>:<port>/dashboard/` (behind the admin token). Default:
+         * when `host` is loopback (127.0.0.1, ::1, localhost) only; `true` serves it on any host.
+         */
+        dashboard?: boolean;
       };
   /** Directory of the event journal; `false` turns the journal off. */
   journalDir?: string | false;
@@ -100,6 +106,8 @@ export class Hub {
   readonly #rulesSource: RulesSource | undefined;
   readonly #watchRules: false | { debounceMs: number };
   readonly #reloader: RulesReloader;
+  /** The dashboard folder served, when it is. */
+  readonly #dashboard: string | undefined;
   #reloading: Promise<AdminReloadResult> | undefined;
   readonly #onStop: (() => void) | undefined;
 
@@ -127,6 +135,9 @@ export class Hub {
           ? options.watchRules
           : { debounceMs: 300 };
     const parts: Connector[] = this.obs ? [...this.connectors, this.obs] : [...this.connectors];
+    const wantDashboard = options.server ? (options.server.dashboard ?? isLoopbackHost(options.server.host)) : false;
+    this.#dashboard = wantDashboard ? dashboardDir() : undefined;
+    if (wantDashboard && !this.#dashboard) this.#view.info('the dashboard is not built (pnpm run build): not serving it');
     this.server = options.server
       ? new CustomWsServer({
           bus: this.bus,
@@ -137,6 +148,7 @@ export class Hub {
           ...(options.server.tokens ? { tokens: options.server.tokens } : {}),
           ...(options.server.allowedOrigins ? { allowedOrigins: options.server.allowedOrigins } : {}),
           ...(options.server.token ? { token: options.server.token } : {}),
+          ...(this.#dashboard ? { staticRoutes: [{ path: DASHBOARD_PATH, dir: this.#dashboard }] } : {}),
           admin: engineAdmin({
             engine: this.engine,
             connectors: parts,
@@ -259,6 +271,16 @@ export class Hub {
     return next;
   }
 
+  /** The dashboard's address (`http://127.0.0.1:7895/dashboard/`) once the server listens, when it is served. */
+  get dashboardUrl(): string | undefined {
+    if (!this.#dashboard || !this.server) return undefined;
+    try {
+      return `${this.server.url.replace(/^ws/, 'http')}${DASHBOARD_PATH}`;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Starts the server, restores rule state, and connects every connector (in parallel). */
   async start(): Promise<void> {
     this.#watch();
@@ -271,6 +293,8 @@ export class Hub {
     if (this.server) {
       await this.server.listen();
       this.#view.info(`custom WS server listening on ${this.server.url}`);
+      const dashboard = this.dashboardUrl;
+      if (dashboard) this.#view.info(`dashboard: ${dashboard} (log in with the admin token)`);
     }
     const parts: Connector[] = this.obs ? [...this.connectors, this.obs] : [...this.connectors];
     for (const connector of parts) this.#view.connectorStatus(connector.id, connector.source, connector.status);

@@ -9,6 +9,7 @@ import {
   adminRuleRunSchema,
   adminRuleSchema,
 } from './admin-results.js';
+import { dedupedMessageSchema, type DedupedMessage } from './admin-notices.js';
 
 /**
  * The admin actions of the custom WebSocket protocol (VMSC extension, protocol version 1): what a
@@ -87,8 +88,12 @@ export const adminRequestSchemas = {
   connectConnector: request('connectConnector', { connectorId: z.string().min(1) }),
   /** Disconnects a connector; answers when it is disconnected. */
   disconnectConnector: request('disconnectConnector', { connectorId: z.string().min(1) }),
-  /** Receive `ruleRun` and/or `connectorStatusChanged` messages; a later one replaces the earlier choice. */
-  adminSubscribe: request('adminSubscribe', { runs: z.boolean().optional(), connectors: z.boolean().optional() }),
+  /** Receive `ruleRun`, `connectorStatusChanged` and/or `deduped` (`notices`) messages; a later one replaces the earlier choice. */
+  adminSubscribe: request('adminSubscribe', {
+    runs: z.boolean().optional(),
+    connectors: z.boolean().optional(),
+    notices: z.boolean().optional(),
+  }),
 };
 
 /** The answer (ack) schema of every admin action, by action name. */
@@ -103,7 +108,7 @@ export const adminAckSchemas = {
   resumeQueue: ack('resumeQueue', { queue: adminQueueStatusSchema }),
   connectConnector: ack('connectConnector', { connector: adminConnectorInfoSchema }),
   disconnectConnector: ack('disconnectConnector', { connector: adminConnectorInfoSchema }),
-  adminSubscribe: ack('adminSubscribe', { runs: z.boolean(), connectors: z.boolean() }),
+  adminSubscribe: ack('adminSubscribe', { runs: z.boolean(), connectors: z.boolean(), notices: z.boolean().optional() }),
 };
 
 /** The admin action names. */
@@ -185,9 +190,9 @@ export type ConnectorStatusChangedMessage = z.output<typeof connectorStatusChang
 
 /**
  * What the server pushes to admin subscribers only (never to other clients, so it is not part of
- * `ServerMessage`): run reports and connector status changes.
+ * `ServerMessage`): run reports, connector status changes and dedupe notices.
  */
-export const adminPushMessageSchema = z.union([ruleRunMessageSchema, connectorStatusChangedMessageSchema]);
+export const adminPushMessageSchema = z.union([ruleRunMessageSchema, connectorStatusChangedMessageSchema, dedupedMessageSchema]);
 
 /** What the server pushes to admin subscribers (see {@link adminPushMessageSchema}). */
-export type AdminPushMessage = RuleRunMessage | ConnectorStatusChangedMessage;
+export type AdminPushMessage = RuleRunMessage | ConnectorStatusChangedMessage | DedupedMessage;

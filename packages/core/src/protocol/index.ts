@@ -89,6 +89,8 @@ export type {
   ConnectorStatusChangedMessage,
   AdminPushMessage,
 } from './admin.js';
+export { dedupedMessageSchema } from './admin-notices.js';
+export type { DedupedMessage } from './admin-notices.js';
 export {
   adminConnectorStates,
   adminErrorInfoSchema,

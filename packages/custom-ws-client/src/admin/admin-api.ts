@@ -70,8 +70,8 @@ export class AdminApi {
     return (await this.#request('disconnectConnector', { connectorId })).connector;
   }
 
-  /** Chooses what the server pushes: run reports (`runs`) and connector status changes (`connectors`). */
-  subscribe(feeds: { runs?: boolean; connectors?: boolean }): Promise<AdminResult<'adminSubscribe'>> {
+  /** Chooses what the server pushes: run reports (`runs`), connector status changes (`connectors`), dedupe notices (`notices`). */
+  subscribe(feeds: { runs?: boolean; connectors?: boolean; notices?: boolean }): Promise<AdminResult<'adminSubscribe'>> {
     return this.#request('adminSubscribe', feeds);
   }
 }

@@ -10,8 +10,12 @@ import {
   type AdminResult,
   type ConnectorStatusChangedMessage,
   type ErrorCode,
+  type DedupedMessage,
+  type InjectedEvent,
   type RuleRunMessage,
+  type SubscribeAck,
 } from '@vmsc/core/protocol';
+import type { StreamEvent } from '@vmsc/core';
 import { AdminApi } from './admin-api.js';
 
 /** A request the server refused: the protocol `error` message's code, message and issues. */
@@ -71,6 +75,8 @@ export class VmscAdminClient {
   readonly #statusListeners = new Set<(change: Omit<ConnectorStatusChangedMessage, 'action'>) => void>();
   readonly #closeListeners = new Set<(code: number, reason: string) => void>();
   readonly #errorListeners = new Set<(error: VmscError) => void>();
+  readonly #eventListeners = new Set<(event: StreamEvent) => void>();
+  readonly #dedupeListeners = new Set<(notice: Omit<DedupedMessage, 'action'>) => void>();
   #socket: WebSocket | undefined;
   #nextId = 1;
   #hello: Omit<HelloAck, 'action' | 'status' | 'requestId'> | undefined;
@@ -137,6 +143,42 @@ export class VmscAdminClient {
 
   /** Sends one admin request; resolves with its typed result or rejects with an {@link AdminRequestError}. */
   request<A extends AdminAction>(action: A, params: AdminParams<A>): Promise<AdminResult<A>> {
+    return this.#call(action, params) as Promise<AdminResult<A>>;
+  }
+
+  /**
+   * Injects a test event (`injectEvent`, `inject` scope), as `vmsc simulate` does: mark it
+   * `meta.simulated` (the server does for built-in sources). Resolves with the id the server gave it.
+   */
+  async injectEvent(event: InjectedEvent): Promise<{ eventId: string }> {
+    const { eventId } = (await this.#call('injectEvent', { event })) as { eventId: string };
+    return { eventId };
+  }
+
+  /**
+   * Receives stream events on this connection (`subscribe`, `subscribe` scope): every event (or
+   * only these types / sources) goes to the {@link onEvent} listeners. `since` (an event id)
+   * replays the buffered events after it, e.g. after a reconnect.
+   */
+  async subscribeEvents(
+    filters: { eventTypes?: string[]; sources?: string[]; since?: string } = {},
+  ): Promise<Omit<SubscribeAck, 'action' | 'status' | 'requestId'>> {
+    return (await this.#call('subscribe', filters)) as Omit<SubscribeAck, 'action' | 'status' | 'requestId'>;
+  }
+
+  /** Calls `listener` with every stream event (after {@link subscribeEvents}); events are not re-validated here. */
+  onEvent(listener: (event: StreamEvent) => void): Unsubscribe {
+    this.#eventListeners.add(listener);
+    return () => void this.#eventListeners.delete(listener);
+  }
+
+  /** Calls `listener` with every event the hub's bus dropped as a duplicate (after `admin.subscribe({ notices: true })`). */
+  onDeduped(listener: (notice: Omit<DedupedMessage, 'action'>) => void): Unsubscribe {
+    this.#dedupeListeners.add(listener);
+    return () => void this.#dedupeListeners.delete(listener);
+  }
+
+  #call(action: string, params: object): Promise<Record<string, unknown>> {
     const socket = this.#socket;
     if (!socket || socket.readyState !== WebSocket.OPEN) return Promise.reject(new ConnectionError('not connected: call connect() first'));
     const requestId = `admin-${this.#nextId++}`;
@@ -145,7 +187,7 @@ export class VmscAdminClient {
         this.#pending.delete(requestId);
         reject(new VmscError('TIMEOUT', `${action} was not answered within ${this.#timeoutMs} ms`));
       }, this.#timeoutMs);
-      this.#pending.set(requestId, { action, resolve: (value) => resolve(value as AdminResult<A>), reject, timer });
+      this.#pending.set(requestId, { action, resolve, reject, timer });
       socket.send(JSON.stringify({ ...params, action, requestId }));
     });
   }
@@ -191,6 +233,15 @@ export class VmscAdminClient {
     }
     if (message.action === 'ruleRun') {
       for (const listener of this.#runListeners) listener((message as RuleRunMessage).run);
+      return;
+    }
+    if (message.action === 'event' && typeof message.event === 'object' && message.event !== null) {
+      for (const listener of this.#eventListeners) listener(message.event as StreamEvent);
+      return;
+    }
+    if (message.action === 'deduped') {
+      const { action: _action, ...notice } = message as DedupedMessage;
+      for (const listener of this.#dedupeListeners) listener(notice);
       return;
     }
     if (message.action === 'connectorStatusChanged') {

@@ -65,8 +65,15 @@ async function run(admin: AdminHandler, context: ActionContext, message: AdminRe
     case 'disconnectConnector':
       return { action: 'disconnectConnector', status: 'ok', connector: await admin.disconnect(message.connectorId) };
     case 'adminSubscribe':
-      connection.adminFeed = { runs: message.runs === true, connectors: message.connectors === true };
-      return { action: 'adminSubscribe', status: 'ok', ...connection.adminFeed };
+      connection.adminFeed = { runs: message.runs === true, connectors: message.connectors === true, notices: message.notices === true };
+      return {
+        action: 'adminSubscribe',
+        status: 'ok',
+        runs: connection.adminFeed.runs,
+        connectors: connection.adminFeed.connectors,
+        // Present only when asked for, so clients that predate it see the answer they know.
+        ...(connection.adminFeed.notices ? { notices: true } : {}),
+      };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { EventBus, Unsubscribe } from '@vmsc/core';
+import type { EventBus, StreamEvent, Unsubscribe } from '@vmsc/core';
 import type { AdminConnectorInfo, AdminPushMessage } from '@vmsc/core/protocol';
 import type { Connection } from '../connection.js';
 import type { Outbox } from '../outbox.js';
@@ -6,7 +6,8 @@ import type { AdminHandler } from './handler.js';
 import { errorInfo } from './json.js';
 
 /**
- * Pushes run reports (`ruleRun`) and connector status changes (`connectorStatusChanged`) to the
+ * Pushes run reports (`ruleRun`), connector status changes (`connectorStatusChanged`) and dedupe
+ * notices (`deduped`) to the
  * connections that asked for them with `adminSubscribe` (and still have the `admin` scope).
  */
 export class AdminFeed {
@@ -28,6 +29,16 @@ export class AdminFeed {
     if (this.#off.length > 0) return;
     this.#off.push(
       this.#admin.onRun((run) => this.#push('runs', { action: 'ruleRun', run })),
+      this.#bus.onNotice('deduped', (notice) => {
+        const ref = (event: StreamEvent) => ({ id: event.id, type: event.type, source: event.source, timestamp: event.timestamp });
+        this.#push('notices', {
+          action: 'deduped',
+          reason: notice.reason,
+          kept: ref(notice.kept),
+          dropped: ref(notice.dropped),
+          detail: notice.detail,
+        });
+      }),
       this.#bus.onNotice((notice) => {
         if (notice.kind !== 'status') return;
         const known = this.#admin.connectors().find((candidate) => candidate.id === notice.connector);
@@ -52,7 +63,7 @@ export class AdminFeed {
     for (const off of this.#off.splice(0)) off();
   }
 
-  #push(feed: 'runs' | 'connectors', message: AdminPushMessage): void {
+  #push(feed: 'runs' | 'connectors' | 'notices', message: AdminPushMessage): void {
     for (const connection of this.#connections) {
       if (connection.adminFeed[feed] && connection.grant.scopes.includes('admin')) this.#outbox.send(connection, message);
     }
