@@ -4,7 +4,8 @@
  * token, and the test checks what a streamer would: every card turns green, events arrive, a
  * disabled rule stops running, a test event shows in the feed and in a rule run, a dropped
  * connection turns its card orange and then green again. Screenshots of each state are saved to
- * docs/screenshots/dashboard-*.png.
+ * packages/cli/test/screenshots/ (gitignored); with `VMSC_SCREENSHOTS=docs` to docs/screenshots/,
+ * the ones the README and docs/dashboard.md show.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,9 @@ import { launchChromium } from '../../custom-ws-client/test/support/chromium.js'
 import { demoCommand, type DemoHandle } from '../src/index.js';
 import { buildDashboard } from './dashboard-build.js';
 
-const shots = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+const shots = fileURLToPath(
+  new URL(process.env.VMSC_SCREENSHOTS === 'docs' ? '../../../docs/screenshots/' : './screenshots/', import.meta.url),
+);
 const TOKEN = 'dashboard-e2e-token-0123456789';
 
 let tmp: string;

@@ -43,6 +43,8 @@ export class EventJournal {
   #stream: WriteStream | undefined;
   #fileName: string | undefined;
   #written = 0;
+  /** Streams of earlier files still finishing their writes. */
+  readonly #ending = new Set<Promise<void>>();
   #lost = 0;
   /** While failing: when to try the file again (epoch ms). */
   #retryAt: number | undefined;
@@ -119,7 +121,7 @@ export class EventJournal {
   }
 
   #open(fileName: string): void {
-    this.#stream?.end();
+    if (this.#stream) this.#ending.add(this.#end(this.#stream));
     mkdirSync(this.#dir, { recursive: true });
     const stream = createWriteStream(join(this.#dir, fileName), { flags: 'a' });
     stream.on('error', (error) => {
@@ -171,12 +173,21 @@ export class EventJournal {
     }
   }
 
-  /** Flushes and closes the current file. */
-  close(): Promise<void> {
+  /** Ends a stream; the promise settles when its last write has finished (or failed). */
+  #end(stream: WriteStream): Promise<void> {
+    const ended: Promise<void> = new Promise<void>((resolve) => {
+      stream.once('close', () => resolve());
+      stream.end();
+    }).finally(() => this.#ending.delete(ended));
+    return ended;
+  }
+
+  /** Flushes and closes the current file, and waits for the files of earlier days to finish too. */
+  async close(): Promise<void> {
     const stream = this.#stream;
     this.#stream = undefined;
     this.#fileName = undefined;
-    if (!stream) return Promise.resolve();
-    return new Promise((resolve) => stream.end(() => resolve()));
+    if (stream) this.#ending.add(this.#end(stream));
+    await Promise.all([...this.#ending]);
   }
 }
