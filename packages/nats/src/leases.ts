@@ -126,12 +126,28 @@ export class ChannelLeases {
       if (this.#stopped || this.#held.size >= this.#options.capacity) return;
       const key = leaseKey(channel);
       if (this.#held.has(key) || taken.has(key)) continue;
+      let revision: number;
       try {
-        const revision = await kv.create(key, workerId);
-        this.#held.set(key, { channel, revision });
-        await this.#options.acquired(channel);
+        revision = await kv.create(key, workerId);
       } catch {
-        // Held by another worker.
+        continue; // held by another worker
+      }
+      this.#held.set(key, { channel, revision });
+      try {
+        await this.#options.acquired(channel);
+      } catch (error) {
+        // This worker cannot run the channel: say so, and give the lease back for another worker.
+        this.#held.delete(key);
+        this.#options.notify?.({
+          kind: 'error',
+          origin: `leases:${workerId}`,
+          error: new VmscError(
+            'NATS_LEASE_START_FAILED',
+            `could not start ${channel} after taking its lease (given back): ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          ),
+        });
+        await kv.delete(key, { previousSeq: revision }).catch(() => undefined);
       }
     }
   }

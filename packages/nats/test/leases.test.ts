@@ -85,4 +85,31 @@ describe('ChannelLeases: channels shared among workers through a JetStream KV bu
     await waitUntil(() => b.log.includes('-kick:channel-3:lost'), 'the lost lease');
     expect(b.holding.has('kick:channel-3')).toBe(false);
   });
+
+  it('a channel the worker cannot start is reported and its lease given back, so another worker takes it', async () => {
+    const server = await startNatsServer();
+    const nc = await connect({ servers: server.url });
+    connections.push(nc);
+    const notices: string[] = [];
+    const broken = new ChannelLeases({
+      connection: nc,
+      workerId: 'broken',
+      channels,
+      capacity: 10,
+      ttlMs: 60_000,
+      renewEveryMs: 300,
+      acquired: (channel) => {
+        if (channel === 'kick:channel-0') throw new Error('no connector for this channel');
+      },
+      released: () => undefined,
+      notify: (notice) => void (notice.kind === 'error' && notices.push(`${notice.error.code}: ${notice.error.message}`)),
+    });
+    workers.push(broken);
+    await broken.start();
+    expect(broken.held).not.toContain('kick:channel-0');
+    expect(notices).toEqual([expect.stringMatching(/^NATS_LEASE_START_FAILED: could not start kick:channel-0 .*no connector/)]);
+    // The lease is free again (not held until its 60 s TTL): another worker gets it at once.
+    const other = await worker(server, 'other', 1, 60_000);
+    expect([...other.holding]).toEqual(['kick:channel-0']);
+  });
 });
