@@ -60,11 +60,16 @@ if (filters.length === 0) {
   const soak = /<!-- soak:start -->[\s\S]*<!-- soak:end -->/.exec(previous)?.[0];
   // So is the cluster section, written by `pnpm bench:cluster` (bench/cluster/main.ts).
   const cluster = /<!-- cluster:start -->[\s\S]*<!-- cluster:end -->/.exec(previous)?.[0];
+  // And the crash soak's, written by `pnpm soak:crash` (bench/soak/crash-main.ts).
+  const crash = /<!-- crash-soak:start -->[\s\S]*<!-- crash-soak:end -->/.exec(previous)?.[0];
   // The previous run's verdicts stay beside the new ones, so that two runs can be compared.
   const before = /## Targets\n\n([\s\S]*?)\n(?=##|<!--|$)/.exec(previous)?.[1];
   const date = /- Date: (\S+)/.exec(previous)?.[1] ?? 'unknown';
   const earlier = before ? `## Targets, the run before (${date})\n\n${before.trim()}\n\n` : '';
-  writeFileSync(target, `${header}\n${summary}\n${earlier}${sections.join('\n')}${soak ? `\n${soak}\n` : ''}${cluster ? `\n${cluster}\n` : ''}`);
+  writeFileSync(
+    target,
+    `${header}\n${summary}\n${earlier}${sections.join('\n')}${soak ? `\n${soak}\n` : ''}${cluster ? `\n${cluster}\n` : ''}${crash ? `\n${crash}\n` : ''}`,
+  );
   console.log('wrote docs/benchmarks.md');
 }
 // Baselines may leave timers behind (twurple keeps one 10-minute timer per message id it saw): don't wait for them.
