@@ -14,13 +14,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EventBus } from '@vmsc/core';
 import { VmscMirrorClient } from '@vmsc/custom-ws-client';
-import { startTwitchFake, startTwitchOAuthFake, waitUntil, type FakeTwitch } from '@vmsc/testing';
+import { freePort, startTwitchFake, startTwitchOAuthFake, waitUntil, type FakeTwitch } from '@vmsc/testing';
 import { authCommand } from '../../packages/cli/src/commands/auth.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -56,14 +55,6 @@ export interface CrashSoakResult {
   journal: { lines: number; unreadable: number; soakEvents: number };
   log: { lines: number; unreadable: number; errors: number; warnings: number; tokenLeaks: number };
   exitCode: number | null;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 function startHub(dir: string, twitch: FakeTwitch, oauthUrl: string): { child: ChildProcess; output: () => string } {

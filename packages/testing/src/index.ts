@@ -1,6 +1,6 @@
 // Shared helpers
 export { closeAllFakes, registerCleanup, openFakeCount } from './cleanup.js';
-export { startHttpServer, startWsServer, LOOPBACK_HOST } from './loopback.js';
+export { startHttpServer, startWsServer, freePort, LOOPBACK_HOST } from './loopback.js';
 export type { LoopbackHttpServer, LoopbackWsServer, WsServerOptions } from './loopback.js';
 export { waitForEvent, collectEvents, waitUntil } from './wait.js';
 export { ManualClock } from './manual-clock.js';

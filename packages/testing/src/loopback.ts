@@ -1,10 +1,26 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { registerCleanup } from './cleanup.js';
 
 /** Every fake listens here: loopback only, never a routable address. */
 export const LOOPBACK_HOST = '127.0.0.1';
+
+/**
+ * A TCP port that is free on 127.0.0.1 right now (the OS picks it; the probe closes at once), for a
+ * server that must be told its port before it starts: a child process, `nats-server`, a hub
+ * restarted on the same port.
+ */
+export async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, LOOPBACK_HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 /** A running HTTP server on 127.0.0.1 with an OS-assigned port. */
 export interface LoopbackHttpServer {

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerCleanup } from './cleanup.js';
-import { LOOPBACK_HOST } from './loopback.js';
+import { freePort, LOOPBACK_HOST } from './loopback.js';
 
 /** Options of {@link startNatsServer}. */
 export interface NatsServerOptions {
@@ -32,17 +31,6 @@ export interface NatsServer {
   restart(options?: { kill?: boolean }): Promise<void>;
   /** Stops it for good and deletes the store. */
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, LOOPBACK_HOST, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /**
