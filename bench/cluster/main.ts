@@ -127,7 +127,7 @@ const workerArgs = {
 const workers: Array<Child<WorkerReport>> = [];
 for (const workerId of ['w1', 'w2', 'w3']) {
   const worker = start<WorkerReport>(
-    '../../packages/nats/bench/cluster-worker.ts',
+    '../../packages/nats/test/fixtures/kick-worker.ts',
     { ...workerArgs, workerId },
     { held: 0, heapUsed: 0, rss: 0 },
   );
@@ -136,7 +136,7 @@ for (const workerId of ['w1', 'w2', 'w3']) {
 }
 for (const script of scripts) await script.waitForClient(30_000);
 const standbyWorker = start<WorkerReport>(
-  '../../packages/nats/bench/cluster-worker.ts',
+  '../../packages/nats/test/fixtures/kick-worker.ts',
   { ...workerArgs, workerId: 'w4' },
   { held: -1, heapUsed: 0, rss: 0 },
 );

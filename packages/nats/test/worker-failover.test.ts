@@ -43,7 +43,7 @@ describe('sharded Kick connectors across worker processes, through JetStream', (
     const pusher = await startKickPusherFake();
     const ids = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`channel${i}`, { chatroomId: 100 + i, channelId: 200 + i }]));
     const scripts = Object.fromEntries(Object.entries(ids).map(([slug, channel]) => [slug, scriptKick(pusher, channel)]));
-    const common = { natsUrl: nats.url, wsHost: pusher.host, wsPort: pusher.port, channels: ids, ttlMs: 2_000 };
+    const common = { natsUrl: nats.url, wsHost: pusher.host, wsPort: pusher.port, channels: ids, ttlMs: 2_000, renewEveryMs: 500 };
     const a = startWorker({ ...common, workerId: 'a', capacity: 2 });
     await waitUntil(() => a.held().length === 2, `worker a claims two channels ${a.errors()}`, { timeoutMs: 20_000 });
     const b = startWorker({ ...common, workerId: 'b', capacity: 4 });
