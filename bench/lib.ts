@@ -6,6 +6,7 @@
  *
  * @packageDocumentation
  */
+import { profileMarkdown, profileTask } from './profile.js';
 
 /** One measured task: `fn` may return a promise (awaited, like every task of the comparison). */
 export interface BenchTask {
@@ -111,6 +112,8 @@ export async function compare(options: {
   candidates: BenchTask[];
   targets?: RatioTarget[];
   notes?: string[];
+  /** Tasks to profile after the rounds (see {@link profileTask}): their tables are added to the notes. */
+  profile?: string[];
 }): Promise<Comparison> {
   const rounds = Math.max(7, Number(process.env.BENCH_ROUNDS ?? 9));
   const sliceMs = Number(process.env.BENCH_SLICE_MS ?? 80);
@@ -124,7 +127,13 @@ export async function compare(options: {
     }
   }
   if (sink === 42) console.log('');
-  return summarize(options, times, rounds);
+  const comparison = summarize(options, times, rounds);
+  for (const name of options.profile ?? []) {
+    const task = tasks.find((candidate) => candidate.name === name);
+    if (!task) throw new Error(`profile names an unknown task "${name}"`);
+    (comparison.notes ??= []).push(profileMarkdown(await profileTask(name, task.fn)));
+  }
+  return comparison;
 }
 
 /** One task measured by a whole run (a process, a build...): `run` resolves to the time it measured, ns. */
@@ -215,7 +224,7 @@ function summarize(
     rows,
     rounds,
     targets,
-    ...(options.notes ? { notes: options.notes } : {}),
+    ...(options.notes ? { notes: [...options.notes] } : {}),
   };
 }
 
@@ -247,4 +256,24 @@ export function toMarkdown(comparison: Comparison): string {
   for (const note of comparison.notes ?? []) lines.push('', note);
   lines.push('');
   return lines.join('\n');
+}
+
+/**
+ * The note under a comparison with a floor task (the least any implementation of the spec can do
+ * per event: parsing, the UUID v4 id, the event object…): what each part costs per event, in ns.
+ */
+export function floorNote(comparison: Comparison, names: { parse: string; floor: string; candidate: string; floorIs: string }): string {
+  const row = (name: string) => {
+    const found = comparison.rows.find((r) => r.name === name);
+    if (!found) throw new Error(`floorNote names an unknown task "${name}"`);
+    return found;
+  };
+  const parse = row(names.parse).meanNs;
+  const floor = row(names.floor).meanNs;
+  const candidate = row(names.candidate).meanNs;
+  const ns = (value: number) => `${Math.round(value).toLocaleString('en-US')} ns`;
+  return (
+    `Per event: ${names.candidate} ${ns(candidate)} = ${names.parse} ${ns(parse)} + ${ns(floor - parse)} for ${names.floorIs} ` +
+    `(the floor, ${(floor / parse).toFixed(2)}x of parsing alone) + ${ns(candidate - floor)} of VMSC's own checks and mapping.`
+  );
 }
