@@ -152,6 +152,7 @@ const suite: Suite = async () => {
           max: 1,
         },
       ],
+      profile: ['VMSC: TwitchConnector socket message → bus', '@twurple/eventsub-ws socket receive → handler'],
       notes: [
         "Both sides are fed without a network: VMSC on its `ws` socket's `message` event (a Buffer, decoded by the connector, as `ws` delivers it), twurple on its connection's `receive` event, with the frame decoded to text in the task (`ws` decodes a text frame for `onmessage`, which twurple's WebSocketConnection listens to), so both pay one decode. VMSC pays its keepalive watchdog, its dedupe, the staleness check, the event's UUID and shape, and the bus; twurple keeps each message id for 10 minutes with one `setTimeout` per message.",
       ],

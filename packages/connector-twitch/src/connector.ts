@@ -351,7 +351,10 @@ export class TwitchConnector extends BaseConnector implements ChatSender<TwitchS
   #onNotification(message: RawNotificationMessage, now: number): void {
     const verdict = this.#inbox.admit(message, now);
     if (verdict instanceof ProtocolError) this.reportError(verdict);
-    else if (verdict) this.publish(normalizeNotification(message, now, { includeRaw: this.#options.includeRaw === true }));
+    else if (verdict !== false) {
+      const includeRaw = this.#options.includeRaw === true;
+      this.publish(normalizeNotification(message, now, Number.isNaN(verdict) ? { includeRaw } : { includeRaw, sentAt: verdict }), now);
+    }
   }
 
   #onWelcome(socket: WebSocket, message: RawSessionMessage, generation: number): void {

@@ -37,8 +37,11 @@ export class NotificationInbox {
     return this.#staleDropped;
   }
 
-  /** `true`: publish it; `false`: a duplicate, drop it; a `ProtocolError`: stale, drop and report it. */
-  admit(message: RawNotificationMessage, now: number): boolean | ProtocolError {
+  /**
+   * A number: publish it (the number is its `message_timestamp`, parsed, or `NaN` when it has none that
+   * parses); `false`: a duplicate, drop it; a `ProtocolError`: stale, drop and report it.
+   */
+  admit(message: RawNotificationMessage, now: number): number | false | ProtocolError {
     const id = message.metadata.message_id;
     const sentAt = parseTimestamp(message.metadata.message_timestamp);
     if (sentAt !== undefined && now - sentAt > this.#windowMs) {
@@ -52,6 +55,6 @@ export class NotificationInbox {
       this.#duplicatesDropped++;
       return false;
     }
-    return true;
+    return sentAt ?? Number.NaN;
   }
 }

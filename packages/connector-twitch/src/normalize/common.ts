@@ -16,12 +16,24 @@ type Fields = object;
  */
 export function refFrom(event: Fields, prefix: string): UserRef | undefined {
   const fields = event as Record<string, unknown>;
-  const id = fields[`${prefix}id`];
+  const keys = keysOf(prefix);
+  const id = fields[keys[0]];
   if (typeof id !== 'string' || id === '') return undefined;
-  const login = fields[`${prefix}login`];
-  const name = fields[`${prefix}name`];
+  const login = fields[keys[1]];
+  const name = fields[keys[2]];
   const username = typeof login === 'string' ? login : id;
   return { id, username, nickname: typeof name === 'string' && name !== '' ? name : username };
+}
+
+/** `<prefix>id`, `<prefix>login`, `<prefix>name`, built once per prefix (a fresh key string per lookup is slow). */
+const prefixKeys = new Map<string, readonly [string, string, string]>();
+function keysOf(prefix: string): readonly [string, string, string] {
+  let keys = prefixKeys.get(prefix);
+  if (keys === undefined) {
+    keys = [`${prefix}id`, `${prefix}login`, `${prefix}name`];
+    prefixKeys.set(prefix, keys);
+  }
+  return keys;
 }
 
 /** The event's user from `<prefix>_*`, or the anonymous placeholder when Twitch sent nulls. */

@@ -166,6 +166,11 @@ export interface NormalizeOptions {
    * parsed frame alive as long as the event is, which costs memory and GC time on busy channels.
    */
   includeRaw?: boolean;
+  /**
+   * `metadata.message_timestamp` already parsed (epoch ms) by the caller, e.g. for a staleness check:
+   * it is not parsed again.
+   */
+  sentAt?: number;
 }
 
 /** Whether VMSC maps this EventSub subscription type to a catalogue event. */
@@ -202,7 +207,7 @@ export function normalizeNotification(
   const payload: Partial<RawNotificationMessage['payload']> = message?.payload ?? {};
   const declaredType = payload.subscription?.type ?? metadata.subscription_type;
   const subscriptionType = typeof declaredType === 'string' ? declaredType : 'unknown';
-  const timestamp = parseTimestamp(metadata.message_timestamp) ?? receivedAt;
+  const timestamp = options.sentAt ?? parseTimestamp(metadata.message_timestamp) ?? receivedAt;
   const event = typeof payload.event === 'object' && payload.event !== null ? payload.event : {};
   const meta: EventMeta = typeof metadata.message_id === 'string' ? { platformMessageId: metadata.message_id } : {};
   const channel = channelOf(event);

@@ -121,9 +121,13 @@ export abstract class BaseConnector implements Connector {
     );
   }
 
-  /** Publishes a stream event to the bus and records it for `health`. */
-  protected publish(event: StreamEvent): boolean {
-    this.#lastEventAt = this.clock.now();
+  /**
+   * Publishes a stream event to the bus and records it for `health`.
+   *
+   * @param receivedAt When its frame arrived, if the connector already read the clock for it (saves a read per event).
+   */
+  protected publish(event: StreamEvent, receivedAt: number = this.clock.now()): boolean {
+    this.#lastEventAt = receivedAt;
     this.#eventCount++;
     return this.bus.publish(event);
   }
