@@ -262,7 +262,10 @@ export function toMarkdown(comparison: Comparison): string {
  * The note under a comparison with a floor task (the least any implementation of the spec can do
  * per event: parsing, the UUID v4 id, the event object…): what each part costs per event, in ns.
  */
-export function floorNote(comparison: Comparison, names: { parse: string; floor: string; candidate: string; floorIs: string }): string {
+export function floorNote(
+  comparison: Comparison,
+  names: { parse: string; floor: string; candidate: string; floorIs: string; per?: string },
+): string {
   const row = (name: string) => {
     const found = comparison.rows.find((r) => r.name === name);
     if (!found) throw new Error(`floorNote names an unknown task "${name}"`);
@@ -273,7 +276,7 @@ export function floorNote(comparison: Comparison, names: { parse: string; floor:
   const candidate = row(names.candidate).meanNs;
   const ns = (value: number) => `${Math.round(value).toLocaleString('en-US')} ns`;
   return (
-    `Per event: ${names.candidate} ${ns(candidate)} = ${names.parse} ${ns(parse)} + ${ns(floor - parse)} for ${names.floorIs} ` +
+    `Per ${names.per ?? 'event'}: ${names.candidate} ${ns(candidate)} = ${names.parse} ${ns(parse)} + ${ns(floor - parse)} for ${names.floorIs} ` +
     `(the floor, ${(floor / parse).toFixed(2)}x of parsing alone) + ${ns(candidate - floor)} of VMSC's own checks and mapping.`
   );
 }
