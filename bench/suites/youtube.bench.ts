@@ -10,7 +10,7 @@
 import { EventBus } from '@vmsc/core';
 import { ChatPipeline, type RawListResponse } from '@vmsc/connector-youtube';
 import { youtubeListPage1Fixture, youtubeTextMessage } from '@vmsc/testing';
-import { checkedFloorEvent, piecesOf } from '../floor.js';
+import { checkedFloorEvent, floorEvent, piecesOf } from '../floor.js';
 import { compare, floorNote, type Suite } from '../lib.js';
 
 const ITEMS = 2_000;
@@ -56,7 +56,7 @@ const suite: Suite = async () => {
     ],
     profile: [CANDIDATE],
     notes: [
-      "The floor task (bench/floor.ts) parses the page and rebuilds each of its events at the least cost the spec allows: a UUID v4, the event object and the catalogue's shape check of the data (which the connector runs: the API's field types are not guaranteed), then publishes it on the bus; the mapping of the fields is left out of it (done once, outside the loop).",
+      "The floor task (bench/floor.ts) parses the page and rebuilds each of its events at the least cost the spec allows: a UUID v4, the event object and the catalogue's shape check of the data (which the connector runs for every type but chat: the API's field types are not guaranteed), then publishes it on the bus; the mapping of the fields is left out of it (done once, outside the loop).",
       'The second candidate adds EventBus.publish (same-id dedupe and dispatch, @vmsc/core) for each of the 2,000 events; that part is the bus, not the connector.',
     ],
     baseline: { name: 'JSON.parse of the page', fn: () => void (sink += (JSON.parse(text) as RawListResponse).items!.length) },
@@ -66,7 +66,9 @@ const suite: Suite = async () => {
         fn: () => {
           const items = (JSON.parse(text) as RawListResponse).items!;
           for (let k = 0; k < pieces.length; k++) {
-            const event = checkedFloorEvent(pieces[k]!, items[k]);
+            const piece = pieces[k]!;
+            // The connector checks every type's data but chat's (whose few fields it checks directly).
+            const event = piece.type === 'chat' ? floorEvent(piece, items[k]) : checkedFloorEvent(piece, items[k]);
             if (event) bus.publish(event);
           }
         },

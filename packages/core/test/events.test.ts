@@ -102,6 +102,16 @@ describe('newEventId', () => {
     const { newEventId } = await import('@vmsc/core');
     const ids = Array.from({ length: 10_000 }, () => newEventId());
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids.slice(0, 500)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('draws every random digit afresh (no position stuck across pool refills)', async () => {
+    const { newEventId } = await import('@vmsc/core');
+    const ids = Array.from({ length: 2_000 }, () => newEventId());
+    for (let at = 0; at < 36; at++) {
+      if (at === 8 || at === 13 || at === 18 || at === 23 || at === 14) continue; // dashes and the version digit
+      const seen = new Set(ids.map((id) => id[at]));
+      expect(seen.size, `position ${at}`).toBe(at === 19 ? 4 : 16);
+    }
   });
 });
