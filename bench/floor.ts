@@ -35,13 +35,16 @@ export function piecesOf(event: StreamEvent, frame: string): MappedPieces {
   };
 }
 
-/** The event at the floor's cost: a new UUID v4 and one object literal (`raw` the parsed frame). */
-export function floorEvent(pieces: MappedPieces, raw: unknown): StreamEvent {
+/**
+ * The event at the floor's cost: a new UUID v4 and one object literal (`raw` the parsed frame).
+ * `timestamp`: pass `Date.now()` for a platform that sends no time (the event must still have one).
+ */
+export function floorEvent(pieces: MappedPieces, raw: unknown, timestamp: number = pieces.timestamp): StreamEvent {
   return {
     id: pieces.platformId ?? newEventId(),
     type: pieces.type,
     source: pieces.source,
-    timestamp: pieces.timestamp,
+    timestamp,
     user: pieces.user,
     data: pieces.data,
     raw,
