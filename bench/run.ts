@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { targetLine, toMarkdown, type Comparison, type Suite, type TargetResult } from './lib.js';
+import { sideBySide } from './side-by-side.js';
 
 const suitesDir = fileURLToPath(new URL('./suites/', import.meta.url));
 const filters = process.argv.slice(2);
@@ -65,7 +66,7 @@ if (filters.length === 0) {
   // The previous run's verdicts stay beside the new ones, so that two runs can be compared.
   const before = /## Targets\n\n([\s\S]*?)\n(?=##|<!--|$)/.exec(previous)?.[1];
   const date = /- Date: (\S+)/.exec(previous)?.[1] ?? 'unknown';
-  const earlier = before ? `## Targets, the run before (${date})\n\n${before.trim()}\n\n` : '';
+  const earlier = before ? `${sideBySide(verdicts, before, date)}\n## Targets, the run before (${date})\n\n${before.trim()}\n\n` : '';
   writeFileSync(
     target,
     `${header}\n${summary}\n${earlier}${sections.join('\n')}${soak ? `\n${soak}\n` : ''}${cluster ? `\n${cluster}\n` : ''}${crash ? `\n${crash}\n` : ''}`,
