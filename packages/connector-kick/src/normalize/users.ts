@@ -7,7 +7,8 @@ import type { StreamUser } from '@vmsc/core';
  * in chat, where Kick sends the slug. See docs/connectors/kick.md ("Identity") for what is unverified.
  */
 export function kickLogin(displayName: string): string {
-  return displayName.toLowerCase().replaceAll('_', '-');
+  const lower = displayName.toLowerCase();
+  return lower.includes('_') ? lower.replaceAll('_', '-') : lower; // most names have no '_': skip the replace
 }
 
 /**
