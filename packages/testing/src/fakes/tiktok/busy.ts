@@ -79,6 +79,17 @@ function generator(seed: number): (n: number) => number {
   };
 }
 
+/** A handle from a display name: `Ömer`, 6 → `omer6`. */
+function handle(name: string, i: number): string {
+  const base = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+  return `${base}${i}`;
+}
+
 /** The viewers of a busy room: varied names (emoji too), avatars, grade/subscriber/moderator badges, follow states. */
 export function busyViewers(count = 24): FakeTikTokUser[] {
   return Array.from({ length: count }, (_, i) => {
@@ -86,9 +97,7 @@ export function busyViewers(count = 24): FakeTikTokUser[] {
     const badgeScenes = i % 7 === 0 ? [1, 8] : i % 3 === 0 ? [4, 8] : i % 2 === 0 ? [8] : [];
     return {
       id,
-      uniqueId: `${NAMES[i % NAMES.length]!.normalize('NFD')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '_')}${i}`,
+      uniqueId: handle(NAMES[i % NAMES.length]!, i),
       nickname: NAMES[i % NAMES.length]!,
       avatarUrl: `https://p16-sign-va.tiktokcdn.com/tos-maliva-avt-0068/${id}~c5_100x100.webp?x-expires=1732400000&x-signature=abc${i}`,
       followStatus: i % 4 === 0 ? 0 : i % 5 === 0 ? 2 : 1,
