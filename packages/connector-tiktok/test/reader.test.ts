@@ -2,7 +2,7 @@ import { BinaryReader, BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkProperty } from '@vmsc/testing';
-import { int64ToDecimal, uint64ToDecimal, WireReader } from '../src/proto/reader.js';
+import { int64ToDecimal, KnownStrings, uint64ToDecimal, WireReader } from '../src/proto/reader.js';
 
 /**
  * The connector's WireReader against @bufbuild/protobuf's BinaryReader, which it replaces on the
@@ -181,5 +181,46 @@ describe('WireReader', () => {
       expect(uint64ToDecimal(lo, hi)).toBe(value.toString());
       expect(int64ToDecimal(lo | 0, hi | 0)).toBe(BigInt.asIntN(64, value).toString());
     }
+  });
+
+  it('keeps ids apart that share a memo slot, and reads each one right every time', () => {
+    const w = new BinaryWriter();
+    // 1 (lo 1, hi 0) and 2^32 (lo 0, hi 1) share a slot (lo ^ hi): read alternately, each must come out right.
+    const values = [
+      1n,
+      2n ** 32n,
+      1n,
+      2n ** 32n,
+      -1n,
+      2n ** 63n - 1n,
+      -(2n ** 63n),
+      7_301_962_345_897_160_001n,
+      7_301_962_345_897_160_001n,
+    ];
+    for (const value of values) w.tag(1, WireType.Varint).int64(value);
+    const reader = new WireReader(w.finish());
+    const read: string[] = [];
+    while (reader.pos < reader.len) {
+      reader.tag();
+      read.push(reader.int64String());
+    }
+    expect(read).toEqual(values.map((value) => BigInt.asIntN(64, value).toString()));
+  });
+
+  it('returns a known string as its constant and decodes everything else as usual', () => {
+    const known = new KnownStrings(['WebcastChatMessage', 'WebcastGiftMessage']);
+    const w = new BinaryWriter();
+    for (const text of ['WebcastGiftMessage', 'WebcastChatMessagf', 'WebcastChatMessage', 'WebcastFooMessage', 'Webcast🌸Message', ''])
+      w.tag(1, WireType.LengthDelimited).string(text);
+    const bytes = w.finish();
+    const reader = new WireReader(bytes);
+    const read: string[] = [];
+    while (reader.pos < reader.len) {
+      reader.tag();
+      read.push(reader.string(known));
+    }
+    expect(read).toEqual(['WebcastGiftMessage', 'WebcastChatMessagf', 'WebcastChatMessage', 'WebcastFooMessage', 'Webcast🌸Message', '']);
+    expect(known.match(bytes, 2, 20)).toBe('WebcastGiftMessage');
+    expect(() => new KnownStrings(['Rose 🌹'])).toThrow(RangeError);
   });
 });

@@ -1,4 +1,5 @@
 import type { RawBadge, RawCommon, RawEmote, RawText, RawUser, RawUserIdentity } from '../raw/messages.js';
+import { METHOD_NAMES } from './methods.js';
 import { WireReader, WireType, decodeImageUrl, embeddedEnd } from './wire.js';
 
 /**
@@ -30,7 +31,7 @@ export function decodeCommon(reader: WireReader, end: number): RawCommon {
     const tag = reader.tag();
     const fieldNo = tag >>> 3;
     const wireType = tag & 7;
-    if (fieldNo === 1 && wireType === LD) common.method = reader.string();
+    if (fieldNo === 1 && wireType === LD) common.method = reader.string(METHOD_NAMES);
     else if (fieldNo === 2 && wireType === VI) common.msgId = reader.int64String();
     else if (fieldNo === 3 && wireType === VI) common.roomId = reader.int64String();
     else if (fieldNo === 4 && wireType === VI) common.createTime = reader.int64Number();

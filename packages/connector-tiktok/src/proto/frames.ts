@@ -1,4 +1,5 @@
 import type { RawBaseMessage, RawFetchResult, RawPushFrame } from '../raw/frames.js';
+import { METHOD_NAMES } from './methods.js';
 import { WireReader, WireType, embeddedEnd } from './wire.js';
 
 /**
@@ -73,7 +74,7 @@ function decodeBaseMessage(reader: WireReader, end: number): RawBaseMessage {
     const tag = reader.tag();
     const fieldNo = tag >>> 3;
     const wireType = tag & 7;
-    if (fieldNo === 1 && wireType === WireType.LengthDelimited) message.method = reader.string();
+    if (fieldNo === 1 && wireType === WireType.LengthDelimited) message.method = reader.string(METHOD_NAMES);
     else if (fieldNo === 2 && wireType === WireType.LengthDelimited) message.payload = reader.bytes();
     else if (fieldNo === 3 && wireType === WireType.Varint) message.msgId = reader.int64String();
     else if (fieldNo === 6 && wireType === WireType.Varint) message.isHistory = reader.bool();

@@ -59,6 +59,45 @@ export function int64ToDecimal(lo: number, hi: number): string {
   return `-${uint64ToDecimal(l, h)}`;
 }
 
+/**
+ * The decimal strings of the last ids read, by a hash of their bits: a batch repeats ids (the room
+ * id in every message, the same viewers, a message id in its envelope and again in its `common`),
+ * and these strings cost more than the lookup. A slot holds the bits it was made from, so a hit is
+ * exact; every slot starts as 0 → "0".
+ */
+const ID_SLOTS = 128;
+const idLo = new Int32Array(ID_SLOTS);
+const idHi = new Int32Array(ID_SLOTS);
+const idText: string[] = Array.from({ length: ID_SLOTS }, () => '0');
+
+/**
+ * ASCII strings a field often holds (the method names of a batch): {@link WireReader.string} returns
+ * the matching constant instead of decoding the bytes anew, which also spares the hashing of a new
+ * string when it is looked up in a set. Anything else is decoded as usual.
+ */
+export class KnownStrings {
+  readonly #byLength: Array<string[] | undefined> = [];
+
+  constructor(values: readonly string[]) {
+    for (const value of values) {
+      if (!/^[\x20-\x7e]+$/.test(value)) throw new RangeError(`known string ${JSON.stringify(value)} is not printable ASCII`);
+      (this.#byLength[value.length] ??= []).push(value);
+    }
+  }
+
+  /** The known string equal to `buf[start..end)`, if any. */
+  match(buf: Uint8Array, start: number, end: number): string | undefined {
+    const candidates = this.#byLength[end - start];
+    if (!candidates) return undefined;
+    for (const candidate of candidates) {
+      let i = start;
+      while (i < end && buf[i] === candidate.charCodeAt(i - start)) i++;
+      if (i === end) return candidate;
+    }
+    return undefined;
+  }
+}
+
 /** Reads protobuf wire format from one buffer; `pos` moves as fields are read. */
 export class WireReader {
   /** The bytes read. */
@@ -166,7 +205,15 @@ export class WireReader {
   /** An `int64` as a decimal string (ids). */
   int64String(): string {
     this.#varint64();
-    return int64ToDecimal(this.#lo, this.#hi);
+    const lo = this.#lo;
+    const hi = this.#hi;
+    const slot = (lo ^ hi) & (ID_SLOTS - 1);
+    if (idLo[slot] === lo && idHi[slot] === hi) return idText[slot]!;
+    const text = int64ToDecimal(lo, hi);
+    idLo[slot] = lo;
+    idHi[slot] = hi;
+    idText[slot] = text;
+    return text;
   }
 
   /** An `int64` as a number (timestamps, counts): the nearest double, exact below 2^53. */
@@ -203,13 +250,17 @@ export class WireReader {
     return new Uint8Array(buf.buffer, buf.byteOffset + start, length);
   }
 
-  /** A length-delimited field as UTF-8 text (invalid bytes become U+FFFD). */
-  string(): string {
+  /** A length-delimited field as UTF-8 text (invalid bytes become U+FFFD); one of `known` when it is one. */
+  string(known?: KnownStrings): string {
     const length = this.uint32();
     const start = this.pos;
     this.pos += length;
     this.#assertBounds();
     const buf = this.buf;
+    if (known) {
+      const match = known.match(buf, start, this.pos);
+      if (match !== undefined) return match;
+    }
     if (length <= SHORT_STRING) {
       let text = '';
       for (let i = start; i < this.pos; i++) {
