@@ -1,8 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ProtocolError } from '@vmsc/core';
-import { encodeTikTokFetchResult, encodeTikTokPushFrame, tiktokBusyBatch, tiktokChatMessage, type WebcastMessage } from '@vmsc/testing';
-import { decodeWebcastFrame } from '../src/index.js';
+import {
+  encodeTikTokFetchResult,
+  encodeTikTokPushFrame,
+  expectValidEvent,
+  tiktokBusyBatch,
+  tiktokChatMessage,
+  type WebcastMessage,
+} from '@vmsc/testing';
+import { decodeWebcastFrame, decodeWebcastMessage, isMappedMethod, normalizeWebcastMessage } from '../src/index.js';
 
 /**
  * gunzip sized from the gzip trailer (ISIZE): whatever the trailer says, the batch comes out whole
@@ -54,5 +61,28 @@ describe('decodeWebcastFrame gunzip', () => {
       expect(thrown).toBeInstanceOf(ProtocolError);
       expect((thrown as ProtocolError).code).toBe('TIKTOK_BAD_GZIP');
     }
+  });
+
+  it("turns a busy live's frame into its 60 valid events: chat, likes, a gift streak ending once, joins", () => {
+    const { batch } = decodeWebcastFrame(frameOf(gzipSync(encodeTikTokFetchResult({ messages: tiktokBusyBatch(9) }))));
+    const events = batch!.messages.map((m) => {
+      if (!isMappedMethod(m.method)) throw new Error(`unmapped ${m.method}`);
+      return expectValidEvent(normalizeWebcastMessage(decodeWebcastMessage(m.method, m.payload), { receivedAt: 1, msgId: m.msgId }));
+    });
+    const count = (type: string) => events.filter((e) => e.type === type).length;
+    expect([count('chat'), count('like'), count('gift'), count('join'), count('follow'), count('viewer_count')]).toEqual([
+      36, 12, 8, 2, 1, 1,
+    ]);
+    const gifts = events.flatMap((e) => (e.source === 'tiktok' && e.type === 'gift' ? [e] : []));
+    const streak = gifts.filter((g) => g.data.streakId === gifts[0]!.data.streakId);
+    expect(streak.map((g) => [g.data.repeatCount, g.data.repeatEnd])).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, false],
+      [5, true],
+    ]);
+    expect(new Set(streak.map((g) => g.user.id)).size).toBe(1);
+    expect(new Set(events.map((e) => e.meta?.platformMessageId)).size).toBe(60);
   });
 });
