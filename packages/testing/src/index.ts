@@ -166,6 +166,7 @@ export {
   streamEndMessage as tiktokStreamEndMessage,
   fakeModerator as tiktokFakeModerator,
 } from './fakes/tiktok/scenarios.js';
+export { busyBatch as tiktokBusyBatch, busyViewers as tiktokBusyViewers } from './fakes/tiktok/busy.js';
 export {
   startYouTubeFake,
   YOUTUBE_FAKE_API_KEY,

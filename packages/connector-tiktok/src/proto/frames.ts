@@ -1,5 +1,6 @@
 import type { RawBaseMessage, RawFetchResult, RawPushFrame } from '../raw/frames.js';
-import { BinaryReader, WireType, embeddedEnd, int64Number, int64String } from './wire.js';
+import { METHOD_NAMES } from './methods.js';
+import { WireReader, WireType, embeddedEnd } from './wire.js';
 
 /**
  * Decoders of the transport layer: `WebcastPushFrame`, `ProtoMessageFetchResult` and
@@ -10,11 +11,13 @@ import { BinaryReader, WireType, embeddedEnd, int64Number, int64String } from '.
 
 const EMPTY = new Uint8Array(0);
 
-function decodeHeader(reader: BinaryReader, end: number, into: Record<string, string>): void {
+function decodeHeader(reader: WireReader, end: number, into: Record<string, string>): void {
   let key = '';
   let value = '';
   while (reader.pos < end) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (fieldNo === 1 && wireType === WireType.LengthDelimited) key = reader.string();
     else if (fieldNo === 2 && wireType === WireType.LengthDelimited) value = reader.string();
     else reader.skip(wireType, fieldNo);
@@ -28,18 +31,20 @@ function decodeHeader(reader: BinaryReader, end: number, into: Record<string, st
  * @throws RangeError / Error from the reader on malformed bytes.
  */
 export function decodePushFrame(bytes: Uint8Array): RawPushFrame {
-  const reader = new BinaryReader(bytes);
+  const reader = new WireReader(bytes);
   const frame: RawPushFrame = { seqId: '0', logId: '0', headers: {}, payloadEncoding: '', payloadType: '', payload: EMPTY };
   while (reader.pos < reader.len) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     switch (fieldNo) {
       case 1:
         if (wireType !== WireType.Varint) break;
-        frame.seqId = int64String(reader);
+        frame.seqId = reader.int64String();
         continue;
       case 2:
         if (wireType !== WireType.Varint) break;
-        frame.logId = int64String(reader);
+        frame.logId = reader.int64String();
         continue;
       case 5:
         if (wireType !== WireType.LengthDelimited) break;
@@ -63,13 +68,15 @@ export function decodePushFrame(bytes: Uint8Array): RawPushFrame {
   return frame;
 }
 
-function decodeBaseMessage(reader: BinaryReader, end: number): RawBaseMessage {
+function decodeBaseMessage(reader: WireReader, end: number): RawBaseMessage {
   const message: RawBaseMessage = { method: '', payload: EMPTY, msgId: '0', isHistory: false };
   while (reader.pos < end) {
-    const [fieldNo, wireType] = reader.tag();
-    if (fieldNo === 1 && wireType === WireType.LengthDelimited) message.method = reader.string();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
+    if (fieldNo === 1 && wireType === WireType.LengthDelimited) message.method = reader.string(METHOD_NAMES);
     else if (fieldNo === 2 && wireType === WireType.LengthDelimited) message.payload = reader.bytes();
-    else if (fieldNo === 3 && wireType === WireType.Varint) message.msgId = int64String(reader);
+    else if (fieldNo === 3 && wireType === WireType.Varint) message.msgId = reader.int64String();
     else if (fieldNo === 6 && wireType === WireType.Varint) message.isHistory = reader.bool();
     else reader.skip(wireType, fieldNo);
   }
@@ -81,7 +88,7 @@ function decodeBaseMessage(reader: BinaryReader, end: number): RawBaseMessage {
  * messages stay encoded; decode each with `decodeWebcastMessage`.
  */
 export function decodeFetchResult(bytes: Uint8Array): RawFetchResult {
-  const reader = new BinaryReader(bytes);
+  const reader = new WireReader(bytes);
   const result: RawFetchResult = {
     messages: [],
     cursor: '',
@@ -94,7 +101,9 @@ export function decodeFetchResult(bytes: Uint8Array): RawFetchResult {
     isFirst: false,
   };
   while (reader.pos < reader.len) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (wireType === WireType.LengthDelimited) {
       if (fieldNo === 1) {
         result.messages.push(decodeBaseMessage(reader, embeddedEnd(reader)));
@@ -118,11 +127,11 @@ export function decodeFetchResult(bytes: Uint8Array): RawFetchResult {
       }
     } else if (wireType === WireType.Varint) {
       if (fieldNo === 4) {
-        result.now = int64Number(reader);
+        result.now = reader.int64Number();
         continue;
       }
       if (fieldNo === 8) {
-        result.heartbeatDuration = int64Number(reader);
+        result.heartbeatDuration = reader.int64Number();
         continue;
       }
       if (fieldNo === 9) {

@@ -1,10 +1,7 @@
 import type {
   MappedMethod,
-  RawBadge,
   RawChat,
-  RawCommon,
   RawControl,
-  RawEmote,
   RawEmoteChat,
   RawEnvelope,
   RawEnvelopeInfo,
@@ -15,12 +12,10 @@ import type {
   RawRoomUserSeq,
   RawSocial,
   RawSubNotify,
-  RawText,
-  RawUser,
-  RawUserIdentity,
   RawWebcastMessage,
 } from '../raw/messages.js';
-import { BinaryReader, WireType, decodeImageUrl, embeddedEnd, int64Number, int64String } from './wire.js';
+import { decodeCommon, decodeEmote, decodeEmoteWithIndex, decodeUser, decodeUserIdentity } from './common.js';
+import { WireReader, WireType, decodeImageUrl, embeddedEnd } from './wire.js';
 
 /**
  * Decoders of the webcast messages the connector maps, from our own minimal schema (field numbers
@@ -33,134 +28,7 @@ import { BinaryReader, WireType, decodeImageUrl, embeddedEnd, int64Number, int64
 const LD = WireType.LengthDelimited;
 const VI = WireType.Varint;
 
-function decodeText(reader: BinaryReader, end: number): RawText {
-  const text: RawText = { key: '', defaultPattern: '' };
-  while (reader.pos < end) {
-    const [fieldNo, wireType] = reader.tag();
-    if (fieldNo === 1 && wireType === LD) text.key = reader.string();
-    else if (fieldNo === 2 && wireType === LD) text.defaultPattern = reader.string();
-    else reader.skip(wireType, fieldNo);
-  }
-  return text;
-}
-
-function decodeCommon(reader: BinaryReader, end: number): RawCommon {
-  const common: RawCommon = { method: '', msgId: '0', roomId: '0', createTime: 0, displayText: undefined };
-  while (reader.pos < end) {
-    const [fieldNo, wireType] = reader.tag();
-    if (fieldNo === 1 && wireType === LD) common.method = reader.string();
-    else if (fieldNo === 2 && wireType === VI) common.msgId = int64String(reader);
-    else if (fieldNo === 3 && wireType === VI) common.roomId = int64String(reader);
-    else if (fieldNo === 4 && wireType === VI) common.createTime = int64Number(reader);
-    else if (fieldNo === 8 && wireType === LD) common.displayText = decodeText(reader, embeddedEnd(reader));
-    else reader.skip(wireType, fieldNo);
-  }
-  return common;
-}
-
-function decodeUserIdentity(reader: BinaryReader, end: number): RawUserIdentity {
-  const identity: RawUserIdentity = { isSubscriberOfAnchor: false, isFollowerOfAnchor: false, isModeratorOfAnchor: false, isAnchor: false };
-  while (reader.pos < end) {
-    const [fieldNo, wireType] = reader.tag();
-    if (wireType === VI && fieldNo === 2) identity.isSubscriberOfAnchor = reader.bool();
-    else if (wireType === VI && fieldNo === 4) identity.isFollowerOfAnchor = reader.bool();
-    else if (wireType === VI && fieldNo === 5) identity.isModeratorOfAnchor = reader.bool();
-    else if (wireType === VI && fieldNo === 6) identity.isAnchor = reader.bool();
-    else reader.skip(wireType, fieldNo);
-  }
-  return identity;
-}
-
-/** A message with one varint field we want (followInfo.followStatus = 3, userAttr.isAdmin = 2, badge.sceneType = 3). */
-function decodeOneVarint(reader: BinaryReader, end: number, wanted: number): number | undefined {
-  let value: number | undefined;
-  while (reader.pos < end) {
-    const [fieldNo, wireType] = reader.tag();
-    if (fieldNo === wanted && wireType === VI) value = int64Number(reader);
-    else reader.skip(wireType, fieldNo);
-  }
-  return value;
-}
-
-/** Decodes a `User`. Exported for tests. */
-export function decodeUser(reader: BinaryReader, end: number): RawUser {
-  const user: RawUser = {
-    id: '0',
-    nickname: '',
-    avatarUrl: undefined,
-    avatarLargeUrl: undefined,
-    followStatus: undefined,
-    isAdmin: false,
-    displayId: '',
-    badges: [],
-    isSubscribe: false,
-  };
-  while (reader.pos < end) {
-    const [fieldNo, wireType] = reader.tag();
-    if (wireType === LD) {
-      switch (fieldNo) {
-        case 3:
-          user.nickname = reader.string();
-          continue;
-        case 9:
-          user.avatarUrl = decodeImageUrl(reader, embeddedEnd(reader));
-          continue;
-        case 11:
-          user.avatarLargeUrl = decodeImageUrl(reader, embeddedEnd(reader));
-          continue;
-        case 22:
-          user.followStatus = decodeOneVarint(reader, embeddedEnd(reader), 3) ?? 0;
-          continue;
-        case 32:
-          user.isAdmin = (decodeOneVarint(reader, embeddedEnd(reader), 2) ?? 0) !== 0;
-          continue;
-        case 38:
-          user.displayId = reader.string();
-          continue;
-        case 64: {
-          const badge: RawBadge = { sceneType: decodeOneVarint(reader, embeddedEnd(reader), 3) ?? 0 };
-          user.badges.push(badge);
-          continue;
-        }
-      }
-    } else if (wireType === VI) {
-      if (fieldNo === 1) {
-        user.id = int64String(reader);
-        continue;
-      }
-      if (fieldNo === 1090) {
-        user.isSubscribe = reader.bool();
-        continue;
-      }
-    }
-    reader.skip(wireType, fieldNo);
-  }
-  return user;
-}
-
-function decodeEmote(reader: BinaryReader, end: number): RawEmote {
-  const emote: RawEmote = { emoteId: '', imageUrl: undefined };
-  while (reader.pos < end) {
-    const [fieldNo, wireType] = reader.tag();
-    if (fieldNo === 1 && wireType === LD) emote.emoteId = reader.string();
-    else if (fieldNo === 2 && wireType === LD) emote.imageUrl = decodeImageUrl(reader, embeddedEnd(reader));
-    else reader.skip(wireType, fieldNo);
-  }
-  return emote;
-}
-
-/** `EmoteWithIndex{1 index, 2 emote}`: the emote. */
-function decodeEmoteWithIndex(reader: BinaryReader, end: number): RawEmote | undefined {
-  let emote: RawEmote | undefined;
-  while (reader.pos < end) {
-    const [fieldNo, wireType] = reader.tag();
-    if (fieldNo === 2 && wireType === LD) emote = decodeEmote(reader, embeddedEnd(reader));
-    else reader.skip(wireType, fieldNo);
-  }
-  return emote;
-}
-
-function decodeChat(reader: BinaryReader): RawChat {
+function decodeChat(reader: WireReader): RawChat {
   const chat: RawChat = {
     common: undefined,
     user: undefined,
@@ -171,7 +39,9 @@ function decodeChat(reader: BinaryReader): RawChat {
     userIdentity: undefined,
   };
   while (reader.pos < reader.len) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (wireType === LD) {
       switch (fieldNo) {
         case 1:
@@ -204,12 +74,14 @@ function decodeChat(reader: BinaryReader): RawChat {
   return chat;
 }
 
-function decodeGiftDetails(reader: BinaryReader, end: number): RawGiftDetails {
+function decodeGiftDetails(reader: WireReader, end: number): RawGiftDetails {
   const gift: RawGiftDetails = { imageUrl: undefined, id: '0', type: 0, diamondCount: 0, name: '' };
   while (reader.pos < end) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (fieldNo === 1 && wireType === LD) gift.imageUrl = decodeImageUrl(reader, embeddedEnd(reader));
-    else if (fieldNo === 5 && wireType === VI) gift.id = int64String(reader);
+    else if (fieldNo === 5 && wireType === VI) gift.id = reader.int64String();
     else if (fieldNo === 11 && wireType === VI) gift.type = reader.int32();
     else if (fieldNo === 12 && wireType === VI) gift.diamondCount = reader.int32();
     else if (fieldNo === 16 && wireType === LD) gift.name = reader.string();
@@ -218,7 +90,7 @@ function decodeGiftDetails(reader: BinaryReader, end: number): RawGiftDetails {
   return gift;
 }
 
-function decodeGift(reader: BinaryReader): RawGift {
+function decodeGift(reader: WireReader): RawGift {
   const gift: RawGift = {
     common: undefined,
     giftId: '0',
@@ -231,7 +103,9 @@ function decodeGift(reader: BinaryReader): RawGift {
     userIdentity: undefined,
   };
   while (reader.pos < reader.len) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (wireType === LD) {
       switch (fieldNo) {
         case 1:
@@ -253,7 +127,7 @@ function decodeGift(reader: BinaryReader): RawGift {
     } else if (wireType === VI) {
       switch (fieldNo) {
         case 2:
-          gift.giftId = int64String(reader);
+          gift.giftId = reader.int64String();
           continue;
         case 5:
           gift.repeatCount = reader.int32();
@@ -262,7 +136,7 @@ function decodeGift(reader: BinaryReader): RawGift {
           gift.repeatEnd = reader.int32();
           continue;
         case 11:
-          gift.groupId = int64String(reader);
+          gift.groupId = reader.int64String();
           continue;
       }
     }
@@ -271,23 +145,27 @@ function decodeGift(reader: BinaryReader): RawGift {
   return gift;
 }
 
-function decodeLike(reader: BinaryReader): RawLike {
+function decodeLike(reader: WireReader): RawLike {
   const like: RawLike = { common: undefined, count: 0, total: 0, user: undefined };
   while (reader.pos < reader.len) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (fieldNo === 1 && wireType === LD) like.common = decodeCommon(reader, embeddedEnd(reader));
-    else if (fieldNo === 2 && wireType === VI) like.count = int64Number(reader);
-    else if (fieldNo === 3 && wireType === VI) like.total = int64Number(reader);
+    else if (fieldNo === 2 && wireType === VI) like.count = reader.int64Number();
+    else if (fieldNo === 3 && wireType === VI) like.total = reader.int64Number();
     else if (fieldNo === 5 && wireType === LD) like.user = decodeUser(reader, embeddedEnd(reader));
     else reader.skip(wireType, fieldNo);
   }
   return like;
 }
 
-function decodeMember(reader: BinaryReader): RawMember {
+function decodeMember(reader: WireReader): RawMember {
   const member: RawMember = { common: undefined, user: undefined, action: 0 };
   while (reader.pos < reader.len) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (fieldNo === 1 && wireType === LD) member.common = decodeCommon(reader, embeddedEnd(reader));
     else if (fieldNo === 2 && wireType === LD) member.user = decodeUser(reader, embeddedEnd(reader));
     else if (fieldNo === 10 && wireType === VI) member.action = reader.int32();
@@ -296,31 +174,35 @@ function decodeMember(reader: BinaryReader): RawMember {
   return member;
 }
 
-function decodeSocial(reader: BinaryReader): RawSocial {
+function decodeSocial(reader: WireReader): RawSocial {
   const social: RawSocial = { common: undefined, user: undefined, action: 0 };
   while (reader.pos < reader.len) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (fieldNo === 1 && wireType === LD) social.common = decodeCommon(reader, embeddedEnd(reader));
     else if (fieldNo === 2 && wireType === LD) social.user = decodeUser(reader, embeddedEnd(reader));
-    else if (fieldNo === 4 && wireType === VI) social.action = int64Number(reader);
+    else if (fieldNo === 4 && wireType === VI) social.action = reader.int64Number();
     else reader.skip(wireType, fieldNo);
   }
   return social;
 }
 
-function decodeRoomUserSeq(reader: BinaryReader): RawRoomUserSeq {
+function decodeRoomUserSeq(reader: WireReader): RawRoomUserSeq {
   const seq: RawRoomUserSeq = { common: undefined, total: 0, totalUser: 0 };
   while (reader.pos < reader.len) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (fieldNo === 1 && wireType === LD) seq.common = decodeCommon(reader, embeddedEnd(reader));
-    else if (fieldNo === 3 && wireType === VI) seq.total = int64Number(reader);
-    else if (fieldNo === 7 && wireType === VI) seq.totalUser = int64Number(reader);
+    else if (fieldNo === 3 && wireType === VI) seq.total = reader.int64Number();
+    else if (fieldNo === 7 && wireType === VI) seq.totalUser = reader.int64Number();
     else reader.skip(wireType, fieldNo);
   }
   return seq;
 }
 
-function decodeEnvelopeInfo(reader: BinaryReader, end: number): RawEnvelopeInfo {
+function decodeEnvelopeInfo(reader: WireReader, end: number): RawEnvelopeInfo {
   const info: RawEnvelopeInfo = {
     envelopeId: '',
     businessType: 0,
@@ -331,7 +213,9 @@ function decodeEnvelopeInfo(reader: BinaryReader, end: number): RawEnvelopeInfo 
     sendUserAvatarUrl: undefined,
   };
   while (reader.pos < end) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (fieldNo === 1 && wireType === LD) info.envelopeId = reader.string();
     else if (fieldNo === 2 && wireType === VI) info.businessType = reader.int32();
     else if (fieldNo === 4 && wireType === LD) info.sendUserName = reader.string();
@@ -344,10 +228,12 @@ function decodeEnvelopeInfo(reader: BinaryReader, end: number): RawEnvelopeInfo 
   return info;
 }
 
-function decodeEnvelope(reader: BinaryReader): RawEnvelope {
+function decodeEnvelope(reader: WireReader): RawEnvelope {
   const envelope: RawEnvelope = { common: undefined, envelopeInfo: undefined };
   while (reader.pos < reader.len) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (fieldNo === 1 && wireType === LD) envelope.common = decodeCommon(reader, embeddedEnd(reader));
     else if (fieldNo === 2 && wireType === LD) envelope.envelopeInfo = decodeEnvelopeInfo(reader, embeddedEnd(reader));
     else reader.skip(wireType, fieldNo);
@@ -355,10 +241,12 @@ function decodeEnvelope(reader: BinaryReader): RawEnvelope {
   return envelope;
 }
 
-function decodeEmoteChat(reader: BinaryReader): RawEmoteChat {
+function decodeEmoteChat(reader: WireReader): RawEmoteChat {
   const chat: RawEmoteChat = { common: undefined, user: undefined, emoteList: [], userIdentity: undefined };
   while (reader.pos < reader.len) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (fieldNo === 1 && wireType === LD) chat.common = decodeCommon(reader, embeddedEnd(reader));
     else if (fieldNo === 2 && wireType === LD) chat.user = decodeUser(reader, embeddedEnd(reader));
     else if (fieldNo === 3 && wireType === LD) chat.emoteList.push(decodeEmote(reader, embeddedEnd(reader)));
@@ -368,22 +256,26 @@ function decodeEmoteChat(reader: BinaryReader): RawEmoteChat {
   return chat;
 }
 
-function decodeSubNotify(reader: BinaryReader): RawSubNotify {
+function decodeSubNotify(reader: WireReader): RawSubNotify {
   const sub: RawSubNotify = { common: undefined, user: undefined, subMonth: 0 };
   while (reader.pos < reader.len) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (fieldNo === 1 && wireType === LD) sub.common = decodeCommon(reader, embeddedEnd(reader));
     else if (fieldNo === 2 && wireType === LD) sub.user = decodeUser(reader, embeddedEnd(reader));
-    else if (fieldNo === 4 && wireType === VI) sub.subMonth = int64Number(reader);
+    else if (fieldNo === 4 && wireType === VI) sub.subMonth = reader.int64Number();
     else reader.skip(wireType, fieldNo);
   }
   return sub;
 }
 
-function decodeControl(reader: BinaryReader): RawControl {
+function decodeControl(reader: WireReader): RawControl {
   const control: RawControl = { common: undefined, action: 0, tips: '' };
   while (reader.pos < reader.len) {
-    const [fieldNo, wireType] = reader.tag();
+    const tag = reader.tag();
+    const fieldNo = tag >>> 3;
+    const wireType = tag & 7;
     if (fieldNo === 1 && wireType === LD) control.common = decodeCommon(reader, embeddedEnd(reader));
     else if (fieldNo === 2 && wireType === VI) control.action = reader.int32();
     else if (fieldNo === 3 && wireType === LD) control.tips = reader.string();
@@ -392,7 +284,7 @@ function decodeControl(reader: BinaryReader): RawControl {
   return control;
 }
 
-const decoders: { [M in MappedMethod]: (reader: BinaryReader) => Extract<RawWebcastMessage, { method: M }>['message'] } = {
+const decoders: { [M in MappedMethod]: (reader: WireReader) => Extract<RawWebcastMessage, { method: M }>['message'] } = {
   WebcastChatMessage: decodeChat,
   WebcastGiftMessage: decodeGift,
   WebcastLikeMessage: decodeLike,
@@ -405,9 +297,11 @@ const decoders: { [M in MappedMethod]: (reader: BinaryReader) => Extract<RawWebc
   WebcastControlMessage: decodeControl,
 };
 
+const mappedMethods: ReadonlySet<string> = new Set(Object.keys(decoders));
+
 /** Whether the connector decodes messages of this method. */
 export function isMappedMethod(method: string): method is MappedMethod {
-  return Object.prototype.hasOwnProperty.call(decoders, method);
+  return mappedMethods.has(method);
 }
 
 /**
@@ -421,6 +315,6 @@ export function isMappedMethod(method: string): method is MappedMethod {
  * @throws on truncated or malformed bytes (callers report and skip the message).
  */
 export function decodeWebcastMessage(method: MappedMethod, payload: Uint8Array): RawWebcastMessage {
-  const reader = new BinaryReader(payload);
+  const reader = new WireReader(payload);
   return { method, message: decoders[method](reader) } as RawWebcastMessage;
 }

@@ -1,36 +1,23 @@
-import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
+import { WireType } from '@bufbuild/protobuf/wire';
+import { WireReader } from './reader.js';
 
 /**
- * Small helpers over `@bufbuild/protobuf`'s {@link BinaryReader}, in the shape of generated
- * decoders: each `decodeX(reader, end)` reads fields until `end` and skips every field it does not
- * map (proto3 unknown-field skipping), so the schema only needs the fields we use.
+ * Small helpers over {@link WireReader}, in the shape of generated decoders: each
+ * `decodeX(reader, end)` reads fields until `end` and skips every field it does not map (proto3
+ * unknown-field skipping), so the schema only needs the fields we use. A tag is one number:
+ * `tag >>> 3` is the field number, `tag & 7` the wire type.
  *
  * @packageDocumentation
  */
 
-export { BinaryReader, WireType };
-
-/** A 64-bit integer field as a decimal string (ids). */
-export function int64String(reader: BinaryReader): string {
-  return reader.int64().toString();
-}
-
-/** A 64-bit integer field as a number (timestamps, counts; exact below 2^53). */
-export function int64Number(reader: BinaryReader): number {
-  return Number(reader.int64());
-}
+export { WireReader, WireType };
 
 /** Reads the length prefix of an embedded message and returns where it ends. */
-export function embeddedEnd(reader: BinaryReader): number {
+export function embeddedEnd(reader: WireReader): number {
   const length = reader.uint32();
   const end = reader.pos + length;
   if (end > reader.len) throw new RangeError(`embedded message of ${length} bytes runs past the end of its buffer`);
   return end;
-}
-
-/** Skips an embedded message (or any length-delimited field) without decoding it. */
-export function skipField(reader: BinaryReader, fieldNo: number, wireType: WireType): void {
-  reader.skip(wireType, fieldNo);
 }
 
 /** Throws unless a field has the wire type the schema expects (a corrupt or re-typed field). */
@@ -39,12 +26,12 @@ export function expectWireType(fieldNo: number, actual: WireType, expected: Wire
 }
 
 /** `ImageModel`: its first URL (`urlList[0]`, field 1), skipping the rest. */
-export function decodeImageUrl(reader: BinaryReader, end: number): string | undefined {
+export function decodeImageUrl(reader: WireReader, end: number): string | undefined {
   let url: string | undefined;
   while (reader.pos < end) {
-    const [fieldNo, wireType] = reader.tag();
-    if (fieldNo === 1 && wireType === WireType.LengthDelimited && url === undefined) url = reader.string();
-    else reader.skip(wireType, fieldNo);
+    const tag = reader.tag();
+    if (tag === ((1 << 3) | WireType.LengthDelimited) && url === undefined) url = reader.string();
+    else reader.skip(tag & 7, tag >>> 3);
   }
   return url;
 }
