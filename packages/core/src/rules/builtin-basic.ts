@@ -165,8 +165,8 @@ const counter = builtin(
   () =>
     z.strictObject({
       type: z.literal('counter'),
-      name: variableNameTemplate,
-      scope: variableScopeSchema.optional(),
+      name: variableNameTemplate(),
+      scope: variableScopeSchema().optional(),
       by: z.union([z.number().finite(), templated(z.string())]).optional(),
     }),
   (action, path) => {
@@ -211,8 +211,8 @@ const setVariable = builtin(
   () =>
     z.strictObject({
       type: z.literal('setVariable'),
-      name: variableNameTemplate,
-      scope: variableScopeSchema.optional(),
+      name: variableNameTemplate(),
+      scope: variableScopeSchema().optional(),
       value: templated(jsonValueSchema),
     }),
   (action, path) => {

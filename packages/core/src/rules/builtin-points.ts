@@ -29,7 +29,7 @@ const addPoints = builtin(
         /** `user` (default): the event's viewer; `activeViewers`: every viewer who chatted in the last `activeWithinMinutes`. */
         to: z.enum(['user', 'activeViewers']).optional(),
         /** The viewer variable holding the points. Default `points`. */
-        variable: variableNameTemplate.optional(),
+        variable: variableNameTemplate().optional(),
         /** For `activeViewers`: how recent a viewer's last chat message must be, in minutes (default 10). */
         activeWithinMinutes: z.number().int().min(1).max(1_440).optional(),
         /** For `activeViewers`: only viewers of these platforms (default every platform). */
@@ -120,7 +120,7 @@ const leaderboard = builtin(
     z.strictObject({
       type: z.literal('leaderboard'),
       /** The viewer variable to rank by. Default `points`. */
-      variable: variableName.optional(),
+      variable: variableName().optional(),
       /** How many viewers. Default 5. */
       top: z.number().int().min(1).max(100).optional(),
       /** Only viewers of these platforms (default every platform). */
@@ -131,7 +131,7 @@ const leaderboard = builtin(
        */
       entry: templated(z.string().min(1).max(200)).optional(),
       /** The variable the result goes to, for the next actions (`{{vars.top.text}}`). */
-      saveAs: variableName,
+      saveAs: variableName(),
     }),
   (action) => {
     const name = action.variable ?? 'points';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazyShape, once } from '../util/lazy-shape.js';
 import type { Condition, FieldCondition } from './conditions.js';
 import { dispatchSchema } from './dispatch.js';
 import { jsonValueSchema } from './json.js';
@@ -6,18 +7,22 @@ import { operators, orderingOperators, stringOperators } from './operators.js';
 import { parsePath } from './path.js';
 
 /** A dotted path that {@link parsePath} accepts. */
-export const pathSchema = z.string().refine((path) => parsePath(path) !== undefined, {
-  message: 'malformed path: use dotted names and [n] indexes, e.g. "data.giftName" or "data.emotes[0]"',
-});
+export const pathSchema = once(() =>
+  z.string().refine((path) => parsePath(path) !== undefined, {
+    message: 'malformed path: use dotted names and [n] indexes, e.g. "data.giftName" or "data.emotes[0]"',
+  }),
+);
 
 const fieldConditionSchema: z.ZodType<FieldCondition> = z
-  .strictObject({
-    path: pathSchema,
-    op: z.enum(operators),
-    value: jsonValueSchema.optional(),
-    valueFrom: pathSchema.optional(),
-    ignoreCase: z.boolean().optional(),
-  })
+  .strictObject(
+    lazyShape(() => ({
+      path: pathSchema(),
+      op: z.enum(operators),
+      value: jsonValueSchema.optional(),
+      valueFrom: pathSchema().optional(),
+      ignoreCase: z.boolean().optional(),
+    })),
+  )
   .superRefine((condition, ctx) => {
     const { op, value, valueFrom } = condition;
     if (value !== undefined && valueFrom !== undefined) {

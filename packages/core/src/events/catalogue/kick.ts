@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazyShape } from '../../util/lazy-shape.js';
 import { lazySchemas } from './lazy.js';
 import {
   emoteDetailSchema,
@@ -10,27 +11,33 @@ import {
 } from './shared.js';
 
 /** A Kick chat badge as it arrives in `sender.identity.badges[]`. */
-const kickBadgeSchema = z.object({
-  /** `broadcaster`, `moderator`, `vip`, `og`, `founder`, `subscriber`, `sub_gifter`, `verified`, `staff`, `bot`... */
-  type: z.string(),
-  text: z.string(),
-  /** Months for `subscriber`, gifts for `sub_gifter`. */
-  count: z.number().optional(),
-});
+const kickBadgeSchema = z.object(
+  lazyShape(() => ({
+    /** `broadcaster`, `moderator`, `vip`, `og`, `founder`, `subscriber`, `sub_gifter`, `verified`, `staff`, `bot`... */
+    type: z.string(),
+    text: z.string(),
+    /** Months for `subscriber`, gifts for `sub_gifter`. */
+    count: z.number().optional(),
+  })),
+);
 
 /** One option of a Kick poll. */
-const kickPollOptionSchema = z.object({
-  id: z.number(),
-  label: z.string(),
-  votes: z.number(),
-});
+const kickPollOptionSchema = z.object(
+  lazyShape(() => ({
+    id: z.number(),
+    label: z.string(),
+    votes: z.number(),
+  })),
+);
 
 /** A chat mode toggle (`enabled`, plus its duration/interval when the mode has one). */
-const kickChatModeSchema = z.object({
-  enabled: z.boolean(),
-  /** Seconds (slow mode interval, minimum follow age...) when the mode has one. */
-  seconds: z.number().optional(),
-});
+const kickChatModeSchema = z.object(
+  lazyShape(() => ({
+    enabled: z.boolean(),
+    /** Seconds (slow mode interval, minimum follow age...) when the mode has one. */
+    seconds: z.number().optional(),
+  })),
+);
 
 /**
  * The data payload of every Kick event type, keyed by event type. Source `"kick"`.

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { lazyShape } from '../../util/lazy-shape.js';
 import { lazySchemas } from './lazy.js';
 import { emptyDataSchema, streamOfflineDataSchema, unknownDataSchema, userRefSchema } from './shared.js';
 
 /** Data of TikTok's stream pause / resume signals (`WebcastControlMessage` action 1 / 2). */
-const streamPauseDataSchema = z.object({
-  /** The platform signal, e.g. `control:1`. */
-  reason: z.string().optional(),
-});
+const streamPauseDataSchema = z.object(
+  lazyShape(() => ({
+    /** The platform signal, e.g. `control:1`. */
+    reason: z.string().optional(),
+  })),
+);
 
 /**
  * The data payload of every TikTok LIVE event type (spec 002, "TikTok"), keyed by event type.
