@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazyShape } from '../util/lazy-shape.js';
+import { once } from '../util/lazy-shape.js';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { compileAccept, type FastAccept } from './fast-accept.js';
 import { customDataSchemas, isPlatform, platformDataSchema } from './registry.js';
@@ -7,8 +7,8 @@ import type { StreamEvent } from './stream-event.js';
 import { eventMetaSchema } from './meta.js';
 import { streamUserSchema, type StreamUser } from './user.js';
 
-const envelopeSchema = z.looseObject(
-  lazyShape(() => ({
+const envelopeSchema = once(() =>
+  z.looseObject({
     id: z.uuid(),
     type: z.string().min(1),
     source: z.string().min(1),
@@ -17,7 +17,7 @@ const envelopeSchema = z.looseObject(
     data: z.record(z.string(), z.unknown()),
     raw: z.unknown().optional(),
     meta: eventMetaSchema.loose().optional(),
-  })),
+  }),
 );
 
 /** The result of {@link parseEvent}: the typed event, or an error naming every problem. */
@@ -134,7 +134,7 @@ export function validateUser(user: unknown): { ok: true; user: StreamUser } | { 
  * ```
  */
 export function parseEvent(input: unknown): ParseEventResult {
-  const envelope = envelopeSchema.safeParse(input);
+  const envelope = envelopeSchema().safeParse(input);
   const issues: ValidationIssue[] = envelope.success ? [] : toIssues(envelope.error, '');
   const candidate = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const { source, type, data } = candidate;

@@ -51,7 +51,7 @@ const call = builtin(
     z.strictObject({
       type: z.literal('call'),
       action: z.string().min(1),
-      params: templated(z.record(z.string(), jsonValueSchema)).optional(),
+      params: templated(z.record(z.string(), jsonValueSchema())).optional(),
     }),
   (action, path) => {
     const params = compileValue(action.params ?? {});
@@ -89,7 +89,7 @@ const emit = builtin(
         type: z.string().refine(isStreamEventType, { message: 'not an event type of the catalogue' }),
         source: z.string().min(1).optional(),
         user: z.enum(['event', 'system']).optional(),
-        data: templated(z.record(z.string(), jsonValueSchema)),
+        data: templated(z.record(z.string(), jsonValueSchema())),
       }),
     }),
   (action, path) => {
@@ -213,7 +213,7 @@ const setVariable = builtin(
       type: z.literal('setVariable'),
       name: variableNameTemplate(),
       scope: variableScopeSchema().optional(),
-      value: templated(jsonValueSchema),
+      value: templated(jsonValueSchema()),
     }),
   (action, path) => {
     const value = compileValue(action.value);

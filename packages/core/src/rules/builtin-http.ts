@@ -72,7 +72,7 @@ function actionShape() {
       /** Headers whose values come from environment variables, by name: `{ "Authorization": { "env": "HOOK_TOKEN", "prefix": "Bearer " } }`. */
       secretHeaders: z.record(headerName(), z.strictObject({ env: envName(), prefix: z.string().optional() })).optional(),
       /** A JSON body (templated; a string that is exactly one `{{path}}` keeps its type). */
-      json: templated(jsonValueSchema).optional(),
+      json: templated(jsonValueSchema()).optional(),
       /** A text body (templated). */
       text: templated(z.string()).optional(),
       /** Timeout of one attempt, ms (≤ 60,000). */

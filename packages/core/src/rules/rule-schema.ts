@@ -27,7 +27,7 @@ const triggerFields = z.strictObject(
     sources: z.array(z.string().min(1)).min(1).optional(),
     ...commandTriggerFields(),
     /** A timer trigger instead: the rule runs every N seconds (see docs/rules.md, "Timers"); `sources` say whose chat counts. */
-    timer: timerSchema.optional(),
+    timer: timerSchema().optional(),
   })),
 );
 
@@ -146,7 +146,7 @@ function ruleSchemaWith(actions: z.ZodType<Action, Action>) {
       /** For a command trigger with `args`: the actions run when the arguments do not fit (e.g. reply `{{command.usage}}`). */
       onUsage: z.array(actions).min(1).optional(),
       /** Free-form data of the application (UI position, author...), kept as is. */
-      meta: z.record(z.string(), jsonValueSchema).optional(),
+      meta: z.record(z.string(), jsonValueSchema()).optional(),
     })),
   );
   return schema.superRefine(checkOnUsage);

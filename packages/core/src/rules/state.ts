@@ -7,7 +7,7 @@ const stateFields = once(() => ({
   /** When it was saved (epoch ms). */
   savedAt: z.number().int().nonnegative(),
   cooldowns: z.record(z.string(), z.number().int().nonnegative()),
-  variables: z.record(z.string(), jsonValueSchema),
+  variables: z.record(z.string(), jsonValueSchema()),
   noRepeat: z.record(z.string(), z.array(z.number().int().nonnegative())),
 }));
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazyShape } from '../util/lazy-shape.js';
+import { once } from '../util/lazy-shape.js';
 
 /**
  * The timer trigger (`{ "timer": { "everySeconds": 600, "minChatMessages": 5 } }`): the rule runs
@@ -14,9 +14,9 @@ import { lazyShape } from '../util/lazy-shape.js';
 const MAX_PERIOD_S = 86_400;
 
 /** Zod schema of a timer trigger's settings. */
-export const timerSchema = z
-  .strictObject(
-    lazyShape(() => ({
+export const timerSchema = once(() =>
+  z
+    .strictObject({
       /** The period, in seconds (at least 1, at most a day). */
       everySeconds: z.number().int().min(1).max(MAX_PERIOD_S),
       /**
@@ -35,12 +35,12 @@ export const timerSchema = z
        * YouTube) whether its connector is connected; `engine.setLive` overrides both.
        */
       whileLive: z.string().min(1).optional(),
-    })),
-  )
-  .refine((timer) => (timer.jitterSeconds ?? 0) <= timer.everySeconds, {
-    message: '"jitterSeconds" may not exceed "everySeconds"',
-    path: ['jitterSeconds'],
-  });
+    })
+    .refine((timer) => (timer.jitterSeconds ?? 0) <= timer.everySeconds, {
+      message: '"jitterSeconds" may not exceed "everySeconds"',
+      path: ['jitterSeconds'],
+    }),
+);
 
 /** A timer trigger's settings. */
-export type TimerSettings = z.output<typeof timerSchema>;
+export type TimerSettings = z.output<ReturnType<typeof timerSchema>>;

@@ -18,7 +18,7 @@ export const savedViewerSchema = z.strictObject(
     firstSeen: z.number().int().nonnegative(),
     lastSeen: z.number().int().nonnegative(),
     lastChatAt: z.number().int().nonnegative().optional(),
-    vars: z.record(z.string(), jsonValueSchema),
+    vars: z.record(z.string(), jsonValueSchema()),
   })),
 );
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazyShape } from '../../util/lazy-shape.js';
+import { lazyShape, once } from '../../util/lazy-shape.js';
 
 /**
  * Schema pieces that several platforms' catalogues reuse.
@@ -43,20 +43,20 @@ export const unknownDataSchema = z.object(
 );
 
 /** Data of `stream_offline`: the stream ended. */
-export const streamOfflineDataSchema = z.object(
-  lazyShape(() => ({
+export const streamOfflineDataSchema = once(() =>
+  z.object({
     /** Platform's reason or signal name, when given (e.g. `chatEndedEvent`, `control:3`). */
     reason: z.string().optional(),
-  })),
+  }),
 );
 
 /** Data of `stream_online` for platforms that announce a stream start. */
-export const streamOnlineDataSchema = z.object(
-  lazyShape(() => ({
+export const streamOnlineDataSchema = once(() =>
+  z.object({
     /** When the stream started, Unix epoch milliseconds. */
     startedAt: z.number(),
-  })),
+  }),
 );
 
 /** An empty payload (events with no data fields of their own, e.g. `follow`). */
-export const emptyDataSchema = z.object({});
+export const emptyDataSchema = once(() => z.object({}));

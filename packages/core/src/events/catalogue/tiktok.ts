@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { lazyShape } from '../../util/lazy-shape.js';
+import { once } from '../../util/lazy-shape.js';
 import { lazySchemas } from './lazy.js';
 import { emptyDataSchema, streamOfflineDataSchema, unknownDataSchema, userRefSchema } from './shared.js';
 
 /** Data of TikTok's stream pause / resume signals (`WebcastControlMessage` action 1 / 2). */
-const streamPauseDataSchema = z.object(
-  lazyShape(() => ({
+const streamPauseDataSchema = once(() =>
+  z.object({
     /** The platform signal, e.g. `control:1`. */
     reason: z.string().optional(),
-  })),
+  }),
 );
 
 /**
@@ -62,9 +62,9 @@ export const tiktokEvents = lazySchemas({
       likeCount: z.number(),
       totalLikes: z.number(),
     }),
-  follow: () => emptyDataSchema,
-  share: () => emptyDataSchema,
-  join: () => emptyDataSchema,
+  follow: () => emptyDataSchema(),
+  share: () => emptyDataSchema(),
+  join: () => emptyDataSchema(),
   subscribe: () =>
     z.object({
       subMonth: z.number().optional(),
@@ -94,11 +94,11 @@ export const tiktokEvents = lazySchemas({
       businessType: z.number().optional(),
     }),
   /** The stream ended (`control:3`) or was suspended by TikTok (`control:4`). */
-  stream_offline: () => streamOfflineDataSchema,
+  stream_offline: () => streamOfflineDataSchema(),
   /** The host paused the stream (`control:1`). */
-  stream_pause: () => streamPauseDataSchema,
+  stream_pause: () => streamPauseDataSchema(),
   /** The host resumed a paused stream (`control:2`). */
-  stream_resume: () => streamPauseDataSchema,
+  stream_resume: () => streamPauseDataSchema(),
   /** A message the connector does not map, surfaced instead of dropped. */
   unknown: () => unknownDataSchema,
 });

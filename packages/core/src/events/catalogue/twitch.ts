@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazyShape, once } from '../../util/lazy-shape.js';
+import { once } from '../../util/lazy-shape.js';
 import { lazySchemas } from './lazy.js';
 import {
   emoteDetailSchema,
@@ -10,8 +10,8 @@ import {
   userRefSchema,
 } from './shared.js';
 
-const pollChoiceSchema = z.object(
-  lazyShape(() => ({
+const pollChoiceSchema = once(() =>
+  z.object({
     id: z.string(),
     title: z.string(),
     /** Total votes, when Twitch reports them (progress and end). */
@@ -20,11 +20,11 @@ const pollChoiceSchema = z.object(
     bitsVotes: z.number().optional(),
     /** Votes bought with channel points. */
     channelPointsVotes: z.number().optional(),
-  })),
+  }),
 );
 
-const predictionOutcomeSchema = z.object(
-  lazyShape(() => ({
+const predictionOutcomeSchema = once(() =>
+  z.object({
     id: z.string(),
     title: z.string(),
     color: z.string().optional(),
@@ -43,7 +43,7 @@ const predictionOutcomeSchema = z.object(
         }),
       )
       .optional(),
-  })),
+  }),
 );
 
 const hypeTrainContributionSchema = once(() =>
@@ -68,19 +68,19 @@ const hypeTrainExtraFields = once(() => ({
 }));
 
 /** The channel a shared-chat message was originally sent in. */
-const sharedChatSchema = z.object(
-  lazyShape(() => ({
+const sharedChatSchema = once(() =>
+  z.object({
     /** The channel the message was sent in (Twitch's `source_broadcaster_user_*`). */
     sourceChannel: userRefSchema,
     /** The message id in the source channel. */
     sourceMessageId: z.string().optional(),
     /** Only the source channel's chat shows the message (e.g. a source-only mod action). */
     isSourceOnly: z.boolean().optional(),
-  })),
+  }),
 );
 
-const hypeTrainDataSchema = z.object(
-  lazyShape(() => ({
+const hypeTrainDataSchema = once(() =>
+  z.object({
     level: z.number(),
     total: z.number(),
     goal: z.number(),
@@ -89,7 +89,7 @@ const hypeTrainDataSchema = z.object(
     /** When the train expires, Unix epoch ms. */
     expiresAt: z.number().optional(),
     ...hypeTrainExtraFields(),
-  })),
+  }),
 );
 
 /**
@@ -118,9 +118,9 @@ export const twitchEvents = lazySchemas({
         .object({ messageId: z.string(), user: userRefSchema, message: z.string().optional(), threadMessageId: z.string().optional() })
         .optional(),
       /** Set when the message comes from another channel of a shared-chat session. */
-      sharedChat: sharedChatSchema.optional(),
+      sharedChat: sharedChatSchema().optional(),
     }),
-  follow: () => emptyDataSchema,
+  follow: () => emptyDataSchema(),
   subscribe: () =>
     z.object({
       /** Tier exactly as Twitch gives it: `"1000"`, `"2000"`, `"3000"`. */
@@ -177,21 +177,21 @@ export const twitchEvents = lazySchemas({
     z.object({
       pollId: z.string(),
       title: z.string(),
-      choices: z.array(pollChoiceSchema),
+      choices: z.array(pollChoiceSchema()),
     }),
   poll_progress: () =>
     z.object({
       pollId: z.string(),
       title: z.string(),
-      choices: z.array(pollChoiceSchema),
+      choices: z.array(pollChoiceSchema()),
     }),
   poll_end: () =>
     z.object({
       pollId: z.string(),
       title: z.string(),
-      choices: z.array(pollChoiceSchema),
+      choices: z.array(pollChoiceSchema()),
       /** The choice with the most votes; `null` when the poll was archived or had no votes. */
-      winningChoice: pollChoiceSchema.nullable(),
+      winningChoice: pollChoiceSchema().nullable(),
       /** `completed`, `archived` or `terminated`, as Twitch gives it. */
       status: z.string().optional(),
     }),
@@ -199,32 +199,32 @@ export const twitchEvents = lazySchemas({
     z.object({
       predictionId: z.string(),
       title: z.string(),
-      outcomes: z.array(predictionOutcomeSchema),
+      outcomes: z.array(predictionOutcomeSchema()),
     }),
   prediction_progress: () =>
     z.object({
       predictionId: z.string(),
       title: z.string(),
-      outcomes: z.array(predictionOutcomeSchema),
+      outcomes: z.array(predictionOutcomeSchema()),
     }),
   prediction_lock: () =>
     z.object({
       predictionId: z.string(),
       title: z.string().optional(),
-      outcomes: z.array(predictionOutcomeSchema).optional(),
+      outcomes: z.array(predictionOutcomeSchema()).optional(),
     }),
   prediction_end: () =>
     z.object({
       predictionId: z.string(),
       title: z.string().optional(),
-      outcomes: z.array(predictionOutcomeSchema).optional(),
+      outcomes: z.array(predictionOutcomeSchema()).optional(),
       /** The winning outcome; `null` when the prediction was cancelled. */
-      winningOutcome: predictionOutcomeSchema.nullable(),
+      winningOutcome: predictionOutcomeSchema().nullable(),
       /** `resolved` or `canceled`, as Twitch gives it. */
       status: z.string().optional(),
     }),
-  hype_train_begin: () => hypeTrainDataSchema,
-  hype_train_progress: () => hypeTrainDataSchema,
+  hype_train_begin: () => hypeTrainDataSchema(),
+  hype_train_progress: () => hypeTrainDataSchema(),
   hype_train_end: () =>
     z.object({
       level: z.number(),
@@ -275,12 +275,12 @@ export const twitchEvents = lazySchemas({
       decimalPlaces: z.number().optional(),
     }),
   stream_online: () =>
-    streamOnlineDataSchema.extend({
+    streamOnlineDataSchema().extend({
       /** `live`, `playlist`, `watch_party`, `premiere` or `rerun`, as Twitch gives it. */
       streamType: z.string().optional(),
       /** Twitch's stream id. */
       streamId: z.string().optional(),
     }),
-  stream_offline: () => streamOfflineDataSchema,
+  stream_offline: () => streamOfflineDataSchema(),
   unknown: () => unknownDataSchema,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazyShape, once } from '../../util/lazy-shape.js';
+import { once } from '../../util/lazy-shape.js';
 import { lazySchemas } from './lazy.js';
 import { streamOfflineDataSchema, unknownDataSchema, userRefSchema, emptyDataSchema } from './shared.js';
 
@@ -24,28 +24,28 @@ const moneyFields = once(() => ({
 }));
 
 /** One option of a YouTube live poll. */
-const pollChoiceSchema = z.object(
-  lazyShape(() => ({
+const pollChoiceSchema = once(() =>
+  z.object({
     /** The option's text. */
     title: z.string(),
     /** Votes so far, exactly as YouTube sends them (a decimal string). */
     tally: int64String().optional(),
-  })),
+  }),
 );
 
 /** The data of every YouTube poll event. */
-const pollDataSchema = z.object(
-  lazyShape(() => ({
+const pollDataSchema = once(() =>
+  z.object({
     /** The `pollEvent` message id (stable for the poll's life). */
     pollId: z.string(),
     /** The question. */
     title: z.string(),
-    choices: z.array(pollChoiceSchema),
+    choices: z.array(pollChoiceSchema()),
     /** YouTube's poll status (`active`, `closed`...). */
     status: z.string(),
     /** The sum of every choice's tally, computed with integer maths (a decimal string). */
     totalTally: int64String(),
-  })),
+  }),
 );
 
 /**
@@ -108,7 +108,7 @@ export const youtubeEvents = lazySchemas({
     }),
   /** A new member ("sponsor"): YouTube has no subscribe event, its `newSponsorEvent` maps here. */
   new_subscriber: () =>
-    emptyDataSchema.extend({
+    emptyDataSchema().extend({
       /** The membership level's name. */
       tier: z.string().optional(),
       /** An upgrade from a lower level rather than a new membership. */
@@ -156,11 +156,11 @@ export const youtubeEvents = lazySchemas({
       messageId: z.string(),
     }),
   /** A poll was seen for the first time while active. */
-  poll_begin: () => pollDataSchema,
+  poll_begin: () => pollDataSchema(),
   /** An active poll's tallies changed. */
-  poll_progress: () => pollDataSchema,
+  poll_progress: () => pollDataSchema(),
   /** A poll closed. */
-  poll_end: () => pollDataSchema,
+  poll_end: () => pollDataSchema(),
   /** A Jewels gift (`giftEvent`); not money. Repeats with a growing `comboCount`. */
   jewels_gift: () =>
     z.object({
@@ -179,7 +179,7 @@ export const youtubeEvents = lazySchemas({
       enabled: z.boolean(),
     }),
   stream_offline: () =>
-    streamOfflineDataSchema.extend({
+    streamOfflineDataSchema().extend({
       /** When YouTube says the stream went offline (`offlineAt`), Unix epoch ms. */
       offlineAt: z.number().optional(),
     }),
