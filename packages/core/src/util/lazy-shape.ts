@@ -21,17 +21,17 @@
  */
 export function lazyShape<S extends object>(build: () => S, eager?: Partial<S>): S {
   let shape: S | undefined;
-  const real = (): S => (shape ??= build());
-  const known = (key: string | symbol): boolean => eager !== undefined && Object.hasOwn(eager, key);
+  // Where `key` is answered from: `eager` while the rest is not built, else the built shape.
+  const from = (key: string | symbol): object => (!shape && eager && Object.hasOwn(eager, key) ? eager : (shape ??= build()));
+  // Read-only: zod only reads (spreads) a shape it is given; a write fails rather than going astray.
   return new Proxy({} as S, {
-    get: (_target, key) => (shape === undefined && known(key) ? Reflect.get(eager as Partial<S>, key) : Reflect.get(real(), key)),
-    has: (_target, key) => (shape === undefined && known(key)) || Reflect.has(real(), key),
-    ownKeys: () => Reflect.ownKeys(real()),
-    getOwnPropertyDescriptor: (_target, key) =>
-      Reflect.getOwnPropertyDescriptor(shape === undefined && known(key) ? (eager as Partial<S>) : real(), key),
-    set: (_target, key, value) => Reflect.set(real(), key, value),
-    defineProperty: (_target, key, descriptor) => Reflect.defineProperty(real(), key, descriptor),
-    deleteProperty: (_target, key) => Reflect.deleteProperty(real(), key),
+    get: (_target, key) => Reflect.get(from(key), key),
+    has: (_target, key) => key in from(key),
+    ownKeys: () => Reflect.ownKeys((shape ??= build())),
+    getOwnPropertyDescriptor: (_target, key) => Reflect.getOwnPropertyDescriptor(from(key), key),
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
   });
 }
 
@@ -41,14 +41,7 @@ export function lazyShape<S extends object>(build: () => S, eager?: Partial<S>):
  *
  * @internal
  */
-export function once<T>(build: () => T): () => T {
+export function once<T extends object>(build: () => T): () => T {
   let value: T | undefined;
-  let built = false;
-  return () => {
-    if (!built) {
-      value = build();
-      built = true;
-    }
-    return value as T;
-  };
+  return () => (value ??= build());
 }
