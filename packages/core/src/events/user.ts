@@ -1,22 +1,25 @@
 import { z } from 'zod';
+import { lazyShape } from '../util/lazy-shape.js';
 
 /**
  * The user an event is about (spec 002). Stream-level events (viewer counts, stream start/end)
  * carry the {@link systemUser} placeholder.
  */
-export const streamUserSchema = z.object({
-  /** Stable platform user id. Cooldowns and dedupe key on this, never on names. */
-  id: z.string(),
-  /** Login / handle. */
-  username: z.string(),
-  /** Display name. */
-  nickname: z.string(),
-  profilePictureUrl: z.string().optional(),
-  /** 0 = none, 1 = follower, 2 = friend. */
-  followRole: z.number().int().min(0).max(2).optional(),
-  isModerator: z.boolean().optional(),
-  isSubscriber: z.boolean().optional(),
-});
+export const streamUserSchema = z.object(
+  lazyShape(() => ({
+    /** Stable platform user id. Cooldowns and dedupe key on this, never on names. */
+    id: z.string(),
+    /** Login / handle. */
+    username: z.string(),
+    /** Display name. */
+    nickname: z.string(),
+    profilePictureUrl: z.string().optional(),
+    /** 0 = none, 1 = follower, 2 = friend. */
+    followRole: z.number().int().min(0).max(2).optional(),
+    isModerator: z.boolean().optional(),
+    isSubscriber: z.boolean().optional(),
+  })),
+);
 
 /** The user of an event. */
 export type StreamUser = z.output<typeof streamUserSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { once } from '../util/lazy-shape.js';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { compileAccept, type FastAccept } from './fast-accept.js';
 import { customDataSchemas, isPlatform, platformDataSchema } from './registry.js';
@@ -6,16 +7,18 @@ import type { StreamEvent } from './stream-event.js';
 import { eventMetaSchema } from './meta.js';
 import { streamUserSchema, type StreamUser } from './user.js';
 
-const envelopeSchema = z.looseObject({
-  id: z.uuid(),
-  type: z.string().min(1),
-  source: z.string().min(1),
-  timestamp: z.number().int().nonnegative(),
-  user: streamUserSchema.loose(),
-  data: z.record(z.string(), z.unknown()),
-  raw: z.unknown().optional(),
-  meta: eventMetaSchema.loose().optional(),
-});
+const envelopeSchema = once(() =>
+  z.looseObject({
+    id: z.uuid(),
+    type: z.string().min(1),
+    source: z.string().min(1),
+    timestamp: z.number().int().nonnegative(),
+    user: streamUserSchema.loose(),
+    data: z.record(z.string(), z.unknown()),
+    raw: z.unknown().optional(),
+    meta: eventMetaSchema.loose().optional(),
+  }),
+);
 
 /** The result of {@link parseEvent}: the typed event, or an error naming every problem. */
 export type ParseEventResult = { ok: true; event: StreamEvent } | { ok: false; error: ValidationError };
@@ -98,7 +101,8 @@ export function validateData(
   return { ok: false, issues: best ?? [] };
 }
 
-const userChecker = checkerOf(streamUserSchema as unknown as z.ZodType<Record<string, unknown>>);
+/** The user checker, compiled on first use (compiling reads the schema's shape, which builds it). */
+let userChecker: Checker | undefined;
 
 /**
  * Validates a value as a {@link StreamUser}: the user itself when it already has the exact shape (a
@@ -111,6 +115,7 @@ const userChecker = checkerOf(streamUserSchema as unknown as z.ZodType<Record<st
  * ```
  */
 export function validateUser(user: unknown): { ok: true; user: StreamUser } | { ok: false; issues: ValidationIssue[] } {
+  userChecker ??= checkerOf(streamUserSchema as unknown as z.ZodType<Record<string, unknown>>);
   if (userChecker.accept?.(user)) return { ok: true, user: user as StreamUser };
   const result = streamUserSchema.safeParse(user);
   return result.success ? { ok: true, user: result.data } : { ok: false, issues: toIssues(result.error, 'user') };
@@ -129,7 +134,7 @@ export function validateUser(user: unknown): { ok: true; user: StreamUser } | { 
  * ```
  */
 export function parseEvent(input: unknown): ParseEventResult {
-  const envelope = envelopeSchema.safeParse(input);
+  const envelope = envelopeSchema().safeParse(input);
   const issues: ValidationIssue[] = envelope.success ? [] : toIssues(envelope.error, '');
   const candidate = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const { source, type, data } = candidate;

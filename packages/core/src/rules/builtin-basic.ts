@@ -51,7 +51,7 @@ const call = builtin(
     z.strictObject({
       type: z.literal('call'),
       action: z.string().min(1),
-      params: templated(z.record(z.string(), jsonValueSchema)).optional(),
+      params: templated(z.record(z.string(), jsonValueSchema())).optional(),
     }),
   (action, path) => {
     const params = compileValue(action.params ?? {});
@@ -89,7 +89,7 @@ const emit = builtin(
         type: z.string().refine(isStreamEventType, { message: 'not an event type of the catalogue' }),
         source: z.string().min(1).optional(),
         user: z.enum(['event', 'system']).optional(),
-        data: templated(z.record(z.string(), jsonValueSchema)),
+        data: templated(z.record(z.string(), jsonValueSchema())),
       }),
     }),
   (action, path) => {
@@ -165,8 +165,8 @@ const counter = builtin(
   () =>
     z.strictObject({
       type: z.literal('counter'),
-      name: variableNameTemplate,
-      scope: variableScopeSchema.optional(),
+      name: variableNameTemplate(),
+      scope: variableScopeSchema().optional(),
       by: z.union([z.number().finite(), templated(z.string())]).optional(),
     }),
   (action, path) => {
@@ -211,9 +211,9 @@ const setVariable = builtin(
   () =>
     z.strictObject({
       type: z.literal('setVariable'),
-      name: variableNameTemplate,
-      scope: variableScopeSchema.optional(),
-      value: templated(jsonValueSchema),
+      name: variableNameTemplate(),
+      scope: variableScopeSchema().optional(),
+      value: templated(jsonValueSchema()),
     }),
   (action, path) => {
     const value = compileValue(action.value);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazyShape, once } from '../util/lazy-shape.js';
 import { ValidationError } from '../errors.js';
 import { toSecret, type Secret } from '../util/secret.js';
 import type { Clock } from '../util/clock.js';
@@ -19,8 +20,10 @@ import { stringify } from './templates.js';
 
 /** Headers that carry credentials: refused in `headers`, they belong in `secretHeaders`. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key']);
-const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name');
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, underscores)');
+const headerName = once(() => z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name'));
+const envName = once(() =>
+  z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, underscores)'),
+);
 
 /** A configured call target: a base URL that rules name instead of writing it (it may hold a credential). */
 export interface HttpTarget {
@@ -53,33 +56,35 @@ export interface HttpActionOptions {
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 function actionShape() {
-  return z.strictObject({
-    type: z.literal('http'),
-    /** Default `POST` with a body, `GET` without. */
-    method: z.enum(methods).optional(),
-    /** Absolute http(s) URL (literal origin, templates in path/query/fragment); with `target`, the part after its base URL. */
-    url: z.string().optional(),
-    /** A configured target's name, instead of a host in `url`. */
-    target: z.string().min(1).optional(),
-    /** Query parameters added to the URL (values templated, encoded). */
-    query: templated(z.record(z.string().min(1), z.union([z.string(), z.number(), z.boolean()]))).optional(),
-    /** Plain headers (templated). Credentials go in `secretHeaders`. */
-    headers: templated(z.record(headerName, z.string())).optional(),
-    /** Headers whose values come from environment variables, by name: `{ "Authorization": { "env": "HOOK_TOKEN", "prefix": "Bearer " } }`. */
-    secretHeaders: z.record(headerName, z.strictObject({ env: envName, prefix: z.string().optional() })).optional(),
-    /** A JSON body (templated; a string that is exactly one `{{path}}` keeps its type). */
-    json: templated(jsonValueSchema).optional(),
-    /** A text body (templated). */
-    text: templated(z.string()).optional(),
-    /** Timeout of one attempt, ms (≤ 60,000). */
-    timeoutMs: z.number().int().min(1).max(60_000).optional(),
-    /** Extra attempts after a network failure, a timeout, 408, 429 or 5xx (≤ 5). Default 2. */
-    retries: z.number().int().min(0).max(5).optional(),
-    /** First retry delay, ms, doubling each time (a `Retry-After` wins). Default 500. */
-    retryDelayMs: z.number().int().min(0).max(30_000).optional(),
-    /** A variable that receives `{ status, ok, json | text }` for the next actions (`{{vars.<name>.json.id}}`). */
-    saveAs: variableName.optional(),
-  });
+  return z.strictObject(
+    lazyShape(() => ({
+      type: z.literal('http'),
+      /** Default `POST` with a body, `GET` without. */
+      method: z.enum(methods).optional(),
+      /** Absolute http(s) URL (literal origin, templates in path/query/fragment); with `target`, the part after its base URL. */
+      url: z.string().optional(),
+      /** A configured target's name, instead of a host in `url`. */
+      target: z.string().min(1).optional(),
+      /** Query parameters added to the URL (values templated, encoded). */
+      query: templated(z.record(z.string().min(1), z.union([z.string(), z.number(), z.boolean()]))).optional(),
+      /** Plain headers (templated). Credentials go in `secretHeaders`. */
+      headers: templated(z.record(headerName(), z.string())).optional(),
+      /** Headers whose values come from environment variables, by name: `{ "Authorization": { "env": "HOOK_TOKEN", "prefix": "Bearer " } }`. */
+      secretHeaders: z.record(headerName(), z.strictObject({ env: envName(), prefix: z.string().optional() })).optional(),
+      /** A JSON body (templated; a string that is exactly one `{{path}}` keeps its type). */
+      json: templated(jsonValueSchema()).optional(),
+      /** A text body (templated). */
+      text: templated(z.string()).optional(),
+      /** Timeout of one attempt, ms (≤ 60,000). */
+      timeoutMs: z.number().int().min(1).max(60_000).optional(),
+      /** Extra attempts after a network failure, a timeout, 408, 429 or 5xx (≤ 5). Default 2. */
+      retries: z.number().int().min(0).max(5).optional(),
+      /** First retry delay, ms, doubling each time (a `Retry-After` wins). Default 500. */
+      retryDelayMs: z.number().int().min(0).max(30_000).optional(),
+      /** A variable that receives `{ status, ok, json | text }` for the next actions (`{{vars.<name>.json.id}}`). */
+      saveAs: variableName().optional(),
+    })),
+  );
 }
 
 /** The schema of an `http` action (shape only: the allow-list is checked by {@link httpAction}'s schema). */

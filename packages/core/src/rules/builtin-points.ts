@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { once } from '../util/lazy-shape.js';
 import { builtin, templated, variableName } from './builtin.js';
 import { renderNumber } from './builtin-basic.js';
 import { RuleActionError } from './errors.js';
@@ -16,7 +17,7 @@ import type { LeaderboardEntry } from './viewers.js';
  * @packageDocumentation
  */
 
-const sources = z.array(z.string().min(1)).min(1);
+const sources = once(() => z.array(z.string().min(1)).min(1));
 
 const addPoints = builtin(
   'addPoints',
@@ -29,11 +30,11 @@ const addPoints = builtin(
         /** `user` (default): the event's viewer; `activeViewers`: every viewer who chatted in the last `activeWithinMinutes`. */
         to: z.enum(['user', 'activeViewers']).optional(),
         /** The viewer variable holding the points. Default `points`. */
-        variable: variableNameTemplate.optional(),
+        variable: variableNameTemplate().optional(),
         /** For `activeViewers`: how recent a viewer's last chat message must be, in minutes (default 10). */
         activeWithinMinutes: z.number().int().min(1).max(1_440).optional(),
         /** For `activeViewers`: only viewers of these platforms (default every platform). */
-        sources: sources.optional(),
+        sources: sources().optional(),
         /** The lowest balance a viewer can end with (default 0: spending never goes negative); `null` for none. */
         floor: z.number().finite().nullable().optional(),
       })
@@ -120,18 +121,18 @@ const leaderboard = builtin(
     z.strictObject({
       type: z.literal('leaderboard'),
       /** The viewer variable to rank by. Default `points`. */
-      variable: variableName.optional(),
+      variable: variableName().optional(),
       /** How many viewers. Default 5. */
       top: z.number().int().min(1).max(100).optional(),
       /** Only viewers of these platforms (default every platform). */
-      sources: sources.optional(),
+      sources: sources().optional(),
       /**
        * How one entry reads in `text`, from its fields `rank`, `nickname`, `username`, `value`, `source`
        * and `id` (default `{{rank}}. {{nickname}} ({{value}})`).
        */
       entry: templated(z.string().min(1).max(200)).optional(),
       /** The variable the result goes to, for the next actions (`{{vars.top.text}}`). */
-      saveAs: variableName,
+      saveAs: variableName(),
     }),
   (action) => {
     const name = action.variable ?? 'points';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazyShape } from '../util/lazy-shape.js';
 import type { ValidationIssue } from '../errors.js';
 import { canSendChat, type Connector } from '../connector/connector.js';
 import type { ChatSender } from '../connector/chat.js';
@@ -20,13 +21,15 @@ import { formatPath } from './validate-issues.js';
  */
 
 /** The schema of a `reply` action. */
-export const replyActionSchema = z.strictObject({
-  type: z.literal('reply'),
-  /** The message: a template (`"@{{user.username}} rolled {{vars.dice}}"`), rendered against the run. */
-  text: templated(z.string().min(1)),
-  /** The id of the connector to send through (`"twitch:mychannel"`); default: the one whose `source` is the event's. */
-  connector: z.string().min(1).optional(),
-});
+export const replyActionSchema = z.strictObject(
+  lazyShape(() => ({
+    type: z.literal('reply'),
+    /** The message: a template (`"@{{user.username}} rolled {{vars.dice}}"`), rendered against the run. */
+    text: templated(z.string().min(1)),
+    /** The id of the connector to send through (`"twitch:mychannel"`); default: the one whose `source` is the event's. */
+    connector: z.string().min(1).optional(),
+  })),
+);
 
 /** A `reply` action, as validated. */
 export type ReplyAction = z.output<typeof replyActionSchema>;

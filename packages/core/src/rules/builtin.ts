@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { once } from '../util/lazy-shape.js';
 import type { Action, BuiltinAction } from './actions.js';
 import type { ActionPreview, CompiledAction, CompileTools, RegisteredAction, RunContext, StepState } from './run-actions.js';
 import { templateProblems, templateStrings } from './templates.js';
@@ -19,10 +20,10 @@ export const templated = <T extends z.ZodType>(schema: T) =>
     checkTemplates(value, [], ctx);
   });
 
-/** A variable's name. */
-export const variableName = z
-  .string()
-  .regex(/^[A-Za-z_][\w-]*$/, 'variable names are letters, digits, "_" and "-", starting with a letter or "_"');
+/** A variable's name (its schema, built on first use). */
+export const variableName = once(() =>
+  z.string().regex(/^[A-Za-z_][\w-]*$/, 'variable names are letters, digits, "_" and "-", starting with a letter or "_"'),
+);
 
 /** What a built-in's compiler returns: the action's behaviour, its path and type added by {@link builtin}. */
 export interface BuiltinStep {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazyShape, once } from '../util/lazy-shape.js';
 import { parseUsagePattern } from './command-parser.js';
 import { permissionLevels } from './permissions.js';
 
@@ -9,23 +10,25 @@ import { permissionLevels } from './permissions.js';
  * @packageDocumentation
  */
 
-const commandWord = z
-  .string()
-  .min(1)
-  .max(100)
-  .refine((word) => !/\s/u.test(word), { message: 'a command is one word, its prefix included (e.g. "!dice")' });
+const commandWord = once(() =>
+  z
+    .string()
+    .min(1)
+    .max(100)
+    .refine((word) => !/\s/u.test(word), { message: 'a command is one word, its prefix included (e.g. "!dice")' }),
+);
 
-const levelSchema = z.enum(permissionLevels);
+const levelSchema = once(() => z.enum(permissionLevels));
 
 const permissionHint = `a permission level (${permissionLevels.join(', ')}) or a list of levels and { "userId", "source"? }`;
 
 /** A command's permission: a level, or a list of levels and `{ userId, source? }` of which any one suffices. */
 export const permissionSchema = z.union(
   [
-    levelSchema,
+    levelSchema(),
     z
       .array(
-        z.union([levelSchema, z.strictObject({ userId: z.string().min(1), source: z.string().min(1).optional() })], {
+        z.union([levelSchema(), z.strictObject(lazyShape(() => ({ userId: z.string().min(1), source: z.string().min(1).optional() })))], {
           error: permissionHint,
         }),
       )
@@ -36,47 +39,49 @@ export const permissionSchema = z.union(
 
 /** The argument check of a command: a usage grammar or a regex, and the usage text reported on a mismatch. */
 export const commandArgsSchema = z
-  .strictObject({
-    /** Usage grammar: `<sides:int> [label...]` (see docs/rules.md, "Commands"). */
-    pattern: z
-      .string()
-      .max(500)
-      .superRefine((pattern, ctx) => {
-        const parsed = parseUsagePattern(pattern);
-        if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: `invalid usage pattern: ${parsed.problem}` });
-      })
-      .optional(),
-    /** A JavaScript regex that `args.rest` must match; its named groups become named args. */
-    regex: z
-      .string()
-      .max(500)
-      .superRefine((source, ctx) => {
-        try {
-          new RegExp(source, 'u');
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: `invalid regex: ${(error as Error).message}` });
-        }
-        if (/\(\?<(rest|count)>/.test(source)) ctx.addIssue({ code: 'custom', message: 'group names rest and count are reserved' });
-      })
-      .optional(),
-    /** The text reported (and given to `onUsage` actions as `{{command.usage}}`) when the arguments do not fit. */
-    usage: z.string().min(1).max(500).optional(),
-  })
+  .strictObject(
+    lazyShape(() => ({
+      /** Usage grammar: `<sides:int> [label...]` (see docs/rules.md, "Commands"). */
+      pattern: z
+        .string()
+        .max(500)
+        .superRefine((pattern, ctx) => {
+          const parsed = parseUsagePattern(pattern);
+          if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: `invalid usage pattern: ${parsed.problem}` });
+        })
+        .optional(),
+      /** A JavaScript regex that `args.rest` must match; its named groups become named args. */
+      regex: z
+        .string()
+        .max(500)
+        .superRefine((source, ctx) => {
+          try {
+            new RegExp(source, 'u');
+          } catch (error) {
+            ctx.addIssue({ code: 'custom', message: `invalid regex: ${(error as Error).message}` });
+          }
+          if (/\(\?<(rest|count)>/.test(source)) ctx.addIssue({ code: 'custom', message: 'group names rest and count are reserved' });
+        })
+        .optional(),
+      /** The text reported (and given to `onUsage` actions as `{{command.usage}}`) when the arguments do not fit. */
+      usage: z.string().min(1).max(500).optional(),
+    })),
+  )
   .refine((args) => (args.pattern === undefined) !== (args.regex === undefined), { message: 'give exactly one of "pattern" and "regex"' });
 
-/** The command fields of the trigger schema. */
-export const commandTriggerFields = {
+/** The command fields of the trigger schema (built on first use). */
+export const commandTriggerFields = once(() => ({
   /** The command word, its prefix included (`"!dice"`): the trigger matches `chat` events starting with it. */
-  command: commandWord.optional(),
+  command: commandWord().optional(),
   /** Other words that run the same command (`["!roll"]`). */
-  aliases: z.array(commandWord).min(1).max(50).optional(),
+  aliases: z.array(commandWord()).min(1).max(50).optional(),
   /** Match the command word exactly (default `false`: `!DICE` runs `!dice`). */
   caseSensitive: z.boolean().optional(),
   /** Argument check; on a mismatch the run ends `usage` (and `onUsage` actions run). */
   args: commandArgsSchema.optional(),
   /** Who may run it (default everyone); a refused run ends `forbidden`. */
   permission: permissionSchema.optional(),
-};
+}));
 
 interface TriggerLike {
   types?: unknown;

@@ -19,7 +19,7 @@ function previewContext(state: StepState, path: string): ActionPreviewContext {
 
 function setter(host: ActionHost): ActionContext['setVariable'] {
   return (name, value) => {
-    const parsed = jsonValueSchema.safeParse(value);
+    const parsed = jsonValueSchema().safeParse(value);
     if (!parsed.success) throw new ValidationError(`invalid value for variable "${name}"`, toIssues(parsed.error));
     host.setVariable(name, parsed.data);
   };

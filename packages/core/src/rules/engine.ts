@@ -434,7 +434,7 @@ export class RuleEngine {
       this.#memory.variables.delete(name);
       return;
     }
-    const parsed = jsonValueSchema.safeParse(value);
+    const parsed = jsonValueSchema().safeParse(value);
     if (!parsed.success) throw new ValidationError(`invalid value for variable "${name}"`, toIssues(parsed.error));
     this.#memory.variables.set(name, parsed.data);
   }

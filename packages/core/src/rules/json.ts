@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { once } from '../util/lazy-shape.js';
 
 /** A JSON value: what rules, variables and saved state are made of. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -6,16 +7,18 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** A JSON primitive. */
 export type JsonPrimitive = string | number | boolean | null;
 
-/** Zod schema of {@link JsonValue} (finite numbers only, so that values survive `JSON.stringify`). */
-export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([
-    z.string(),
-    z.number().refine(Number.isFinite, 'must be a finite number'),
-    z.boolean(),
-    z.null(),
-    z.array(jsonValueSchema),
-    z.record(z.string(), jsonValueSchema),
-  ]),
+/** Zod schema of {@link JsonValue} (finite numbers only, so that values survive `JSON.stringify`), built on first use. */
+export const jsonValueSchema: () => z.ZodType<JsonValue> = once(() =>
+  z.lazy(() =>
+    z.union([
+      z.string(),
+      z.number().refine(Number.isFinite, 'must be a finite number'),
+      z.boolean(),
+      z.null(),
+      z.array(jsonValueSchema()),
+      z.record(z.string(), jsonValueSchema()),
+    ]),
+  ),
 );
 
 /** Whether `value` is a JSON primitive. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazyShape, once } from '../util/lazy-shape.js';
 import { eventTypes, isStreamEventType } from '../events/registry.js';
 import type { Action } from './actions.js';
 import { actionSchema } from './action-schema.js';
@@ -11,22 +12,24 @@ import type { ActionRegistry } from './registry.js';
 
 /** The longest cooldown a rule may declare: 7 days. */
 const MAX_COOLDOWN_MS = 7 * 24 * 3_600_000;
-const cooldownMs = z.number().int().min(0).max(MAX_COOLDOWN_MS);
+const cooldownMs = once(() => z.number().int().min(0).max(MAX_COOLDOWN_MS));
 
-const triggerFields = z.strictObject({
-  /** Event types (catalogue names, e.g. `"gift"`); absent = any type. */
-  types: z
-    .array(
-      z.string().refine(isStreamEventType, { message: `not an event type of the catalogue (e.g. ${eventTypes.slice(0, 4).join(', ')})` }),
-    )
-    .min(1)
-    .optional(),
-  /** Event sources (`"tiktok"`, or a custom source name); absent = any source. */
-  sources: z.array(z.string().min(1)).min(1).optional(),
-  ...commandTriggerFields,
-  /** A timer trigger instead: the rule runs every N seconds (see docs/rules.md, "Timers"); `sources` say whose chat counts. */
-  timer: timerSchema.optional(),
-});
+const triggerFields = z.strictObject(
+  lazyShape(() => ({
+    /** Event types (catalogue names, e.g. `"gift"`); absent = any type. */
+    types: z
+      .array(
+        z.string().refine(isStreamEventType, { message: `not an event type of the catalogue (e.g. ${eventTypes.slice(0, 4).join(', ')})` }),
+      )
+      .min(1)
+      .optional(),
+    /** Event sources (`"tiktok"`, or a custom source name); absent = any source. */
+    sources: z.array(z.string().min(1)).min(1).optional(),
+    ...commandTriggerFields(),
+    /** A timer trigger instead: the rule runs every N seconds (see docs/rules.md, "Timers"); `sources` say whose chat counts. */
+    timer: timerSchema().optional(),
+  })),
+);
 
 /**
  * Which events start a rule. Both lists optional; an empty trigger (`{}`) matches every event. With
@@ -39,30 +42,37 @@ export const triggerSchema = triggerFields.superRefine(checkTriggerKind);
  * Cooldowns. A blocked run is reported (outcome `cooldown`) and its actions do not run. Per-user
  * cooldowns key on the event's platform and **stable user id** (`user.id`), never the display name.
  */
-export const cooldownSchema = z.strictObject({
-  /** The rule runs at most once per this many ms. */
-  globalMs: cooldownMs.optional(),
-  /** Each user triggers the rule at most once per this many ms. */
-  perUserMs: cooldownMs.optional(),
-  /** A cooldown shared by every rule naming the same group ("one sound alert per 10 s"). */
-  group: z.strictObject({ name: z.string().min(1), ms: cooldownMs }).optional(),
-  /**
-   * Whether these cooldowns apply to simulated events (`meta.simulated`, e.g. injected over the custom
-   * WS server or by `vmsc simulate`): `apply` (default) or `ignore` (neither checked nor started, so
-   * testing an alert does not block real viewers).
-   */
-  simulated: z.enum(['apply', 'ignore']).optional(),
-});
+export const cooldownSchema = z.strictObject(
+  lazyShape(() => ({
+    /** The rule runs at most once per this many ms. */
+    globalMs: cooldownMs().optional(),
+    /** Each user triggers the rule at most once per this many ms. */
+    perUserMs: cooldownMs().optional(),
+    /** A cooldown shared by every rule naming the same group ("one sound alert per 10 s"). */
+    group: z.strictObject(lazyShape(() => ({ name: z.string().min(1), ms: cooldownMs() }))).optional(),
+    /**
+     * Whether these cooldowns apply to simulated events (`meta.simulated`, e.g. injected over the custom
+     * WS server or by `vmsc simulate`): `apply` (default) or `ignore` (neither checked nor started, so
+     * testing an alert does not block real viewers).
+     */
+    simulated: z.enum(['apply', 'ignore']).optional(),
+  })),
+);
 
 /** The default number of runs that may wait in a queue. */
 export const DEFAULT_QUEUE_LENGTH = 100;
 
 /** A queue's name: letters, digits, `_`, `-`, `.` and `:`. */
-const queueName = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[\w.:-]+$/, 'a queue name is letters, digits, "_", "-", "." and ":"');
+const queueName = once(() =>
+  z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[\w.:-]+$/, 'a queue name is letters, digits, "_", "-", "." and ":"'),
+);
+
+/** The discriminator of the queue mode (built now: the union checks it when it is made). */
+const queueMode = { mode: z.literal('queue') };
 
 /**
  * How runs of one rule relate: overlap freely, or wait in a bounded queue: the rule's own, or a named
@@ -70,29 +80,34 @@ const queueName = z
  */
 export const runModeSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('concurrent') }),
-  z.strictObject({
-    mode: z.literal('queue'),
-    /**
-     * A queue shared by every rule naming it (`"alerts"`), which `engine.pauseQueue` / `resumeQueue` /
-     * `clearQueue` control. Absent: the rule's own queue.
-     */
-    queue: queueName.optional(),
-    /** Runs of higher priority start first (`high`, `normal`, `low`). Default `normal`. */
-    priority: z.enum(queuePriorities).optional(),
-    /**
-     * Runs that may wait (the running one not counted). Default 100. Rules sharing a named queue
-     * that give it must agree.
-     */
-    maxLength: z.number().int().min(1).max(100_000).optional(),
-    /**
-     * When the queue is full: `drop-oldest` (the longest-waiting run is dropped), `drop-newest` (the
-     * new run is dropped) or `reject` (like drop-newest, but `engine.trigger()` rejects with
-     * `RuleQueueFullError`). A run of higher priority than the lowest waiting one always gets in (the
-     * newest of those is dropped). Every overflow is reported. Default `drop-oldest`; rules sharing a
-     * named queue that give it must agree.
-     */
-    overflow: z.enum(['drop-oldest', 'drop-newest', 'reject']).optional(),
-  }),
+  z.strictObject(
+    lazyShape(
+      () => ({
+        mode: queueMode.mode,
+        /**
+         * A queue shared by every rule naming it (`"alerts"`), which `engine.pauseQueue` / `resumeQueue` /
+         * `clearQueue` control. Absent: the rule's own queue.
+         */
+        queue: queueName().optional(),
+        /** Runs of higher priority start first (`high`, `normal`, `low`). Default `normal`. */
+        priority: z.enum(queuePriorities).optional(),
+        /**
+         * Runs that may wait (the running one not counted). Default 100. Rules sharing a named queue
+         * that give it must agree.
+         */
+        maxLength: z.number().int().min(1).max(100_000).optional(),
+        /**
+         * When the queue is full: `drop-oldest` (the longest-waiting run is dropped), `drop-newest` (the
+         * new run is dropped) or `reject` (like drop-newest, but `engine.trigger()` rejects with
+         * `RuleQueueFullError`). A run of higher priority than the lowest waiting one always gets in (the
+         * newest of those is dropped). Every overflow is reported. Default `drop-oldest`; rules sharing a
+         * named queue that give it must agree.
+         */
+        overflow: z.enum(['drop-oldest', 'drop-newest', 'reject']).optional(),
+      }),
+      queueMode,
+    ),
+  ),
 ]);
 
 /**
@@ -114,24 +129,26 @@ export const ruleSchema = ruleSchemaWith(actionSchema);
 
 /** The rule schema whose actions are checked by `actions` (a registry's schema). */
 function ruleSchemaWith(actions: z.ZodType<Action, Action>) {
-  const schema = z.strictObject({
-    /** UUID; state (cooldowns, no-repeat memory) is saved under it, so keep it stable. */
-    id: z.uuid(),
-    /** Unique among the engine's rules; `trigger` and `explain` accept it instead of the id. */
-    name: z.string().min(1).max(200),
-    enabled: z.boolean().default(true),
-    description: z.string().optional(),
-    /** Absent: the rule only runs through `engine.trigger()`. */
-    trigger: triggerSchema.optional(),
-    conditions: conditionSchema.optional(),
-    cooldown: cooldownSchema.optional(),
-    run: runModeSchema.default({ mode: 'concurrent' }),
-    actions: z.array(actions).min(1),
-    /** For a command trigger with `args`: the actions run when the arguments do not fit (e.g. reply `{{command.usage}}`). */
-    onUsage: z.array(actions).min(1).optional(),
-    /** Free-form data of the application (UI position, author...), kept as is. */
-    meta: z.record(z.string(), jsonValueSchema).optional(),
-  });
+  const schema = z.strictObject(
+    lazyShape(() => ({
+      /** UUID; state (cooldowns, no-repeat memory) is saved under it, so keep it stable. */
+      id: z.uuid(),
+      /** Unique among the engine's rules; `trigger` and `explain` accept it instead of the id. */
+      name: z.string().min(1).max(200),
+      enabled: z.boolean().default(true),
+      description: z.string().optional(),
+      /** Absent: the rule only runs through `engine.trigger()`. */
+      trigger: triggerSchema.optional(),
+      conditions: conditionSchema.optional(),
+      cooldown: cooldownSchema.optional(),
+      run: runModeSchema.default({ mode: 'concurrent' }),
+      actions: z.array(actions).min(1),
+      /** For a command trigger with `args`: the actions run when the arguments do not fit (e.g. reply `{{command.usage}}`). */
+      onUsage: z.array(actions).min(1).optional(),
+      /** Free-form data of the application (UI position, author...), kept as is. */
+      meta: z.record(z.string(), jsonValueSchema()).optional(),
+    })),
+  );
   return schema.superRefine(checkOnUsage);
 }
 

@@ -1,14 +1,19 @@
 import { z } from 'zod';
+import { lazyShape, once } from '../util/lazy-shape.js';
 import { jsonValueSchema, type JsonValue } from './json.js';
 import { savedViewerSchema } from './viewers.js';
 
-const stateFields = {
+const stateFields = once(() => ({
   /** When it was saved (epoch ms). */
   savedAt: z.number().int().nonnegative(),
   cooldowns: z.record(z.string(), z.number().int().nonnegative()),
-  variables: z.record(z.string(), jsonValueSchema),
+  variables: z.record(z.string(), jsonValueSchema()),
   noRepeat: z.record(z.string(), z.array(z.number().int().nonnegative())),
-};
+}));
+
+/** The discriminators of the two versions (built now: the union checks them when it is made). */
+const version1 = { version: z.literal(1) };
+const version2 = { version: z.literal(2) };
 
 /**
  * Zod schema of the engine's saved state: running cooldowns (key → expiry epoch ms), variables and
@@ -19,8 +24,8 @@ const stateFields = {
  */
 export const ruleEngineStateSchema = z
   .discriminatedUnion('version', [
-    z.strictObject({ version: z.literal(1), ...stateFields }),
-    z.strictObject({ version: z.literal(2), ...stateFields, viewers: z.array(savedViewerSchema) }),
+    z.strictObject(lazyShape(() => ({ version: version1.version, ...stateFields() }), version1)),
+    z.strictObject(lazyShape(() => ({ version: version2.version, ...stateFields(), viewers: z.array(savedViewerSchema) }), version2)),
   ])
   .transform((state) => (state.version === 2 ? state : { ...state, version: 2 as const, viewers: [] }));
 

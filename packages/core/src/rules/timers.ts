@@ -112,7 +112,13 @@ export class TimerScheduler {
     const timer = this.#timers.get(compiled);
     if (!timer) return undefined;
     const { everySeconds, jitterSeconds = 0, minChatMessages = 0, whileLive } = timer.settings;
-    const state: TimerState = { everySeconds, jitterSeconds, nextAt: timer.nextAt, chatMessages: this.#messagesSince(timer), minChatMessages };
+    const state: TimerState = {
+      everySeconds,
+      jitterSeconds,
+      nextAt: timer.nextAt,
+      chatMessages: this.#messagesSince(timer),
+      minChatMessages,
+    };
     if (whileLive !== undefined) {
       state.whileLive = whileLive;
       state.live = this.#parts.isLive(whileLive);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { once } from '../util/lazy-shape.js';
 import { RuleActionError } from './errors.js';
 import type { JsonValue } from './json.js';
 import type { Scope } from './path.js';
@@ -12,25 +13,27 @@ const NAME_HINT = 'variable names are letters, digits, "_" and "-", starting wit
  * A variable's name, which may be a template (`"wins-{{args.0}}"`): outside the placeholders only
  * name characters; the rendered name is checked when the action runs.
  */
-export const variableNameTemplate = z
-  .string()
-  .min(1)
-  .max(200)
-  .superRefine((name, ctx) => {
-    if (!name.includes('{{') && !name.includes('}}')) {
-      if (!NAME.test(name)) ctx.addIssue({ code: 'custom', message: NAME_HINT });
-      return;
-    }
-    for (const problem of templateProblems(name)) ctx.addIssue({ code: 'custom', message: problem });
-    const literal = name.replace(/\{\{[^{}]*\}\}/g, '');
-    if (!/^[\w-]*$/.test(literal)) ctx.addIssue({ code: 'custom', message: `outside "{{ }}", ${NAME_HINT}` });
-  });
+export const variableNameTemplate = once(() =>
+  z
+    .string()
+    .min(1)
+    .max(200)
+    .superRefine((name, ctx) => {
+      if (!name.includes('{{') && !name.includes('}}')) {
+        if (!NAME.test(name)) ctx.addIssue({ code: 'custom', message: NAME_HINT });
+        return;
+      }
+      for (const problem of templateProblems(name)) ctx.addIssue({ code: 'custom', message: problem });
+      const literal = name.replace(/\{\{[^{}]*\}\}/g, '');
+      if (!/^[\w-]*$/.test(literal)) ctx.addIssue({ code: 'custom', message: `outside "{{ }}", ${NAME_HINT}` });
+    }),
+);
 
 /** Where a variable action reads and writes: the engine's variables, or the event viewer's. */
-export const variableScopeSchema = z.enum(['global', 'user']);
+export const variableScopeSchema = once(() => z.enum(['global', 'user']));
 
 /** A variable's scope: `global` (`vars.x`, the default) or `user` (`user.vars.x`, the event's viewer). */
-export type VariableScope = z.output<typeof variableScopeSchema>;
+export type VariableScope = z.output<ReturnType<typeof variableScopeSchema>>;
 
 /** One variable, resolved for a run: its rendered name, and how to read and write it. */
 export interface VariableSlot {

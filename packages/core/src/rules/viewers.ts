@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazyShape } from '../util/lazy-shape.js';
 import type { StreamEvent } from '../events/stream-event.js';
 import { ANONYMOUS_USER_ID, SYSTEM_USER_ID } from '../events/user.js';
 import type { Clock } from '../util/clock.js';
@@ -8,16 +9,18 @@ import { jsonValueSchema, type JsonValue } from './json.js';
 export const DEFAULT_MAX_VIEWERS = 50_000;
 
 /** Zod schema of one saved viewer (see {@link ViewerRecord}). */
-export const savedViewerSchema = z.strictObject({
-  source: z.string().min(1),
-  id: z.string().min(1),
-  username: z.string(),
-  nickname: z.string(),
-  firstSeen: z.number().int().nonnegative(),
-  lastSeen: z.number().int().nonnegative(),
-  lastChatAt: z.number().int().nonnegative().optional(),
-  vars: z.record(z.string(), jsonValueSchema),
-});
+export const savedViewerSchema = z.strictObject(
+  lazyShape(() => ({
+    source: z.string().min(1),
+    id: z.string().min(1),
+    username: z.string(),
+    nickname: z.string(),
+    firstSeen: z.number().int().nonnegative(),
+    lastSeen: z.number().int().nonnegative(),
+    lastChatAt: z.number().int().nonnegative().optional(),
+    vars: z.record(z.string(), jsonValueSchema()),
+  })),
+);
 
 /** A viewer as saved in the engine's state. */
 export type SavedViewer = z.output<typeof savedViewerSchema>;

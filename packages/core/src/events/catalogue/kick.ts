@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { once } from '../../util/lazy-shape.js';
 import { lazySchemas } from './lazy.js';
 import {
   emoteDetailSchema,
@@ -10,27 +11,33 @@ import {
 } from './shared.js';
 
 /** A Kick chat badge as it arrives in `sender.identity.badges[]`. */
-const kickBadgeSchema = z.object({
-  /** `broadcaster`, `moderator`, `vip`, `og`, `founder`, `subscriber`, `sub_gifter`, `verified`, `staff`, `bot`... */
-  type: z.string(),
-  text: z.string(),
-  /** Months for `subscriber`, gifts for `sub_gifter`. */
-  count: z.number().optional(),
-});
+const kickBadgeSchema = once(() =>
+  z.object({
+    /** `broadcaster`, `moderator`, `vip`, `og`, `founder`, `subscriber`, `sub_gifter`, `verified`, `staff`, `bot`... */
+    type: z.string(),
+    text: z.string(),
+    /** Months for `subscriber`, gifts for `sub_gifter`. */
+    count: z.number().optional(),
+  }),
+);
 
 /** One option of a Kick poll. */
-const kickPollOptionSchema = z.object({
-  id: z.number(),
-  label: z.string(),
-  votes: z.number(),
-});
+const kickPollOptionSchema = once(() =>
+  z.object({
+    id: z.number(),
+    label: z.string(),
+    votes: z.number(),
+  }),
+);
 
 /** A chat mode toggle (`enabled`, plus its duration/interval when the mode has one). */
-const kickChatModeSchema = z.object({
-  enabled: z.boolean(),
-  /** Seconds (slow mode interval, minimum follow age...) when the mode has one. */
-  seconds: z.number().optional(),
-});
+const kickChatModeSchema = once(() =>
+  z.object({
+    enabled: z.boolean(),
+    /** Seconds (slow mode interval, minimum follow age...) when the mode has one. */
+    seconds: z.number().optional(),
+  }),
+);
 
 /**
  * The data payload of every Kick event type, keyed by event type. Source `"kick"`.
@@ -54,7 +61,7 @@ export const kickEvents = lazySchemas({
       senderIdentity: z
         .object({
           color: z.string().optional(),
-          badges: z.array(kickBadgeSchema).optional(),
+          badges: z.array(kickBadgeSchema()).optional(),
         })
         .optional(),
       /** Kick's message kind: `message`, `reply` or `celebration`. */
@@ -171,27 +178,27 @@ export const kickEvents = lazySchemas({
       pinnedBy: userRefSchema.optional(),
     }),
   /** The pinned message was removed (`PinnedMessageDeletedEvent`, whose data is `[]`). */
-  message_unpinned: () => emptyDataSchema,
+  message_unpinned: () => emptyDataSchema(),
   /** A poll's state, sent every second while it runs (`PollUpdateEvent`). */
   poll_update: () =>
     z.object({
       title: z.string(),
-      options: z.array(kickPollOptionSchema),
+      options: z.array(kickPollOptionSchema()),
       durationSeconds: z.number(),
       remainingSeconds: z.number(),
     }),
   /** The poll was removed (`PollDeleteEvent`). */
-  poll_delete: () => emptyDataSchema,
+  poll_delete: () => emptyDataSchema(),
   /** Chat was cleared (`ChatroomClearEvent`). */
-  chat_clear: () => emptyDataSchema,
+  chat_clear: () => emptyDataSchema(),
   /** Chat modes changed (`ChatroomUpdatedEvent` / `ChatSettingsChanged`). */
   chat_settings: () =>
     z.object({
-      slowMode: kickChatModeSchema.optional(),
-      subscribersOnly: kickChatModeSchema.optional(),
-      followersOnly: kickChatModeSchema.optional(),
-      emotesOnly: kickChatModeSchema.optional(),
-      accountAge: kickChatModeSchema.optional(),
+      slowMode: kickChatModeSchema().optional(),
+      subscribersOnly: kickChatModeSchema().optional(),
+      followersOnly: kickChatModeSchema().optional(),
+      emotesOnly: kickChatModeSchema().optional(),
+      accountAge: kickChatModeSchema().optional(),
     }),
   /** A channel goal moved (`GoalProgressUpdateEvent`); the follower goal is the only follow signal left. */
   goal_progress: () =>
@@ -212,11 +219,11 @@ export const kickEvents = lazySchemas({
     }),
   /** The stream went live (`StreamerIsLive`). */
   stream_online: () =>
-    streamOnlineDataSchema.extend({
+    streamOnlineDataSchema().extend({
       livestreamId: z.string().optional(),
       title: z.string().optional(),
     }),
   /** The stream ended (`StopStreamBroadcast`). */
-  stream_offline: () => streamOfflineDataSchema,
+  stream_offline: () => streamOfflineDataSchema(),
   unknown: () => unknownDataSchema,
 });

@@ -14,7 +14,7 @@ export const streamelementsEvents = lazySchemas({
       currency: z.string(),
       message: z.string().optional(),
     }),
-  follow: () => emptyDataSchema,
+  follow: () => emptyDataSchema(),
   subscriber: () =>
     z.object({
       tier: z.string().optional(),

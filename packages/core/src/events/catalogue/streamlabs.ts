@@ -22,7 +22,7 @@ export const streamlabsEvents = lazySchemas({
       /** Streamlabs' own formatted amount (`"$13.37"`), when given. */
       formattedAmount: z.string().optional(),
     }),
-  follow: () => emptyDataSchema,
+  follow: () => emptyDataSchema(),
   subscription: () =>
     z.object({
       tier: z.string().optional(),

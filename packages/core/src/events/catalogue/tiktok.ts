@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { once } from '../../util/lazy-shape.js';
 import { lazySchemas } from './lazy.js';
 import { emptyDataSchema, streamOfflineDataSchema, unknownDataSchema, userRefSchema } from './shared.js';
 
 /** Data of TikTok's stream pause / resume signals (`WebcastControlMessage` action 1 / 2). */
-const streamPauseDataSchema = z.object({
-  /** The platform signal, e.g. `control:1`. */
-  reason: z.string().optional(),
-});
+const streamPauseDataSchema = once(() =>
+  z.object({
+    /** The platform signal, e.g. `control:1`. */
+    reason: z.string().optional(),
+  }),
+);
 
 /**
  * The data payload of every TikTok LIVE event type (spec 002, "TikTok"), keyed by event type.
@@ -59,9 +62,9 @@ export const tiktokEvents = lazySchemas({
       likeCount: z.number(),
       totalLikes: z.number(),
     }),
-  follow: () => emptyDataSchema,
-  share: () => emptyDataSchema,
-  join: () => emptyDataSchema,
+  follow: () => emptyDataSchema(),
+  share: () => emptyDataSchema(),
+  join: () => emptyDataSchema(),
   subscribe: () =>
     z.object({
       subMonth: z.number().optional(),
@@ -91,11 +94,11 @@ export const tiktokEvents = lazySchemas({
       businessType: z.number().optional(),
     }),
   /** The stream ended (`control:3`) or was suspended by TikTok (`control:4`). */
-  stream_offline: () => streamOfflineDataSchema,
+  stream_offline: () => streamOfflineDataSchema(),
   /** The host paused the stream (`control:1`). */
-  stream_pause: () => streamPauseDataSchema,
+  stream_pause: () => streamPauseDataSchema(),
   /** The host resumed a paused stream (`control:2`). */
-  stream_resume: () => streamPauseDataSchema,
+  stream_resume: () => streamPauseDataSchema(),
   /** A message the connector does not map, surfaced instead of dropped. */
   unknown: () => unknownDataSchema,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { once } from '../../util/lazy-shape.js';
 import { lazySchemas } from './lazy.js';
 import {
   emoteDetailSchema,
@@ -9,77 +10,87 @@ import {
   userRefSchema,
 } from './shared.js';
 
-const pollChoiceSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  /** Total votes, when Twitch reports them (progress and end). */
-  votes: z.number().optional(),
-  /** Votes bought with Bits (Twitch no longer enables Bits voting on new polls; usually 0). */
-  bitsVotes: z.number().optional(),
-  /** Votes bought with channel points. */
-  channelPointsVotes: z.number().optional(),
-});
+const pollChoiceSchema = once(() =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    /** Total votes, when Twitch reports them (progress and end). */
+    votes: z.number().optional(),
+    /** Votes bought with Bits (Twitch no longer enables Bits voting on new polls; usually 0). */
+    bitsVotes: z.number().optional(),
+    /** Votes bought with channel points. */
+    channelPointsVotes: z.number().optional(),
+  }),
+);
 
-const predictionOutcomeSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  color: z.string().optional(),
-  /** Number of users who predicted this outcome. */
-  users: z.number().optional(),
-  /** Channel points spent on this outcome. */
-  points: z.number().optional(),
-  /** Up to 10 users who spent the most points on this outcome (progress, lock and end). */
-  topPredictors: z
-    .array(
-      userRefSchema.extend({
-        /** Points used to predict. */
-        pointsUsed: z.number(),
-        /** Points won; `null` until the prediction is resolved, or when this outcome lost. */
-        pointsWon: z.number().nullable(),
-      }),
-    )
-    .optional(),
-});
+const predictionOutcomeSchema = once(() =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    color: z.string().optional(),
+    /** Number of users who predicted this outcome. */
+    users: z.number().optional(),
+    /** Channel points spent on this outcome. */
+    points: z.number().optional(),
+    /** Up to 10 users who spent the most points on this outcome (progress, lock and end). */
+    topPredictors: z
+      .array(
+        userRefSchema.extend({
+          /** Points used to predict. */
+          pointsUsed: z.number(),
+          /** Points won; `null` until the prediction is resolved, or when this outcome lost. */
+          pointsWon: z.number().nullable(),
+        }),
+      )
+      .optional(),
+  }),
+);
 
-const hypeTrainContributionSchema = userRefSchema.extend({
-  /** `bits`, `subscription` or `other`, as Twitch gives it. */
-  type: z.string(),
-  total: z.number(),
-});
+const hypeTrainContributionSchema = once(() =>
+  userRefSchema.extend({
+    /** `bits`, `subscription` or `other`, as Twitch gives it. */
+    type: z.string(),
+    total: z.number(),
+  }),
+);
 
 /** Fields every hype train event (EventSub v2) may carry besides level and total. */
-const hypeTrainExtraFields = {
+const hypeTrainExtraFields = once(() => ({
   /** The hype train id. */
   trainId: z.string().optional(),
   /** `regular`, `treasure` or `golden_kappa` (v2). */
   trainType: z.string().optional(),
   /** Whether this is a shared-chat hype train. */
   isSharedTrain: z.boolean().optional(),
-  topContributions: z.array(hypeTrainContributionSchema).optional(),
+  topContributions: z.array(hypeTrainContributionSchema()).optional(),
   /** Unix epoch ms. */
   startedAt: z.number().optional(),
-};
+}));
 
 /** The channel a shared-chat message was originally sent in. */
-const sharedChatSchema = z.object({
-  /** The channel the message was sent in (Twitch's `source_broadcaster_user_*`). */
-  sourceChannel: userRefSchema,
-  /** The message id in the source channel. */
-  sourceMessageId: z.string().optional(),
-  /** Only the source channel's chat shows the message (e.g. a source-only mod action). */
-  isSourceOnly: z.boolean().optional(),
-});
+const sharedChatSchema = once(() =>
+  z.object({
+    /** The channel the message was sent in (Twitch's `source_broadcaster_user_*`). */
+    sourceChannel: userRefSchema,
+    /** The message id in the source channel. */
+    sourceMessageId: z.string().optional(),
+    /** Only the source channel's chat shows the message (e.g. a source-only mod action). */
+    isSourceOnly: z.boolean().optional(),
+  }),
+);
 
-const hypeTrainDataSchema = z.object({
-  level: z.number(),
-  total: z.number(),
-  goal: z.number(),
-  /** Points toward the current level. */
-  progress: z.number().optional(),
-  /** When the train expires, Unix epoch ms. */
-  expiresAt: z.number().optional(),
-  ...hypeTrainExtraFields,
-});
+const hypeTrainDataSchema = once(() =>
+  z.object({
+    level: z.number(),
+    total: z.number(),
+    goal: z.number(),
+    /** Points toward the current level. */
+    progress: z.number().optional(),
+    /** When the train expires, Unix epoch ms. */
+    expiresAt: z.number().optional(),
+    ...hypeTrainExtraFields(),
+  }),
+);
 
 /**
  * The data payload of every Twitch event type (spec 002, "Twitch Events"), keyed by event type.
@@ -107,9 +118,9 @@ export const twitchEvents = lazySchemas({
         .object({ messageId: z.string(), user: userRefSchema, message: z.string().optional(), threadMessageId: z.string().optional() })
         .optional(),
       /** Set when the message comes from another channel of a shared-chat session. */
-      sharedChat: sharedChatSchema.optional(),
+      sharedChat: sharedChatSchema().optional(),
     }),
-  follow: () => emptyDataSchema,
+  follow: () => emptyDataSchema(),
   subscribe: () =>
     z.object({
       /** Tier exactly as Twitch gives it: `"1000"`, `"2000"`, `"3000"`. */
@@ -166,21 +177,21 @@ export const twitchEvents = lazySchemas({
     z.object({
       pollId: z.string(),
       title: z.string(),
-      choices: z.array(pollChoiceSchema),
+      choices: z.array(pollChoiceSchema()),
     }),
   poll_progress: () =>
     z.object({
       pollId: z.string(),
       title: z.string(),
-      choices: z.array(pollChoiceSchema),
+      choices: z.array(pollChoiceSchema()),
     }),
   poll_end: () =>
     z.object({
       pollId: z.string(),
       title: z.string(),
-      choices: z.array(pollChoiceSchema),
+      choices: z.array(pollChoiceSchema()),
       /** The choice with the most votes; `null` when the poll was archived or had no votes. */
-      winningChoice: pollChoiceSchema.nullable(),
+      winningChoice: pollChoiceSchema().nullable(),
       /** `completed`, `archived` or `terminated`, as Twitch gives it. */
       status: z.string().optional(),
     }),
@@ -188,32 +199,32 @@ export const twitchEvents = lazySchemas({
     z.object({
       predictionId: z.string(),
       title: z.string(),
-      outcomes: z.array(predictionOutcomeSchema),
+      outcomes: z.array(predictionOutcomeSchema()),
     }),
   prediction_progress: () =>
     z.object({
       predictionId: z.string(),
       title: z.string(),
-      outcomes: z.array(predictionOutcomeSchema),
+      outcomes: z.array(predictionOutcomeSchema()),
     }),
   prediction_lock: () =>
     z.object({
       predictionId: z.string(),
       title: z.string().optional(),
-      outcomes: z.array(predictionOutcomeSchema).optional(),
+      outcomes: z.array(predictionOutcomeSchema()).optional(),
     }),
   prediction_end: () =>
     z.object({
       predictionId: z.string(),
       title: z.string().optional(),
-      outcomes: z.array(predictionOutcomeSchema).optional(),
+      outcomes: z.array(predictionOutcomeSchema()).optional(),
       /** The winning outcome; `null` when the prediction was cancelled. */
-      winningOutcome: predictionOutcomeSchema.nullable(),
+      winningOutcome: predictionOutcomeSchema().nullable(),
       /** `resolved` or `canceled`, as Twitch gives it. */
       status: z.string().optional(),
     }),
-  hype_train_begin: () => hypeTrainDataSchema,
-  hype_train_progress: () => hypeTrainDataSchema,
+  hype_train_begin: () => hypeTrainDataSchema(),
+  hype_train_progress: () => hypeTrainDataSchema(),
   hype_train_end: () =>
     z.object({
       level: z.number(),
@@ -222,7 +233,7 @@ export const twitchEvents = lazySchemas({
       endedAt: z.number().optional(),
       /** When the next hype train can start, Unix epoch ms. */
       cooldownEndsAt: z.number().optional(),
-      ...hypeTrainExtraFields,
+      ...hypeTrainExtraFields(),
     }),
   ad_break: () =>
     z.object({
@@ -264,12 +275,12 @@ export const twitchEvents = lazySchemas({
       decimalPlaces: z.number().optional(),
     }),
   stream_online: () =>
-    streamOnlineDataSchema.extend({
+    streamOnlineDataSchema().extend({
       /** `live`, `playlist`, `watch_party`, `premiere` or `rerun`, as Twitch gives it. */
       streamType: z.string().optional(),
       /** Twitch's stream id. */
       streamId: z.string().optional(),
     }),
-  stream_offline: () => streamOfflineDataSchema,
+  stream_offline: () => streamOfflineDataSchema(),
   unknown: () => unknownDataSchema,
 });

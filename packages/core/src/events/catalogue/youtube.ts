@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { once } from '../../util/lazy-shape.js';
 import { lazySchemas } from './lazy.js';
 import { streamOfflineDataSchema, unknownDataSchema, userRefSchema, emptyDataSchema } from './shared.js';
 
 /** A decimal string of an integer (YouTube's int64/uint64 fields arrive as JSON strings). */
-const int64String = z.string().regex(/^-?\d+$/, 'an integer as a decimal string');
+const int64String = once(() => z.string().regex(/^-?\d+$/, 'an integer as a decimal string'));
 
 /** Money fields shared by Super Chats, Super Stickers and the legacy fan funding. */
-const moneyFields = {
+const moneyFields = once(() => ({
   /**
    * Amount in the currency's major unit, as a number (`5` for `amountMicros: "5000000"`). Derived
    * from `amountString`, so it is the closest double to the exact amount; use `amountMicros` for sums.
@@ -15,33 +16,37 @@ const moneyFields = {
   /** ISO 4217 currency code. */
   currency: z.string(),
   /** The exact amount in millionths of the major unit, as YouTube sends it (`"1750000"` = 1.75). */
-  amountMicros: int64String.optional(),
+  amountMicros: int64String().optional(),
   /** The exact amount in major units, as a decimal string computed with integer maths (`"1.75"`). */
   amountString: z.string().optional(),
   /** YouTube's formatted amount (`"$5.00"`, `"€2.00"`), localised by the `hl` parameter. */
   amountDisplayString: z.string().optional(),
-};
+}));
 
 /** One option of a YouTube live poll. */
-const pollChoiceSchema = z.object({
-  /** The option's text. */
-  title: z.string(),
-  /** Votes so far, exactly as YouTube sends them (a decimal string). */
-  tally: int64String.optional(),
-});
+const pollChoiceSchema = once(() =>
+  z.object({
+    /** The option's text. */
+    title: z.string(),
+    /** Votes so far, exactly as YouTube sends them (a decimal string). */
+    tally: int64String().optional(),
+  }),
+);
 
 /** The data of every YouTube poll event. */
-const pollDataSchema = z.object({
-  /** The `pollEvent` message id (stable for the poll's life). */
-  pollId: z.string(),
-  /** The question. */
-  title: z.string(),
-  choices: z.array(pollChoiceSchema),
-  /** YouTube's poll status (`active`, `closed`...). */
-  status: z.string(),
-  /** The sum of every choice's tally, computed with integer maths (a decimal string). */
-  totalTally: int64String,
-});
+const pollDataSchema = once(() =>
+  z.object({
+    /** The `pollEvent` message id (stable for the poll's life). */
+    pollId: z.string(),
+    /** The question. */
+    title: z.string(),
+    choices: z.array(pollChoiceSchema()),
+    /** YouTube's poll status (`active`, `closed`...). */
+    status: z.string(),
+    /** The sum of every choice's tally, computed with integer maths (a decimal string). */
+    totalTally: int64String(),
+  }),
+);
 
 /**
  * The data payload of every YouTube live chat event type, keyed by event type. Source `"youtube"`.
@@ -65,7 +70,7 @@ export const youtubeEvents = lazySchemas({
     }),
   super_chat: () =>
     z.object({
-      ...moneyFields,
+      ...moneyFields(),
       message: z.string().optional(),
       /** Super Chat tier (colour band), 1 = lowest. */
       tier: z.number().optional(),
@@ -76,7 +81,7 @@ export const youtubeEvents = lazySchemas({
     }),
   super_sticker: () =>
     z.object({
-      ...moneyFields,
+      ...moneyFields(),
       stickerId: z.string(),
       /** The sticker's description. */
       altText: z.string().optional(),
@@ -103,7 +108,7 @@ export const youtubeEvents = lazySchemas({
     }),
   /** A new member ("sponsor"): YouTube has no subscribe event, its `newSponsorEvent` maps here. */
   new_subscriber: () =>
-    emptyDataSchema.extend({
+    emptyDataSchema().extend({
       /** The membership level's name. */
       tier: z.string().optional(),
       /** An upgrade from a lower level rather than a new membership. */
@@ -119,7 +124,7 @@ export const youtubeEvents = lazySchemas({
       banType: z.string().optional(),
       isPermanent: z.boolean().optional(),
       /** The timeout's length, exactly as YouTube sends it (a decimal string; temporary bans only). */
-      banDurationSeconds: int64String.optional(),
+      banDurationSeconds: int64String().optional(),
       /** When a temporary ban ends (publish time + duration), Unix epoch ms. */
       endsAt: z.number().optional(),
     }),
@@ -151,11 +156,11 @@ export const youtubeEvents = lazySchemas({
       messageId: z.string(),
     }),
   /** A poll was seen for the first time while active. */
-  poll_begin: () => pollDataSchema,
+  poll_begin: () => pollDataSchema(),
   /** An active poll's tallies changed. */
-  poll_progress: () => pollDataSchema,
+  poll_progress: () => pollDataSchema(),
   /** A poll closed. */
-  poll_end: () => pollDataSchema,
+  poll_end: () => pollDataSchema(),
   /** A Jewels gift (`giftEvent`); not money. Repeats with a growing `comboCount`. */
   jewels_gift: () =>
     z.object({
@@ -174,7 +179,7 @@ export const youtubeEvents = lazySchemas({
       enabled: z.boolean(),
     }),
   stream_offline: () =>
-    streamOfflineDataSchema.extend({
+    streamOfflineDataSchema().extend({
       /** When YouTube says the stream went offline (`offlineAt`), Unix epoch ms. */
       offlineAt: z.number().optional(),
     }),
