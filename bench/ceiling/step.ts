@@ -81,7 +81,7 @@ export async function runStep(options: StepOptions): Promise<StepResult> {
     );
 
     const warm = await feed(script, { ratePerSecond, durationMs: options.warmupMs, from: options.from });
-    await sleep(Math.min(2_000, options.drainMs));
+    await sleep(Math.min(1_000, options.warmupMs));
     const total = Math.round((ratePerSecond * options.durationMs) / 1_000);
     subscribers.measure(warm.to, warm.to + total);
     const before = await hub.memory({ gc: false });

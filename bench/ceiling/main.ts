@@ -1,0 +1,50 @@
+/**
+ * `pnpm bench:ceiling`: the hub's ceiling (issue 20): the highest chat rate `vmsc start` sustains on
+ * one core with 1,000 rules and 10 custom-WS subscribers at p99 under 100 ms, and its heap per
+ * 1,000 Kick channels. Prints a table row per step and writes its section of docs/benchmarks.md.
+ *
+ * Flags: `--seconds N` (or `BENCH_CEILING_SECONDS`): each step's window (default 60);
+ * `--rates 500,1000`: run these rates instead of the search (the docs are not written then).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { canPin } from '../hub/spawn-hub.js';
+import { ceilingSection, STEP_HEADER, stepRow } from './report.js';
+import { runCeiling } from './run-ceiling.js';
+import { LOAD_CORE } from './step.js';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string' }, rates: { type: 'string' } } });
+const seconds = Number(values.seconds ?? process.env.BENCH_CEILING_SECONDS ?? 60);
+if (!Number.isFinite(seconds) || seconds <= 0)
+  throw new Error(`--seconds / BENCH_CEILING_SECONDS must be a positive number, not ${seconds}`);
+const rates = values.rates?.split(',').map(Number);
+if (rates?.some((rate) => !Number.isFinite(rate) || rate <= 0)) throw new Error(`--rates must be positive numbers, not ${values.rates}`);
+
+// This process (the fake and the feeder) on the load core, as the subscribers; the hub gets the other.
+const pinned = canPin() && spawnSync('taskset', ['-pc', String(LOAD_CORE), String(process.pid)]).status === 0;
+if (!pinned) console.log('taskset is not available: the hub and the load share the cores');
+
+const loadBefore = loadavg()[0]!;
+console.log(STEP_HEADER);
+const result = await runCeiling({
+  durationMs: seconds * 1_000,
+  ...(rates ? { rates } : {}),
+  onStep: (step) => console.log(stepRow(step)),
+  onProgress: (line) => console.error(line),
+});
+const loadAfter = loadavg()[0]!;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`;
+const busy = Math.max(loadBefore, loadAfter) > 2.5;
+const note = `Load average ${loadBefore.toFixed(2)} at the start, ${loadAfter.toFixed(2)} at the end${busy ? ' (the machine was busy with other work: figures may be low and noisy)' : ''}.`;
+const section = ceilingSection(result, { machine, date: new Date().toISOString().slice(0, 10), pinned, note });
+console.log(`\n${section}`);
+if (!rates) {
+  const target = new URL('../../docs/benchmarks.md', import.meta.url);
+  const previous = existsSync(target) ? readFileSync(target, 'utf8') : '# Benchmarks\n';
+  const markers = /<!-- ceiling:start -->[\s\S]*<!-- ceiling:end -->/;
+  writeFileSync(target, markers.test(previous) ? previous.replace(markers, section) : `${previous.trimEnd()}\n\n${section}\n`);
+  console.log('wrote docs/benchmarks.md');
+}
+process.exit(0);
