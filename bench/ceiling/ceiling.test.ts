@@ -18,6 +18,7 @@ describe('hub ceiling bench (short)', () => {
     });
     console.log(`short ceiling bench: ${JSON.stringify(result)}`);
     expect(result.steps.map((step) => step.ratePerSecond)).toEqual([50, 100]);
+    expect(result.attempts).toHaveLength(2);
     for (const step of result.steps) {
       expect(step.sent).toBe(step.ratePerSecond);
       expect(step.exactlyOnce).toBe(true);

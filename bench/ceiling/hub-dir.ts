@@ -12,6 +12,9 @@ export const BENCH_TOKEN = 'ceiling-bench-server-token-0123456789';
 /** The Kick channel the ceiling stream is sent on. */
 export const STREAM_CHANNEL = { slug: 'ceiling_stream', chatroomId: 9_000_001, channelId: 9_000_001 } as const;
 
+/** The log file's levels (the config's `log.level`; `vmsc start` defaults to `info`, a line per rule run). */
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+
 /** The ids of the `n`-th channel of the heap probe. */
 export const probeChannel = (n: number) => ({ slug: `probe_${n}`, chatroomId: 10_000 + n, channelId: 20_000 + n });
 
@@ -32,6 +35,7 @@ export interface HubDir {
 export async function writeHubDir(
   pusher: KickPusherFake,
   channels: ReadonlyArray<{ slug: string; chatroomId: number; channelId: number }>,
+  options: { logLevel?: LogLevel } = {},
 ): Promise<HubDir> {
   const dir = await mkdtemp(join(tmpdir(), 'vmsc-ceiling-'));
   const port = await freePort();
@@ -41,6 +45,7 @@ export async function writeHubDir(
     JSON.stringify({
       rules: 'rules.json',
       server: { port, host: '127.0.0.1' },
+      ...(options.logLevel ? { log: { level: options.logLevel } } : {}),
       connectors: channels.map((channel) => ({
         type: 'kick',
         channel: channel.slug,

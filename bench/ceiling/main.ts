@@ -4,7 +4,9 @@
  * 1,000 Kick channels. Prints a table row per step and writes its section of docs/benchmarks.md.
  *
  * Flags: `--seconds N` (or `BENCH_CEILING_SECONDS`): each step's window (default 60);
- * `--rates 500,1000`: run these rates instead of the search (the docs are not written then).
+ * `--rates 500,1000`: run these rates instead of the search (the docs are not written then);
+ * `--log-level warn` (or `BENCH_CEILING_LOG_LEVEL`): the hubs' log file level (default `info`, as
+ * `vmsc start`'s default: a line per rule run).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,13 +16,19 @@ import { canPin } from '../hub/spawn-hub.js';
 import { ceilingSection, STEP_HEADER, stepRow } from './report.js';
 import { runCeiling } from './run-ceiling.js';
 import { LOAD_CORE } from './step.js';
+import type { LogLevel } from './hub-dir.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string' }, rates: { type: 'string' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string' }, rates: { type: 'string' }, 'log-level': { type: 'string' } } });
 const seconds = Number(values.seconds ?? process.env.BENCH_CEILING_SECONDS ?? 60);
 if (!Number.isFinite(seconds) || seconds <= 0)
   throw new Error(`--seconds / BENCH_CEILING_SECONDS must be a positive number, not ${seconds}`);
 const rates = values.rates?.split(',').map(Number);
 if (rates?.some((rate) => !Number.isFinite(rate) || rate <= 0)) throw new Error(`--rates must be positive numbers, not ${values.rates}`);
+
+const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+const logLevel = (values['log-level'] ?? process.env.BENCH_CEILING_LOG_LEVEL) as LogLevel | undefined;
+if (logLevel !== undefined && !logLevels.includes(logLevel))
+  throw new Error(`--log-level must be one of ${logLevels.join(', ')}, not ${logLevel}`);
 
 // This process (the fake and the feeder) on the load core, as the subscribers; the hub gets the other.
 const pinned = canPin() && spawnSync('taskset', ['-pc', String(LOAD_CORE), String(process.pid)]).status === 0;
@@ -28,10 +36,16 @@ if (!pinned) console.log('taskset is not available: the hub and the load share t
 
 const loadBefore = loadavg()[0]!;
 console.log(STEP_HEADER);
+let lastRate = 0;
 const result = await runCeiling({
   durationMs: seconds * 1_000,
   ...(rates ? { rates } : {}),
-  onStep: (step) => console.log(stepRow(step)),
+  ...(logLevel ? { logLevel } : {}),
+  retryFailed: true,
+  onStep: (step) => {
+    console.log(stepRow(step, step.ratePerSecond === lastRate));
+    lastRate = step.ratePerSecond;
+  },
   onProgress: (line) => console.error(line),
 });
 const loadAfter = loadavg()[0]!;

@@ -15,8 +15,8 @@ export const STEP_HEADER = [
 ].join('\n');
 
 /** One step as a row of the table. */
-export function stepRow(step: StepResult): string {
-  return `| ${fmt(step.ratePerSecond)} | ${fmt(step.achievedPerSecond)} | ${ms(step.latency.p50)} | ${ms(step.latency.p99)} (${ms(step.worstP99)}) | ${ms(step.latency.max)} | ${fmt(step.lost)} | ${fmt(step.doubled)} | ${fmt(step.hub.cpuPercent)}% | ${fmt(step.hub.rssMiB)} MiB | ${fmt(step.hub.heapMiB, 1)} MiB | ${fmt(step.loadCpuPercent)}% | ${step.pass ? 'pass' : 'fail'} |`;
+export function stepRow(step: StepResult, again = false): string {
+  return `| ${fmt(step.ratePerSecond)} | ${fmt(step.achievedPerSecond)} | ${ms(step.latency.p50)} | ${ms(step.latency.p99)} (${ms(step.worstP99)}) | ${ms(step.latency.max)} | ${fmt(step.lost)} | ${fmt(step.doubled)} | ${fmt(step.hub.cpuPercent)}% | ${fmt(step.hub.rssMiB)} MiB | ${fmt(step.hub.heapMiB, 1)} MiB | ${fmt(step.loadCpuPercent)}% | ${step.pass ? 'pass' : 'fail'}${again ? ' (run again)' : ''} |`;
 }
 
 function heapLines(heap: readonly HeapReading[]): string[] {
@@ -55,7 +55,7 @@ export function ceilingSection(result: CeilingResult, context: { machine: string
     `- Heap per 1,000 channels: see the table below (Kick channels the hub watches, one config entry each).`,
     '',
     '**Method.** Each step is a fresh `vmsc start` (bench/hub/hub-process.ts: `startCommand`, the config and rules of a',
-    'streamer: custom WS server, journal, log file and state saves at their defaults) pinned to core 1, fed by the real',
+    `streamer: custom WS server, journal, log file (level \`${result.options.logLevel}\`${result.options.logLevel === 'info' ? ', the default: a line per rule run' : ''}) and state saves at their defaults) pinned to core 1, fed by the real`,
     'Kick connector from the @vmsc/testing Kick Pusher fake, one channel, chat only. The fake, the feeder (this process)',
     `and the ${subscribers} subscribers (\`VmscMirrorClient\` of @vmsc/custom-ws-client, each its own socket and bus, in one`,
     'process of their own) share core 0; the "load core" column is their use of it. Every chat line carries its sequence',
@@ -64,8 +64,10 @@ export function ceilingSection(result: CeilingResult, context: { machine: string
     `feed (lost) or got twice (doubled). A step: ${fmt(warmupMs / 1_000, 1)} s of warm-up at its rate (not measured), then`,
     `${fmt(durationMs / 1_000)} s measured. It passes when p99 < ${P99_LIMIT_MS} ms at every subscriber, nothing is lost or doubled, and the`,
     `feeder achieved at least ${ACHIEVED_SHARE * 100}% of the rate. Rates double from 250 until a step fails, then the gap between the`,
-    'last pass and the first fail is halved (three steps at most, or until it is within 10%). Hub CPU is its CPU time over',
-    'the window (% of its one core), RSS at the end of the window, heap after a full GC after the drain.',
+    'last pass and the first fail is halved (three steps at most, or until it is within 10%). A failed step is run once',
+    "again and the rate passes if that run does: other processes on the machine can take the hub's core for a while.",
+    'Hub CPU is its CPU time over the window (% of its one core), RSS at the end of the window, heap after a full GC after',
+    'the drain.',
     '',
     `**Why Kick.** A real stream's load is chat, one frame per message; the Kick fake sends a captured-shape`,
     '`ChatMessageEvent` per message (sender identity, badges, emotes in the text), needs no login (the Twitch fake needs an',
@@ -79,7 +81,7 @@ export function ceilingSection(result: CeilingResult, context: { machine: string
     `subs, raids..., some with overlay alerts), ${RULE_MIX.otherPlatforms} chat rules for Twitch, YouTube and TikTok, ${RULE_MIX.timers} timers, ${RULE_MIX.disabled} disabled; 2,000 viewers chat.`,
     '',
     STEP_HEADER,
-    ...result.steps.map(stepRow),
+    ...result.attempts.map((step, i) => stepRow(step, i > 0 && result.attempts[i - 1]!.ratePerSecond === step.ratePerSecond)),
     '',
     '**Heap per channel.** A fresh `vmsc start` with the same rules and server watching 0, 1,000 and 2,000 Kick channels',
     '(one connector entry each, ids given so no lookup; the connectors share pooled Pusher sockets), weighed once every',
@@ -88,7 +90,8 @@ export function ceilingSection(result: CeilingResult, context: { machine: string
     ...heapLines(result.heap),
     '',
     'Reproduce: `pnpm bench:ceiling` (about 10 minutes); `BENCH_CEILING_SECONDS=10 pnpm bench:ceiling` for shorter steps',
-    '(`--seconds 10` too), `--rates 500,1000` to run given rates instead of the search. Written between the `ceiling`',
+    "(`--seconds 10` too), `--rates 500,1000` to run given rates instead of the search, `--log-level warn` for the log file's",
+    'level. Written between the `ceiling`',
     'markers of this file; `pnpm bench` keeps the section.',
     '<!-- ceiling:end -->',
   ].join('\n');

@@ -6,7 +6,7 @@
 import { scriptKick, type KickPusherFake } from '@vmsc/testing';
 import { spawnHub } from '../hub/spawn-hub.js';
 import { feed } from './feeder.js';
-import { BENCH_TOKEN, STREAM_CHANNEL, writeHubDir } from './hub-dir.js';
+import { BENCH_TOKEN, STREAM_CHANNEL, writeHubDir, type LogLevel } from './hub-dir.js';
 import { startSubscribers } from './subscribers.js';
 import type { ReportMessage } from './subscriber-ipc.js';
 
@@ -31,6 +31,10 @@ export interface StepOptions {
   drainMs: number;
   /** Sequence numbers start here (each step its own range). */
   from: number;
+  /** The hub's log level (default the config's default, `info`). */
+  logLevel?: LogLevel;
+  /** More node flags for the hub (`--cpu-prof`, to see where its time goes). */
+  hubNodeArgs?: readonly string[];
 }
 
 /** What one step measured. */
@@ -66,8 +70,13 @@ const cpuMicros = () => {
 /** Runs one step; everything it starts is stopped before it returns. */
 export async function runStep(options: StepOptions): Promise<StepResult> {
   const { pusher, ratePerSecond } = options;
-  const hubDir = await writeHubDir(pusher, [STREAM_CHANNEL]);
-  const hub = spawnHub(hubDir.args, { env: { VMSC_TOKEN: BENCH_TOKEN }, core: HUB_CORE, exposeGc: true });
+  const hubDir = await writeHubDir(pusher, [STREAM_CHANNEL], options.logLevel ? { logLevel: options.logLevel } : {});
+  const hub = spawnHub(hubDir.args, {
+    env: { VMSC_TOKEN: BENCH_TOKEN },
+    core: HUB_CORE,
+    exposeGc: true,
+    ...(options.hubNodeArgs ? { nodeArgs: options.hubNodeArgs } : {}),
+  });
   let subscribers: Awaited<ReturnType<typeof startSubscribers>> | undefined;
   try {
     const script = scriptKick(pusher, STREAM_CHANNEL);

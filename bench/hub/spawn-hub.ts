@@ -19,6 +19,8 @@ export interface SpawnHubOptions {
   core?: number;
   /** Run node with --expose-gc, so that {@link HubProcess.memory} measures after a full GC. */
   exposeGc?: boolean;
+  /** More node flags (e.g. `--cpu-prof --cpu-prof-dir=...`, which NODE_OPTIONS does not take). */
+  nodeArgs?: readonly string[];
 }
 
 /** A running hub process. */
@@ -54,7 +56,7 @@ export function exitOf(child: ChildProcess): Promise<number | null> {
 
 /** Starts the hub in `args.dir` (its `vmsc.config.json`). Kill it with `child.kill` or {@link HubProcess.stop}. */
 export function spawnHub(args: HubProcessArgs, options: SpawnHubOptions = {}): HubProcess {
-  const nodeArgs = [...(options.exposeGc ? ['--expose-gc'] : []), '--import', 'tsx', hubScript, JSON.stringify(args)];
+  const nodeArgs = [...(options.exposeGc ? ['--expose-gc'] : []), ...(options.nodeArgs ?? []), '--import', 'tsx', hubScript, JSON.stringify(args)];
   const pinned = options.core !== undefined && canPin();
   const [command, commandArgs] = pinned
     ? ['taskset', ['-c', String(options.core), process.execPath, ...nodeArgs]]
