@@ -1,8 +1,9 @@
 /**
  * Heap per channel: `vmsc start` (same rules and server as the ceiling steps) watching 0, 1,000 and
- * 2,000 Kick channels on the Kick fake, one config entry per channel. Each count is a fresh hub,
- * weighed after every channel is subscribed on the fake and the hub has settled: heap after a full
- * GC (node --expose-gc), the lowest of a few readings.
+ * 2,000 Kick channels on the Kick fake, one config entry per channel; and `vmsc worker` holding the
+ * leases of as many sharded channels (`cluster.worker.channels`, on a NATS server). Each count is a
+ * fresh process, weighed after every channel is subscribed on the fake and the process has settled:
+ * heap after a full GC (node --expose-gc), the lowest of a few readings.
  */
 import { connect } from 'node:net';
 import type { KickPusherFake } from '@vmsc/testing';
@@ -10,12 +11,14 @@ import { spawnHub } from '../hub/spawn-hub.js';
 import { BENCH_TOKEN, probeChannel, writeHubDir } from './hub-dir.js';
 import { HUB_CORE } from './step.js';
 
-/** The heap and RSS of a hub holding `channels` Kick channels. */
+/** The heap and RSS of a hub (or a worker) holding `channels` Kick channels. */
 export interface HeapReading {
+  /** `hub`: `vmsc start` with a connector entry per channel; `worker`: `vmsc worker` holding every channel's lease. */
+  role: 'hub' | 'worker';
   channels: number;
   heapUsed: number;
   rss: number;
-  /** How long the hub took from spawn to every channel subscribed, ms. */
+  /** How long the process took from spawn to every channel subscribed, ms. */
   subscribedMs: number;
 }
 
@@ -30,25 +33,40 @@ const accepts = (port: number) =>
     socket.once('error', () => resolve(false));
   });
 
-/** Weighs a hub holding `count` channels; the hub is stopped before it returns. */
-export async function weighHub(
-  pusher: KickPusherFake,
-  count: number,
-  options: { settleMs?: number; readings?: number } = {},
-): Promise<HeapReading> {
+/** Options of {@link weighHub}. */
+export interface WeighOptions {
+  /** How long the process settles once every channel is subscribed, ms (default 2,000). */
+  settleMs?: number;
+  /** Readings after a GC, the lowest kept (default 3). */
+  readings?: number;
+  /** The process's niceness (where allowed). */
+  nice?: number;
+  /** Weigh `vmsc worker` on this NATS server instead of `vmsc start`. */
+  worker?: { natsUrl: string };
+}
+
+/** Weighs a hub (or a worker) holding `count` channels; the process is stopped before it returns. */
+export async function weighHub(pusher: KickPusherFake, count: number, options: WeighOptions = {}): Promise<HeapReading> {
   const channels = Array.from({ length: count }, (_, n) => probeChannel(n));
-  const hubDir = await writeHubDir(pusher, channels);
+  const hubDir = await writeHubDir(pusher, channels, options.worker ? { worker: options.worker } : {});
   const t0 = performance.now();
-  const hub = spawnHub(hubDir.args, { env: { VMSC_TOKEN: BENCH_TOKEN }, core: HUB_CORE, exposeGc: true });
+  const hub = spawnHub(hubDir.args, {
+    env: { VMSC_TOKEN: BENCH_TOKEN },
+    core: HUB_CORE,
+    exposeGc: true,
+    ...(options.nice !== undefined ? { nice: options.nice } : {}),
+  });
+  const watching = new RegExp(`cluster: worker \\S+ watches ${count} of`);
   try {
     const wanted = channels.map((channel) => `chatrooms.${channel.chatroomId}.v2`);
-    // Up: the custom WS server accepts connections; then every channel subscribed.
+    // Up (the hub's custom WS server accepts connections; the worker says it watches them all), every channel subscribed.
     for (;;) {
-      if (hub.child.exitCode !== null) throw new Error(`the hub exited:\n${hub.output()}`);
+      if (hub.child.exitCode !== null) throw new Error(`the ${options.worker ? 'worker' : 'hub'} exited:\n${hub.output()}`);
+      const up = options.worker ? watching.test(hub.output()) : await accepts(hubDir.port);
       const subscribed = new Set(pusher.subscriptions());
-      if (wanted.every((name) => subscribed.has(name)) && (await accepts(hubDir.port))) break;
+      if (up && wanted.every((name) => subscribed.has(name))) break;
       if (performance.now() - t0 > 120_000)
-        throw new Error(`the hub did not subscribe to ${count} channels in 120 s:\n${hub.output().slice(-2_000)}`);
+        throw new Error(`not every one of ${count} channels subscribed in 120 s:\n${hub.output().slice(-2_000)}`);
       await sleep(100);
     }
     const subscribedMs = performance.now() - t0;
@@ -59,7 +77,7 @@ export async function weighHub(
       if (reading.heapUsed < best.heapUsed) best = reading;
       await sleep(200);
     }
-    return { channels: count, heapUsed: best.heapUsed, rss: best.rss, subscribedMs };
+    return { role: options.worker ? 'worker' : 'hub', channels: count, heapUsed: best.heapUsed, rss: best.rss, subscribedMs };
   } finally {
     const timer = setTimeout(() => hub.child.kill('SIGKILL'), 15_000);
     await hub.stop();
@@ -68,14 +86,15 @@ export async function weighHub(
   }
 }
 
-/** Heap per channel from readings at 0 and more channels: KiB per channel of each count against 0, and per 1,000. */
-export function perChannel(readings: readonly HeapReading[]): Array<{ channels: number; kibPerChannel: number; mibPer1000: number }> {
-  const base = readings.find((r) => r.channels === 0);
-  if (!base) return [];
-  return readings
-    .filter((r) => r.channels > 0)
-    .map((r) => {
-      const perChannelBytes = (r.heapUsed - base.heapUsed) / r.channels;
-      return { channels: r.channels, kibPerChannel: perChannelBytes / 1024, mibPer1000: (perChannelBytes * 1000) / 2 ** 20 };
-    });
+/** Heap per channel of each reading against the reading of the same role at 0 channels: KiB per channel, MiB per 1,000. */
+export function perChannel(
+  readings: readonly HeapReading[],
+): Array<{ role: HeapReading['role']; channels: number; kibPerChannel: number; mibPer1000: number }> {
+  const baseOf = (role: HeapReading['role']) => readings.find((b) => b.role === role && b.channels === 0);
+  return readings.flatMap((r) => {
+    const base = baseOf(r.role);
+    if (r.channels === 0 || !base) return [];
+    const perChannelBytes = (r.heapUsed - base.heapUsed) / r.channels;
+    return [{ role: r.role, channels: r.channels, kibPerChannel: perChannelBytes / 1024, mibPer1000: (perChannelBytes * 1000) / 2 ** 20 }];
+  });
 }

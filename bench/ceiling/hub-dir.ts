@@ -27,15 +27,23 @@ export interface HubDir {
   remove(): Promise<void>;
 }
 
+const entryOf = (channel: { slug: string; chatroomId: number; channelId: number }) => ({
+  channel: channel.slug,
+  chatroomId: channel.chatroomId,
+  channelId: channel.channelId,
+});
+
 /**
  * Writes a hub directory: the 1,000 rules, and a config with the given Kick channels (ids given,
  * so no lookup) and the custom WS server on a free loopback port; journal, log file and state at
  * their defaults, as `vmsc start` runs for a streamer. The Kick connectors are aimed at `pusher`.
+ * With `worker`, the config of a `vmsc worker` instead: the channels are `cluster.worker.channels`
+ * (all of them this worker's share), leased on the NATS server at `worker.natsUrl`.
  */
 export async function writeHubDir(
   pusher: KickPusherFake,
   channels: ReadonlyArray<{ slug: string; chatroomId: number; channelId: number }>,
-  options: { logLevel?: LogLevel } = {},
+  options: { logLevel?: LogLevel; worker?: { natsUrl: string } } = {},
 ): Promise<HubDir> {
   const dir = await mkdtemp(join(tmpdir(), 'vmsc-ceiling-'));
   const port = await freePort();
@@ -46,12 +54,16 @@ export async function writeHubDir(
       rules: 'rules.json',
       server: { port, host: '127.0.0.1' },
       ...(options.logLevel ? { log: { level: options.logLevel } } : {}),
-      connectors: channels.map((channel) => ({
-        type: 'kick',
-        channel: channel.slug,
-        chatroomId: channel.chatroomId,
-        channelId: channel.channelId,
-      })),
+      ...(options.worker
+        ? {
+            connectors: [],
+            cluster: {
+              servers: options.worker.natsUrl,
+              roles: ['worker'],
+              worker: { channels: channels.map(entryOf), capacity: Math.max(1, channels.length) },
+            },
+          }
+        : { connectors: channels.map((channel) => ({ type: 'kick', ...entryOf(channel) })) }),
     }),
   );
   return {

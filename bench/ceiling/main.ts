@@ -6,19 +6,23 @@
  * Flags: `--seconds N` (or `BENCH_CEILING_SECONDS`): each step's window (default 60);
  * `--rates 500,1000`: run these rates instead of the search (the docs are not written then);
  * `--log-level warn` (or `BENCH_CEILING_LOG_LEVEL`): the hubs' log file level (default `info`, as
- * `vmsc start`'s default: a line per rule run).
+ * `vmsc start`'s default: a line per rule run); `--nice N` (or `BENCH_CEILING_NICE`): the
+ * niceness of the hub, the subscribers and this process where allowed (default -10: other work on a
+ * shared machine yields to the bench).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { canPin } from '../hub/spawn-hub.js';
+import { canNice, canPin } from '../hub/spawn-hub.js';
 import { ceilingSection, STEP_HEADER, stepRow } from './report.js';
 import { runCeiling } from './run-ceiling.js';
 import { LOAD_CORE } from './step.js';
 import type { LogLevel } from './hub-dir.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string' }, rates: { type: 'string' }, 'log-level': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string' }, rates: { type: 'string' }, 'log-level': { type: 'string' }, nice: { type: 'string' } },
+});
 const seconds = Number(values.seconds ?? process.env.BENCH_CEILING_SECONDS ?? 60);
 if (!Number.isFinite(seconds) || seconds <= 0)
   throw new Error(`--seconds / BENCH_CEILING_SECONDS must be a positive number, not ${seconds}`);
@@ -33,6 +37,12 @@ if (logLevel !== undefined && !logLevels.includes(logLevel))
 // This process (the fake and the feeder) on the load core, as the subscribers; the hub gets the other.
 const pinned = canPin() && spawnSync('taskset', ['-pc', String(LOAD_CORE), String(process.pid)]).status === 0;
 if (!pinned) console.log('taskset is not available: the hub and the load share the cores');
+// The bench's processes at a higher priority (where allowed), so that other work on a shared machine yields to them.
+const asked = Number(values.nice ?? process.env.BENCH_CEILING_NICE ?? -10);
+if (!Number.isInteger(asked) || asked < -20 || asked > 19) throw new Error(`--nice must be an integer from -20 to 19, not ${asked}`);
+const nice =
+  asked !== 0 && canNice(asked) && spawnSync('renice', ['-n', String(asked), '-p', String(process.pid)]).status === 0 ? asked : 0;
+if (nice !== asked) console.log(`cannot run at nice ${asked}: the bench runs at the default priority`);
 
 const loadBefore = loadavg()[0]!;
 console.log(STEP_HEADER);
@@ -41,6 +51,7 @@ const result = await runCeiling({
   durationMs: seconds * 1_000,
   ...(rates ? { rates } : {}),
   ...(logLevel ? { logLevel } : {}),
+  nice,
   retryFailed: true,
   onStep: (step) => {
     console.log(stepRow(step, step.ratePerSecond === lastRate));

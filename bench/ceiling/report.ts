@@ -20,21 +20,35 @@ export function stepRow(step: StepResult, again = false): string {
 }
 
 function heapLines(heap: readonly HeapReading[]): string[] {
+  const role = (r: { role: HeapReading['role'] }) => (r.role === 'hub' ? '`vmsc start`' : '`vmsc worker`');
   const rows = heap.map(
     (r) =>
-      `| ${fmt(r.channels)} | ${fmt(r.heapUsed / 2 ** 20, 1)} MiB | ${fmt(r.rss / 2 ** 20)} MiB | ${fmt(r.subscribedMs / 1_000, 1)} s |`,
+      `| ${role(r)} | ${fmt(r.channels)} | ${fmt(r.heapUsed / 2 ** 20, 1)} MiB | ${fmt(r.rss / 2 ** 20)} MiB | ${fmt(r.subscribedMs / 1_000, 1)} s |`,
   );
-  const slopes = perChannel(heap);
   return [
-    '| Kick channels | heap after GC | RSS | start to all subscribed |',
-    '| ---: | ---: | ---: | ---: |',
+    '| process | Kick channels | heap after GC | RSS | start to all subscribed |',
+    '| --- | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
-    ...slopes.map(
+    ...perChannel(heap).map(
       (s) =>
-        `- ${fmt(s.channels)} channels against none: **${fmt(s.kibPerChannel, 1)} KiB per channel, ${fmt(s.mibPer1000, 1)} MiB per 1,000 channels**.`,
+        `- ${role(s)}, ${fmt(s.channels)} channels against none: **${fmt(s.kibPerChannel, 1)} KiB per channel, ${fmt(s.mibPer1000, 1)} MiB per 1,000 channels**.`,
     ),
   ];
+}
+
+/** The headline heap figure: the largest count's per-1,000 figure of each role. */
+function heapSummary(heap: readonly HeapReading[]): string {
+  const slopes = perChannel(heap);
+  const figures = (['hub', 'worker'] as const).flatMap((role) => {
+    const last = slopes.filter((s) => s.role === role).at(-1);
+    return last
+      ? [
+          `**${fmt(last.mibPer1000, 1)} MiB** for \`vmsc ${role === 'hub' ? 'start' : 'worker'}\` (${fmt(last.kibPerChannel, 1)} KiB per channel)`,
+        ]
+      : [];
+  });
+  return figures.length > 0 ? figures.join(', ') : 'not measured';
 }
 
 /** The section of docs/benchmarks.md, between its markers. */
@@ -52,11 +66,13 @@ export function ceilingSection(result: CeilingResult, context: { machine: string
     '',
     `- The ceiling: ${ceiling}, the highest rate at which \`vmsc start\` ${context.pinned ? 'pinned to one core (`taskset -c 1`)' : '(not pinned: taskset missing)'}, with ${fmt(rules)} rules and`,
     `  ${subscribers} custom-WS subscribers, held p99 under ${P99_LIMIT_MS} ms at every subscriber for ${fmt(durationMs / 1_000)} s with nothing lost or doubled${firstFail ? ` (${fmt(firstFail.ratePerSecond)} events/s failed)` : ''}.`,
-    `- Heap per 1,000 channels: see the table below (Kick channels the hub watches, one config entry each).`,
+    `- Heap per 1,000 channels: ${heapSummary(result.heap)} (see the table below).`,
     '',
     '**Method.** Each step is a fresh `vmsc start` (bench/hub/hub-process.ts: `startCommand`, the config and rules of a',
     `streamer: custom WS server, journal, log file (level \`${result.options.logLevel}\`${result.options.logLevel === 'info' ? ', the default: a line per rule run' : ''}) and state saves at their defaults) pinned to core 1, fed by the real`,
-    'Kick connector from the @vmsc/testing Kick Pusher fake, one channel, chat only. The fake, the feeder (this process)',
+    'Kick connector from the @vmsc/testing Kick Pusher fake, one channel, chat only. Its terminal output (a line per rule',
+    'run) goes to a file: node writes to a pipe synchronously, so a reader that falls behind would stall the hub (it did,',
+    'up to 400 ms, before this). The fake, the feeder (this process)',
     `and the ${subscribers} subscribers (\`VmscMirrorClient\` of @vmsc/custom-ws-client, each its own socket and bus, in one`,
     'process of their own) share core 0; the "load core" column is their use of it. Every chat line carries its sequence',
     'number and the wall-clock time the fake sent its frame; each subscriber times every event from then to its own bus',
@@ -66,7 +82,7 @@ export function ceilingSection(result: CeilingResult, context: { machine: string
     `feeder achieved at least ${ACHIEVED_SHARE * 100}% of the rate. Rates double from 250 until a step fails, then the gap between the`,
     'last pass and the first fail is halved (three steps at most, or until it is within 10%). A failed step is run once',
     "again and the rate passes if that run does: other processes on the machine can take the hub's core for a while.",
-    'Hub CPU is its CPU time over the window (% of its one core), RSS at the end of the window, heap after a full GC after',
+    `${result.options.nice !== 0 ? `The hub, the subscribers and the feeder ran at nice ${result.options.nice}, so that other work on the machine yields to them. ` : ''}Hub CPU is its CPU time over the window (% of its one core), RSS at the end of the window, heap after a full GC after`,
     'the drain.',
     '',
     `**Why Kick.** A real stream's load is chat, one frame per message; the Kick fake sends a captured-shape`,
@@ -83,9 +99,12 @@ export function ceilingSection(result: CeilingResult, context: { machine: string
     STEP_HEADER,
     ...result.attempts.map((step, i) => stepRow(step, i > 0 && result.attempts[i - 1]!.ratePerSecond === step.ratePerSecond)),
     '',
-    '**Heap per channel.** A fresh `vmsc start` with the same rules and server watching 0, 1,000 and 2,000 Kick channels',
-    '(one connector entry each, ids given so no lookup; the connectors share pooled Pusher sockets), weighed once every',
-    'channel is subscribed on the fake and 2 s have passed: the lowest heap of three readings after a full GC.',
+    '**Heap per channel.** "A channel" is a Kick channel the process watches (its chatroom and channel subscribed on the',
+    'fake; the connectors share pooled Pusher sockets, ids given so no lookup). A fresh `vmsc start` with the same rules and',
+    'server and one connector entry per channel, and a fresh `vmsc worker` (`cluster.worker.channels`, every lease held, on',
+    'a local nats-server), each with 0, 1,000 and 2,000 channels, weighed once every channel is subscribed on the fake and',
+    '2 s have passed: the lowest heap of three readings after a full GC. No events flow (the figure is what holding a',
+    'channel costs; the traffic is the steps above).',
     '',
     ...heapLines(result.heap),
     '',

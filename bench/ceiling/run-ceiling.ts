@@ -2,7 +2,7 @@
  * The hub's ceiling (issue 20): the step search (bench/ceiling/search.ts) with a step per rate
  * (bench/ceiling/step.ts), then the heap probe (bench/ceiling/heap-probe.ts), on one Kick fake.
  */
-import { startKickPusherFake } from '@vmsc/testing';
+import { startKickPusherFake, startNatsServer } from '@vmsc/testing';
 import { weighHub, type HeapReading } from './heap-probe.js';
 import { ceilingOf, DEFAULT_PLAN, nextRate, type SearchPlan } from './search.js';
 import { runStep, type StepResult } from './step.js';
@@ -21,12 +21,22 @@ export interface CeilingOptions {
   plan?: Partial<SearchPlan>;
   /** The channel counts the heap probe weighs (default 0, 1,000, 2,000). */
   channelCounts?: readonly number[];
+  /**
+   * The channel counts `vmsc worker` is weighed at, on a local nats-server (default the same as
+   * the hub's; empty: no worker probe, e.g. where nats-server is not installed).
+   */
+  workerChannelCounts?: readonly number[];
   /** How long a weighed hub settles after its channels are subscribed, ms (default 2,000). */
   heapSettleMs?: number;
   /** The hubs' log level (default the config's default, `info`: a log line per rule run). */
   logLevel?: LogLevel;
   /** How long after a feed an event may still arrive before it counts as lost, ms (default 10,000). */
   drainMs?: number;
+  /**
+   * The niceness of the hubs and the subscribers (where allowed; `pnpm bench:ceiling` gives -10 and
+   * renices itself too): on a shared machine, other work yields to the bench. Default: unchanged.
+   */
+  nice?: number;
   /**
    * Run a failed step once more and count the rate as passed if the second run passes (default
    * false): on a shared machine another process on the hub's core can fail a step the hub holds.
@@ -45,7 +55,7 @@ export interface CeilingResult {
   /** The highest passing rate below the lowest failing one, events/s (0: none passed). */
   ceiling: number;
   heap: HeapReading[];
-  options: { durationMs: number; warmupMs: number; subscribers: number; logLevel: LogLevel };
+  options: { durationMs: number; warmupMs: number; subscribers: number; logLevel: LogLevel; nice: number };
 }
 
 /** Runs the search and the heap probe. Everything it starts is stopped before it returns. */
@@ -70,6 +80,7 @@ export async function runCeiling(options: CeilingOptions): Promise<CeilingResult
         drainMs: options.drainMs ?? 10_000,
         from,
         ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+        ...(options.nice !== undefined ? { nice: options.nice } : {}),
       });
       from = step.next;
       attempts.push(step);
@@ -84,16 +95,33 @@ export async function runCeiling(options: CeilingOptions): Promise<CeilingResult
       steps.push(!first.pass && options.retryFailed ? await run(rate, true) : first);
     }
     const heap: HeapReading[] = [];
-    for (const count of options.channelCounts ?? [0, 1_000, 2_000]) {
+    const counts = options.channelCounts ?? [0, 1_000, 2_000];
+    const settle = {
+      ...(options.heapSettleMs !== undefined ? { settleMs: options.heapSettleMs } : {}),
+      ...(options.nice !== undefined ? { nice: options.nice } : {}),
+    };
+    for (const count of counts) {
       progress(`heap: a hub holding ${count} Kick channels`);
-      heap.push(await weighHub(pusher, count, options.heapSettleMs !== undefined ? { settleMs: options.heapSettleMs } : {}));
+      heap.push(await weighHub(pusher, count, settle));
+    }
+    const workerCounts = options.workerChannelCounts ?? counts;
+    if (workerCounts.length > 0) {
+      const nats = await startNatsServer();
+      try {
+        for (const count of workerCounts) {
+          progress(`heap: a worker holding ${count} Kick channels`);
+          heap.push(await weighHub(pusher, count, { ...settle, worker: { natsUrl: nats.url } }));
+        }
+      } finally {
+        await nats.close();
+      }
     }
     return {
       steps,
       attempts,
       ceiling: ceilingOf(steps),
       heap,
-      options: { durationMs: options.durationMs, warmupMs, subscribers, logLevel: options.logLevel ?? 'info' },
+      options: { durationMs: options.durationMs, warmupMs, subscribers, logLevel: options.logLevel ?? 'info', nice: options.nice ?? 0 },
     };
   } finally {
     await pusher.close();

@@ -33,6 +33,8 @@ export interface StepOptions {
   from: number;
   /** The hub's log level (default the config's default, `info`). */
   logLevel?: LogLevel;
+  /** The hub's and the subscribers' niceness (where allowed): other work on a shared machine yields to them. */
+  nice?: number;
   /** More node flags for the hub (`--cpu-prof`, to see where its time goes). */
   hubNodeArgs?: readonly string[];
 }
@@ -44,6 +46,8 @@ export interface StepResult {
   sent: number;
   /** Merged over every subscriber. */
   latency: ReportMessage['all'];
+  /** When the slowest event of the window was sent, ms after the window began (where a stall was). */
+  slowestAtMs: number;
   /** The worst subscriber's p99. */
   worstP99: number;
   /** Summed over the subscribers; `lostMax`: the most one subscriber lost. */
@@ -67,6 +71,12 @@ const cpuMicros = () => {
   return cpu.user + cpu.system;
 };
 
+/** When the slowest event of all subscribers was sent, ms into the window (from its sequence number). */
+function slowestAt(report: ReportMessage, from: number, ratePerSecond: number): number {
+  const slowest = report.subscribers.reduce((worst, s) => (s.max > worst.max ? s : worst), report.subscribers[0]!);
+  return slowest.slowestSeq < 0 ? Number.NaN : ((slowest.slowestSeq - from) * 1_000) / ratePerSecond;
+}
+
 /** Runs one step; everything it starts is stopped before it returns. */
 export async function runStep(options: StepOptions): Promise<StepResult> {
   const { pusher, ratePerSecond } = options;
@@ -75,6 +85,7 @@ export async function runStep(options: StepOptions): Promise<StepResult> {
     env: { VMSC_TOKEN: BENCH_TOKEN },
     core: HUB_CORE,
     exposeGc: true,
+    ...(options.nice !== undefined ? { nice: options.nice } : {}),
     ...(options.hubNodeArgs ? { nodeArgs: options.hubNodeArgs } : {}),
   });
   let subscribers: Awaited<ReturnType<typeof startSubscribers>> | undefined;
@@ -86,7 +97,7 @@ export async function runStep(options: StepOptions): Promise<StepResult> {
     ]);
     subscribers = await startSubscribers(
       { url: `ws://127.0.0.1:${hubDir.port}`, token: BENCH_TOKEN, count: options.subscribers },
-      LOAD_CORE,
+      { core: LOAD_CORE, ...(options.nice !== undefined ? { nice: options.nice } : {}) },
     );
 
     const warm = await feed(script, { ratePerSecond, durationMs: options.warmupMs, from: options.from });
@@ -120,6 +131,7 @@ export async function runStep(options: StepOptions): Promise<StepResult> {
       sent: fed.to - fed.from,
       latency: report.all,
       worstP99,
+      slowestAtMs: slowestAt(report, warm.to, ratePerSecond),
       lost,
       lostMax: Math.max(...report.subscribers.map((s) => s.lost)),
       doubled,

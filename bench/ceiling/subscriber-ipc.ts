@@ -27,6 +27,8 @@ export interface SubscriberFigures {
   p50: number;
   p99: number;
   max: number;
+  /** The sequence number of the slowest event (-1: none received). */
+  slowestSeq: number;
 }
 
 /** Subscribers → parent, answering `report`: each subscriber's figures, and all of them merged. */

@@ -18,12 +18,15 @@ class Tally {
   received = 0;
   doubled = 0;
   histogram = new LatencyHistogram();
+  /** The sequence number of the slowest event so far. */
+  slowestSeq = -1;
 
   reset(size: number): void {
     this.counts = new Uint8Array(size);
     this.received = 0;
     this.doubled = 0;
     this.histogram = new LatencyHistogram();
+    this.slowestSeq = -1;
   }
 
   see(message: string, now: number): void {
@@ -36,7 +39,9 @@ class Tally {
     }
     this.counts[slot] = 1;
     this.received++;
-    this.histogram.record(now - marker.sentAtMs);
+    const latency = now - marker.sentAtMs;
+    if (latency > this.histogram.max) this.slowestSeq = marker.seq;
+    this.histogram.record(latency);
   }
 
   figures(): SubscriberFigures {
@@ -48,6 +53,7 @@ class Tally {
       p50: h.percentile(0.5),
       p99: h.percentile(0.99),
       max: h.max,
+      slowestSeq: this.slowestSeq,
     };
   }
 }

@@ -1,7 +1,7 @@
 /** Starts and drives the subscribers process (bench/ceiling/subscribers-process.ts) from the bench. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { canPin, exitOf } from '../hub/spawn-hub.js';
+import { exitOf, nodeCommand } from '../hub/spawn-hub.js';
 import type { ReportMessage, SubscribersArgs } from './subscriber-ipc.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,13 +33,10 @@ function nextMessage<T extends { type: string }>(child: ChildProcess, type: T['t
   });
 }
 
-/** Starts the subscribers (pinned to `core` where taskset exists) and resolves once every one is subscribed. */
-export async function startSubscribers(args: SubscribersArgs, core?: number): Promise<Subscribers> {
-  const nodeArgs = ['--import', 'tsx', script, JSON.stringify(args)];
-  const pinned = core !== undefined && canPin();
-  const child = pinned
-    ? spawn('taskset', ['-c', String(core), process.execPath, ...nodeArgs], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-    : spawn(process.execPath, nodeArgs, { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** Starts the subscribers (pinned to `core` where taskset exists, at niceness `nice` where allowed) and resolves once every one is subscribed. */
+export async function startSubscribers(args: SubscribersArgs, options: { core?: number; nice?: number } = {}): Promise<Subscribers> {
+  const [command, commandArgs] = nodeCommand(['--import', 'tsx', script, JSON.stringify(args)], options);
+  const child = spawn(command, commandArgs, { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = exitOf(child);
   try {
     await nextMessage(child, 'ready', 30_000);
