@@ -63,13 +63,15 @@ if (filters.length === 0) {
   const cluster = /<!-- cluster:start -->[\s\S]*<!-- cluster:end -->/.exec(previous)?.[0];
   // And the crash soak's, written by `pnpm soak:crash` (bench/soak/crash-main.ts).
   const crash = /<!-- crash-soak:start -->[\s\S]*<!-- crash-soak:end -->/.exec(previous)?.[0];
+  // And the hub's ceiling, written by `pnpm bench:ceiling` (bench/ceiling/main.ts).
+  const ceiling = /<!-- ceiling:start -->[\s\S]*<!-- ceiling:end -->/.exec(previous)?.[0];
   // The previous run's verdicts stay beside the new ones, so that two runs can be compared.
   const before = /## Targets\n\n([\s\S]*?)\n(?=##|<!--|$)/.exec(previous)?.[1];
   const date = /- Date: (\S+)/.exec(previous)?.[1] ?? 'unknown';
   const earlier = before ? `${sideBySide(verdicts, before, date)}\n## Targets, the run before (${date})\n\n${before.trim()}\n\n` : '';
   writeFileSync(
     target,
-    `${header}\n${summary}\n${earlier}${sections.join('\n')}${soak ? `\n${soak}\n` : ''}${cluster ? `\n${cluster}\n` : ''}${crash ? `\n${crash}\n` : ''}`,
+    `${header}\n${summary}\n${earlier}${sections.join('\n')}${soak ? `\n${soak}\n` : ''}${cluster ? `\n${cluster}\n` : ''}${crash ? `\n${crash}\n` : ''}${ceiling ? `\n${ceiling}\n` : ''}`,
   );
   console.log('wrote docs/benchmarks.md');
 }

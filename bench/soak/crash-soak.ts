@@ -11,19 +11,16 @@
  * the platform delivered to a running hub. The soak then reports lost and doubled events, what the
  * state file restored, the refreshes against the expiries, the journal and the log file.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { EventBus } from '@vmsc/core';
 import { VmscMirrorClient } from '@vmsc/custom-ws-client';
 import { freePort, startTwitchFake, startTwitchOAuthFake, waitUntil, type FakeTwitch } from '@vmsc/testing';
 import { authCommand } from '../../packages/cli/src/commands/auth.js';
+import { spawnHub, type HubProcess } from '../hub/spawn-hub.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const hubScript = fileURLToPath(new URL('./crash-hub-process.ts', import.meta.url));
 const TOKEN = 'crash-soak-server-token-0123456789';
 
 /** Options of {@link runCrashSoak}. */
@@ -57,23 +54,16 @@ export interface CrashSoakResult {
   exitCode: number | null;
 }
 
-function startHub(dir: string, twitch: FakeTwitch, oauthUrl: string): { child: ChildProcess; output: () => string } {
-  const args = { dir, eventsub: twitch.eventsubUrl, helix: twitch.helixUrl, auth: twitch.authUrl, oauth: oauthUrl };
-  const child = spawn(process.execPath, ['--import', 'tsx', hubScript, JSON.stringify(args)], {
-    cwd: root,
-    env: { ...process.env, TW_ID: twitch.clientId, VMSC_TOKEN: TOKEN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) =>
-    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+function startHub(dir: string, twitch: FakeTwitch, oauthUrl: string): HubProcess {
+  return spawnHub(
+    {
+      dir,
+      overrides: { twitch: { urls: { eventsub: twitch.eventsubUrl, helix: twitch.helixUrl, auth: twitch.authUrl } } },
+      logins: { twitchOAuthUrl: oauthUrl },
+    },
+    { env: { TW_ID: twitch.clientId, VMSC_TOKEN: TOKEN } },
   );
+}
 
 function chatText(n: number) {
   const text = `soak#${n}`;
@@ -184,7 +174,7 @@ export async function runCrashSoak(options: CrashSoakOptions): Promise<CrashSoak
     );
     const counted = sent;
     hub.child.kill('SIGKILL');
-    await exited(hub.child);
+    await hub.exited();
     const killedAt = Date.now();
     progress(`killed the hub after ${sent} messages`);
     await waitUntil(() => !subscribed(), 'the fake to see the socket go', { timeoutMs: 15_000 });
@@ -202,7 +192,7 @@ export async function runCrashSoak(options: CrashSoakOptions): Promise<CrashSoak
     await waitUntil(() => seen.size >= sent, 'the subscriber to catch up', { timeoutMs: 15_000 }).catch(() => undefined);
     const durationMs = Date.now() - start;
     hub.child.kill('SIGTERM');
-    const exitCode = await exited(hub.child);
+    const exitCode = await hub.exited();
     await mirror.disconnect();
 
     const final = readState(dir)?.variables?.messages ?? 0;
