@@ -69,7 +69,7 @@ export function ceilingSection(result: CeilingResult, context: { machine: string
     `- Heap per 1,000 channels: ${heapSummary(result.heap)} (see the table below).`,
     '',
     '**Method.** Each step is a fresh `vmsc start` (bench/hub/hub-process.ts: `startCommand`, the config and rules of a',
-    `streamer: custom WS server, journal, log file (level \`${result.options.logLevel}\`${result.options.logLevel === 'info' ? ', the default: a line per rule run' : ''}) and state saves at their defaults) pinned to core 1, fed by the real`,
+    `streamer: custom WS server, journal, log file (level \`${result.options.logLevel}\`${result.options.logLevel === 'info' ? ', the default' : ''}) and state saves at their defaults) pinned to core 1, fed by the real`,
     'Kick connector from the @vmsc/testing Kick Pusher fake, one channel, chat only. Its terminal output (a line per rule',
     'run) goes to a file: node writes to a pipe synchronously, so a reader that falls behind would stall the hub (it did,',
     'up to 400 ms, before this). The fake, the feeder (this process)',

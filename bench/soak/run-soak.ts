@@ -111,6 +111,7 @@ function quietView(errors: string[], statusChanges: string[], recording: () => b
     },
     event: (_event: StreamEvent) => undefined,
     ruleRun: () => undefined,
+    ruleMessage: () => undefined,
     error: (origin, message) => void errors.push(`${origin}: ${message}`),
     info: () => undefined,
     close: () => undefined,

@@ -94,6 +94,10 @@ describe('the hub log file', () => {
       action: { path: 'actions[0]', type: 'obs' },
     });
     expect(JSON.stringify(run)).toMatch(/No Such Scene/);
+    // Once: the terminal's line of each run goes to the file at debug only (a busy chat runs rules
+    // many times a second), so at the default level the failed run is its one structured line.
+    expect(lines.filter((line) => /BRB on !brb/.test(String(line.msg)))).toHaveLength(1);
+    expect(lines.filter((line) => line.kind === 'rule')).toEqual([]);
     expect(lines).toContainEqual(expect.objectContaining({ kind: 'status', connector: 'obs', status: 'connected', level: 'info' }));
     expect(lines).toContainEqual(expect.objectContaining({ kind: 'status', connector: 'obs', status: 'reconnecting', level: 'warn' }));
     expect(lines).toContainEqual(

@@ -8,6 +8,7 @@ function recordingView(lines: string[]): HubView {
     connectorStatus: (id, _source, status) => void lines.push(`status ${id} ${status}`),
     event: (event: StreamEvent) => void lines.push(`event ${event.type}`),
     ruleRun: (line) => void lines.push(`run ${line}`),
+    ruleMessage: (rule, message) => void lines.push(`run ${rule}: ${message}`),
     error: (origin, message) => void lines.push(`error ${origin}: ${message}`),
     info: (message) => void lines.push(`info ${message}`),
     close: () => undefined,

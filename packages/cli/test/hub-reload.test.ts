@@ -40,6 +40,7 @@ function recordingView(lines: string[]): HubView {
     connectorStatus: () => undefined,
     event: (_event: StreamEvent) => undefined,
     ruleRun: () => undefined,
+    ruleMessage: () => undefined,
     error: (origin, message) => void lines.push(`error ${origin}: ${message}`),
     info: (message) => void lines.push(`info ${message}`),
     close: () => undefined,

@@ -28,7 +28,7 @@ export function openPartitionEngine(partition: number, state: unknown, parts: Pa
     connectors: parts.connectors,
     ...(parts.clock ? { clock: parts.clock } : {}),
     logger: (level, message, context) =>
-      level === 'error' ? view.error(context.rule.name, message) : view.ruleRun(`${context.rule.name}: ${message}`),
+      level === 'error' ? view.error(context.rule.name, message) : view.ruleMessage(context.rule.name, message),
   });
   for (const action of hubActions({ obs: parts.obs ?? false, http: parts.http ?? false, overlay: parts.server ?? false }))
     engine.registerActionType(action);

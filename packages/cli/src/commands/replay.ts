@@ -25,7 +25,7 @@ export async function replayCommand(file: string | undefined, options: ReplayOpt
   }
   const bus = new EventBus();
   const view = new PlainView(io.stdout, Boolean(io.stdout.isTTY));
-  const engine = new RuleEngine({ bus, logger: (_level, message, context) => view.ruleRun(`${context.rule.name}: ${message}`) });
+  const engine = new RuleEngine({ bus, logger: (_level, message, context) => view.ruleMessage(context.rule.name, message) });
   if (options.rules) {
     const rulesPath = resolve(io.cwd, options.rules);
     const result = validateRules(JSON.parse(await readFile(rulesPath, 'utf8')));

@@ -124,7 +124,7 @@ export class Hub {
       connectors: this.connectors,
       ...(options.clock ? { clock: options.clock } : {}),
       logger: (level, message, context) =>
-        level === 'error' ? this.#view.error(context.rule.name, message) : this.#view.ruleRun(`${context.rule.name}: ${message}`),
+        level === 'error' ? this.#view.error(context.rule.name, message) : this.#view.ruleMessage(context.rule.name, message),
     });
     this.obs = options.obs;
     this.#rulesSource = options.rulesSource;

@@ -5,7 +5,8 @@ import type { HubLog } from './hub-log.js';
 /**
  * A {@link HubView} that writes what the hub shows to the log file, with a level and fields:
  * connector statuses (`error` → error, `reconnecting` → warn, others info), errors, notices and
- * rule lines (info), events (debug: the journal keeps them whole).
+ * what rules' actions write (info), the line of each rule run and events (debug: a busy chat runs rules many times a second;
+ * failed runs get their own error line from {@link logRuleRuns}, and the journal keeps events whole).
  */
 export class LogView implements HubView {
   readonly #log: HubLog;
@@ -34,7 +35,12 @@ export class LogView implements HubView {
   }
 
   ruleRun(line: string): void {
-    this.#log.write('info', line, { kind: 'rule' });
+    if (!this.#log.enabled('debug')) return;
+    this.#log.write('debug', line, { kind: 'rule' });
+  }
+
+  ruleMessage(rule: string, message: string): void {
+    this.#log.write('info', `${rule}: ${message}`, { kind: 'rule-message', rule });
   }
 
   error(origin: string, message: string): void {
@@ -64,6 +70,7 @@ export function teeView(...views: HubView[]): HubView {
     connectorStatus: (id, source, status, detail) => each((view) => view.connectorStatus(id, source, status, detail)),
     event: (event) => each((view) => view.event(event)),
     ruleRun: (line) => each((view) => view.ruleRun(line)),
+    ruleMessage: (rule, message) => each((view) => view.ruleMessage(rule, message)),
     error: (origin, message) => each((view) => view.error(origin, message)),
     info: (message) => each((view) => view.info(message)),
     close: () => each((view) => view.close()),

@@ -6,7 +6,10 @@ import { describeEvent } from './format-event.js';
 export interface HubView {
   connectorStatus(id: string, source: string, status: ConnectorStatus, detail?: string): void;
   event(event: StreamEvent): void;
+  /** One rule run: its outcome and duration. */
   ruleRun(line: string): void;
+  /** A message a rule's action wrote (the `log` action, an action's warning): not a run. */
+  ruleMessage(rule: string, message: string): void;
   error(origin: string, message: string): void;
   info(message: string): void;
   close(): void;
@@ -46,6 +49,10 @@ export class PlainView implements HubView {
 
   ruleRun(line: string): void {
     this.#line('rule', line);
+  }
+
+  ruleMessage(rule: string, message: string): void {
+    this.#line('rule', `${rule}: ${message}`);
   }
 
   error(origin: string, message: string): void {
@@ -125,6 +132,10 @@ export class TerminalView implements HubView {
   ruleRun(line: string): void {
     this.#ruleRuns++;
     this.#push(this.#c.paint(33, `rule  ${line}`));
+  }
+
+  ruleMessage(rule: string, message: string): void {
+    this.#push(this.#c.paint(33, `rule  ${rule}: ${message}`));
   }
 
   error(origin: string, message: string): void {
