@@ -57,3 +57,11 @@ export function checkedFloorEvent(pieces: MappedPieces, raw: unknown): StreamEve
   const checked = validateData(pieces.source, pieces.type, pieces.data);
   return checked.ok ? floorEvent(pieces, raw) : undefined;
 }
+
+/** How close to its floor a candidate must stay. */
+export const AT_THE_FLOOR = 1.15;
+
+/** The floor target of `candidate`: within {@link AT_THE_FLOOR} of the `floor` task. */
+export function floorTarget(candidate: string, floor: string): { label: string; task: string; against: string; max: number } {
+  return { label: `at the floor (within ${AT_THE_FLOOR}x of it)`, task: candidate, against: floor, max: AT_THE_FLOOR };
+}

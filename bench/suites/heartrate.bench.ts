@@ -1,6 +1,7 @@
 import { normalizeHypeRateFrame, normalizePulsoidFrame } from '@vmsc/connector-heartrate';
 import { newEventId, systemUser } from '@vmsc/core';
 import { heartrateFixtures as fx } from '@vmsc/testing';
+import { floorTarget } from '../floor.js';
 import { compare, floorNote, type Suite } from '../lib.js';
 
 /** Frames as they arrive: the fixtures' shapes with varied readings and timestamps. */
@@ -62,7 +63,7 @@ const suite: Suite = async () => {
     ],
     targets: [
       { label: 'within 1.5x of bare JSON.parse', task: 'normalizePulsoidFrame', max: 1.5 },
-      { label: 'at the floor (within 1.15x of it)', task: 'normalizePulsoidFrame', against: FLOOR, max: 1.15 },
+      floorTarget('normalizePulsoidFrame', FLOOR),
     ],
     notes: [floorText('normalizePulsoidFrame')],
     profile: ['normalizePulsoidFrame'],
@@ -112,7 +113,7 @@ const suite: Suite = async () => {
     ],
     targets: [
       { label: 'within 1.5x of bare JSON.parse', task: 'normalizeHypeRateFrame', max: 1.5 },
-      { label: 'at the floor (within 1.15x of it)', task: 'normalizeHypeRateFrame', against: FLOOR, max: 1.15 },
+      floorTarget('normalizeHypeRateFrame', FLOOR),
     ],
     notes: [floorText('normalizeHypeRateFrame')],
     profile: ['normalizeHypeRateFrame'],
