@@ -5,8 +5,12 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { assertBuilt, assertResolvesBuilt } from './built.js';
 import { targetLine, toMarkdown, type Comparison, type Suite, type TargetResult } from './lib.js';
 import { sideBySide } from './side-by-side.js';
+
+assertBuilt();
+assertResolvesBuilt(import.meta.resolve('@vmsc/core'));
 
 const suitesDir = fileURLToPath(new URL('./suites/', import.meta.url));
 const filters = process.argv.slice(2);
@@ -48,6 +52,8 @@ const header = [
   'per round, the order rotating): the median ratio with its min–max across rounds. A target whose',
   'spread crosses it is **unclear**, not met. Reproduce with `pnpm bench` (or `pnpm bench <suite>`);',
   '`BENCH_ROUNDS` and `BENCH_SLICE_MS` set the rounds (default 9) and the slice (default 80 ms).',
+  'VMSC is measured as a user installs it: the built packages (`dist`, after `pnpm build`), which',
+  'bench/tsconfig.json resolves @vmsc/* to; the peers from their published packages.',
   '',
   `- Date: ${new Date().toISOString().slice(0, 10)}`,
   `- Machine: ${machine}`,

@@ -1,6 +1,7 @@
 /** Starts and drives the subscribers process (bench/ceiling/subscribers-process.ts) from the bench. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BUILT_PACKAGES_ENV } from '../built.js';
 import { exitOf, nodeCommand } from '../hub/spawn-hub.js';
 import type { ReportMessage, SubscribersArgs } from './subscriber-ipc.js';
 
@@ -36,7 +37,11 @@ function nextMessage<T extends { type: string }>(child: ChildProcess, type: T['t
 /** Starts the subscribers (pinned to `core` where taskset exists, at niceness `nice` where allowed) and resolves once every one is subscribed. */
 export async function startSubscribers(args: SubscribersArgs, options: { core?: number; nice?: number } = {}): Promise<Subscribers> {
   const [command, commandArgs] = nodeCommand(['--import', 'tsx', script, JSON.stringify(args)], options);
-  const child = spawn(command, commandArgs, { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(command, commandArgs, {
+    cwd: root,
+    env: { ...process.env, ...BUILT_PACKAGES_ENV },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const exited = exitOf(child);
   try {
     await nextMessage(child, 'ready', 30_000);

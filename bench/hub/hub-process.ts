@@ -1,10 +1,10 @@
 // `vmsc start` as its own process, for the benches that kill it, pin it to a core or weigh it (the
 // crash soak, `pnpm bench:ceiling`): startCommand with the config in `dir` and the connector
 // overrides and login endpoints given, aimed at the fakes. Argument: one JSON object (see
-// `HubProcessArgs`). Run from the repository root with `node --import tsx` (tsconfig paths resolve
-// @vmsc/* to the sources). With an IPC channel, a `memory` message is answered with the process's
+// `HubProcessArgs`). Run from the repository root with `node --import tsx` and TSX_TSCONFIG_PATH set
+// to bench/tsconfig.json (spawn-hub.ts does), so that @vmsc/cli is the built package. With an IPC channel, a `memory` message is answered with the process's
 // memory and CPU time (after a full GC when node runs with --expose-gc, unless it says `gc: false`).
-import { startCommand, type BuildHubOptions } from '../../packages/cli/src/commands/start.js';
+import { startCommand, type BuildHubOptions } from '@vmsc/cli';
 
 /** What the hub process is started with (JSON on its command line). */
 export interface HubProcessArgs {

@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertBuilt, BUILT_PACKAGES_ENV } from '../built.js';
 import type { HubMemoryReport, HubProcessArgs } from './hub-process.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -102,6 +103,7 @@ export function exitOf(child: ChildProcess): Promise<number | null> {
 
 /** Starts the hub in `args.dir` (its `vmsc.config.json`). Kill it with `child.kill` or {@link HubProcess.stop}. */
 export function spawnHub(args: HubProcessArgs, options: SpawnHubOptions = {}): HubProcess {
+  assertBuilt();
   const outputFile = join(args.dir, HUB_OUTPUT_FILE);
   const outputFd = openSync(outputFile, 'a');
   const nodeArgs = [
@@ -118,7 +120,7 @@ export function spawnHub(args: HubProcessArgs, options: SpawnHubOptions = {}): H
   });
   const child = spawn(command, commandArgs, {
     cwd: root,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...BUILT_PACKAGES_ENV, ...options.env },
     stdio: ['ignore', outputFd, outputFd, 'ipc'],
   });
   closeSync(outputFd); // the child has its own copy
