@@ -270,4 +270,22 @@ describe('normalizeNotification on Twitch’s documented payloads', () => {
     expect(event.type).toBe('unknown');
     expect(event.type === 'unknown' && event.data.reason).toMatch(/documented shape/);
   });
+
+  it('a user field of the wrong type makes the event unknown, naming the field', () => {
+    const chat = frame('channel.chat.message', { chatter_user_login: 42 });
+    const fromChat = valid(normalizeNotification(chat));
+    expect(fromChat.type).toBe('unknown');
+    expect(fromChat.type === 'unknown' && fromChat.data.reason).toMatch(/user\.username/);
+    const raid = frame('channel.raid', {
+      from_broadcaster_user_id: 7,
+      from_broadcaster_user_login: 'raider',
+      from_broadcaster_user_name: 'Raider',
+    });
+    const fromRaid = valid(normalizeNotification(raid));
+    expect(fromRaid.type).toBe('unknown');
+    expect(fromRaid.type === 'unknown' && fromRaid.data.reason).toMatch(/user\.id/);
+    // A frame without a user (Twitch's nulls) still gets the anonymous placeholder, not an unknown event.
+    const follow = valid(normalizeNotification(frame('channel.follow', { user_id: null, user_login: null, user_name: null })));
+    expect(follow.type === 'follow' && follow.user.id).toBe('anonymous');
+  });
 });

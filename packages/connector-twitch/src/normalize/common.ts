@@ -17,10 +17,12 @@ type Fields = object;
 export function refFrom(event: Fields, prefix: string): UserRef | undefined {
   const fields = event as Record<string, unknown>;
   const keys = keysOf(prefix);
-  const id = fields[keys[0]];
+  return refOf(fields[keys[0]], fields[keys[1]], fields[keys[2]]);
+}
+
+/** The reference from an id, login and display name as Twitch sent them (`undefined` without an id). */
+function refOf(id: unknown, login: unknown, name: unknown): UserRef | undefined {
   if (typeof id !== 'string' || id === '') return undefined;
-  const login = fields[keys[1]];
-  const name = fields[keys[2]];
   const username = typeof login === 'string' ? login : id;
   return { id, username, nickname: typeof name === 'string' && name !== '' ? name : username };
 }
@@ -36,9 +38,15 @@ function keysOf(prefix: string): readonly [string, string, string] {
   return keys;
 }
 
-/** The event's user from `<prefix>_*`, or the anonymous placeholder when Twitch sent nulls. */
-export function userOrAnonymous(event: Fields, prefix = 'user_'): StreamUser {
-  return refFrom(event, prefix) ?? anonymousUser();
+/** The event's user from `<prefix>_*` (default `user_*`), or the anonymous placeholder when Twitch sent nulls. */
+export function userOrAnonymous(event: Fields, prefix?: string): StreamUser {
+  return (prefix === undefined ? userRef(event) : refFrom(event, prefix)) ?? anonymousUser();
+}
+
+/** {@link refFrom} for the most common prefix, `user_`, read as named fields (the per-frame case). */
+function userRef(event: Fields): UserRef | undefined {
+  const fields = event as { user_id?: unknown; user_login?: unknown; user_name?: unknown };
+  return refOf(fields.user_id, fields.user_login, fields.user_name);
 }
 
 /** The event's user from `<prefix>_*`, or the system placeholder. */

@@ -1,5 +1,6 @@
 import {
   createEvent,
+  newEventId,
   systemUser,
   validateData,
   validateUser,
@@ -54,7 +55,7 @@ function mapped<T extends TwitchEventType>(type: T, user: StreamUser, data: Even
 type Mapper = (event: never) => AnyMapped;
 
 /** One mapper per EventSub `subscription_type` (the versions VMSC subscribes to). */
-const MAPPERS: Record<string, Mapper> = {
+const MAPPER_TABLE: Record<string, Mapper> = {
   'channel.chat.message': (e: RawChatMessageEvent) => mapped('chat', chatUser(e), chatData(e)),
   'channel.follow': (e: RawFollowEvent) => mapped('follow', userOrAnonymous(e), {}),
   'channel.subscribe': (e: RawSubscribeEvent) => mapped('subscribe', userOrAnonymous(e), { tier: e.tier, isGift: e.is_gift }),
@@ -159,6 +160,9 @@ const MAPPERS: Record<string, Mapper> = {
   'stream.offline': () => mapped('stream_offline', systemUser(), {}),
 };
 
+/** The mappers by subscription type, as a Map: one hashed lookup per frame, no prototype to guard against. */
+const MAPPERS = new Map<string, Mapper>(Object.entries(MAPPER_TABLE));
+
 /** Options of {@link normalizeNotification}. */
 export interface NormalizeOptions {
   /**
@@ -175,7 +179,7 @@ export interface NormalizeOptions {
 
 /** Whether VMSC maps this EventSub subscription type to a catalogue event. */
 export function isMappedSubscriptionType(type: string): boolean {
-  return Object.hasOwn(MAPPERS, type);
+  return MAPPERS.has(type);
 }
 
 /** The broadcaster login of an event, under either charity field-name variant. */
@@ -212,13 +216,15 @@ export function normalizeNotification(
   const meta: EventMeta = typeof metadata.message_id === 'string' ? { platformMessageId: metadata.message_id } : {};
   const channel = channelOf(event);
   if (channel) meta.channel = channel;
-  const mapper = Object.hasOwn(MAPPERS, subscriptionType) ? MAPPERS[subscriptionType] : undefined;
+  const mapper = MAPPERS.get(subscriptionType);
   if (mapper) {
     try {
       const out = (mapper as (event: Record<string, unknown>) => AnyMapped)(event);
       // The mappers trust the documented field types; a frame that breaks them must not yield an invalid event.
       const checked = validateData('twitch', out.type, out.data);
-      const user = out.user === undefined ? undefined : validateUser(out.user);
+      // The mappers build the user from the event's id/login/name fields (and booleans they compute):
+      // those three strings are what a frame can get wrong; the catalogue's check names the problem.
+      const user = out.user === undefined || hasUserStrings(out.user) ? undefined : validateUser(out.user);
       if (!checked.ok || (user && !user.ok)) {
         const issues = checked.ok ? [] : checked.issues.map((issue) => `${issue.path}: ${issue.message}`);
         if (user && !user.ok) issues.push(...user.issues.map((issue) => `${issue.path}: ${issue.message}`));
@@ -231,10 +237,12 @@ export function normalizeNotification(
           meta,
         );
       }
-      return createEvent(
+      // The event object itself, as createEvent builds it (same fields, same order), without the input object.
+      const id = newEventId();
+      return (
         options.includeRaw
-          ? { source: 'twitch', type: out.type, user: out.user, data: out.data, timestamp, meta, raw: event }
-          : { source: 'twitch', type: out.type, user: out.user, data: out.data, timestamp, meta },
+          ? { id, type: out.type, source: 'twitch', timestamp, user: out.user, data: out.data, raw: event, meta }
+          : { id, type: out.type, source: 'twitch', timestamp, user: out.user, data: out.data, meta }
       ) as TwitchEvent;
     } catch (error) {
       const reason = `the ${subscriptionType} event does not have the documented shape: ${error instanceof Error ? error.message : String(error)}`;
@@ -248,6 +256,11 @@ export function normalizeNotification(
     timestamp,
     meta,
   );
+}
+
+/** Whether a mapped user's id, username and nickname are strings (the fields a frame supplies). */
+function hasUserStrings(user: StreamUser): boolean {
+  return typeof user.id === 'string' && typeof user.username === 'string' && typeof user.nickname === 'string';
 }
 
 function unknownEvent(kind: string, payload: unknown, reason: string, timestamp: number, meta: EventMeta): TwitchEvent {

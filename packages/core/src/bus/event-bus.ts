@@ -159,7 +159,11 @@ export class EventBus {
   #wrap<E extends StreamEvent>(handler: EventHandler<E>): (event: StreamEvent) => void {
     return (event) => {
       try {
-        reportRejection(handler(event as E), (error) => this.notify({ kind: 'handler-error', error, event }));
+        const result = handler(event as E);
+        // Only a returned object can be a promise: the rejection reporter is made for those alone, not per delivery.
+        if (typeof result === 'object' || typeof result === 'function') {
+          reportRejection(result, (error) => this.notify({ kind: 'handler-error', error, event }));
+        }
       } catch (error) {
         this.notify({ kind: 'handler-error', error, event });
       }
