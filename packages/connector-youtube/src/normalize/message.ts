@@ -11,7 +11,7 @@ import {
 } from '@vmsc/core';
 import type { RawLiveChatMessage, RawPollDetails, RawSnippet } from '../raw/messages.js';
 import { isInt64String, parseInt64, sumInt64 } from './int64.js';
-import { toStreamUser, toUserRef } from './user.js';
+import { toIdentity, toStreamUser, toUserRef } from './user.js';
 
 /** Every event type the YouTube connector publishes. */
 export type YouTubeEventType = PlatformEventType<'youtube'>;
@@ -74,22 +74,23 @@ export function unknownMessage(item: unknown, reason: string, context: Normalize
   return builder(raw, context)('unknown', undefined, { kind, payload: item, reason });
 }
 
-function money(details: {
-  amountMicros?: string;
-  currency?: string;
+/** The money fields of a Super Chat or Super Sticker. */
+interface Money {
+  amount: number;
+  currency: string;
+  amountMicros: string;
+  amountString: string;
   amountDisplayString?: string;
-}): { amount: number; currency: string; amountMicros: string; amountString: string; amountDisplayString?: string } | string {
+}
+
+function money(details: { amountMicros?: string; currency?: string; amountDisplayString?: string }): Money | string {
   const micros = parseInt64(details.amountMicros);
   if (micros === undefined) return `amountMicros is not an integer string (${JSON.stringify(details.amountMicros)})`;
   if (typeof details.currency !== 'string') return 'currency is missing';
   const amountString = microsToDecimal(micros);
-  return {
-    amount: Number(amountString),
-    currency: details.currency,
-    amountMicros: details.amountMicros!,
-    amountString,
-    ...(details.amountDisplayString !== undefined ? { amountDisplayString: details.amountDisplayString } : {}),
-  };
+  const amount: Money = { amount: Number(amountString), currency: details.currency, amountMicros: details.amountMicros!, amountString };
+  if (details.amountDisplayString !== undefined) amount.amountDisplayString = details.amountDisplayString;
+  return amount;
 }
 
 /** The data of a poll event from `pollDetails`, or a reason it cannot be read. */
@@ -148,40 +149,35 @@ function mapMessage(item: RawLiveChatMessage, context: NormalizeContext, pollTyp
     if (!isPlainUser(user)) return unknownMessage(item, 'textMessageEvent whose authorDetails do not have the documented types', context);
     return make('chat', user, data, item, context);
   }
-  const build = builder(item, context);
-  const author = () => toStreamUser(item.authorDetails, snippet.authorChannelId);
-  const messageId = item.id ? { messageId: item.id } : {};
+  const author = toStreamUser(item.authorDetails, snippet.authorChannelId);
+  const build = <T extends YouTubeEventType>(type: T, user: StreamUser | undefined, data: PlatformEvent<'youtube', T>['data']) =>
+    make(type, user, data, item, context);
   const missing = (field: string) => unknownMessage(item, `${snippet.type} without ${field}`, context);
+  const messageId = typeof item.id === 'string' && item.id ? item.id : undefined;
 
+  // Data objects are built field by field (no object spreads: each one copies through the slow path).
   switch (snippet.type) {
-    case 'textMessageEvent': {
-      const text = snippet.textMessageDetails?.messageText ?? snippet.displayMessage;
-      if (typeof text !== 'string') return missing('textMessageDetails.messageText');
-      return build('chat', author(), { message: text, ...messageId });
-    }
     case 'superChatEvent': {
       const details = snippet.superChatDetails;
       if (!details) return missing('superChatDetails');
-      const amount = money(details);
-      if (typeof amount === 'string') return unknownMessage(item, amount, context);
-      return build('super_chat', author(), {
-        ...amount,
-        ...(details.userComment ? { message: details.userComment } : {}),
-        ...(typeof details.tier === 'number' ? { tier: details.tier } : {}),
-        ...messageId,
-      });
+      const data = money(details);
+      if (typeof data === 'string') return unknownMessage(item, data, context);
+      const superChat: PlatformEvent<'youtube', 'super_chat'>['data'] = data;
+      if (details.userComment) superChat.message = details.userComment;
+      if (typeof details.tier === 'number') superChat.tier = details.tier;
+      if (messageId) superChat.messageId = messageId;
+      return build('super_chat', author, superChat);
     }
     case 'fanFundingEvent': {
       const details = snippet.fanFundingEventDetails;
       if (!details) return missing('fanFundingEventDetails');
-      const amount = money(details);
-      if (typeof amount === 'string') return unknownMessage(item, amount, context);
-      return build('super_chat', author(), {
-        ...amount,
-        ...(details.userComment ? { message: details.userComment } : {}),
-        isFanFunding: true,
-        ...messageId,
-      });
+      const data = money(details);
+      if (typeof data === 'string') return unknownMessage(item, data, context);
+      const superChat: PlatformEvent<'youtube', 'super_chat'>['data'] = data;
+      if (details.userComment) superChat.message = details.userComment;
+      superChat.isFanFunding = true;
+      if (messageId) superChat.messageId = messageId;
+      return build('super_chat', author, superChat);
     }
     case 'superStickerEvent': {
       const details = snippet.superStickerDetails;
@@ -189,77 +185,75 @@ function mapMessage(item: RawLiveChatMessage, context: NormalizeContext, pollTyp
       if (!details || typeof sticker?.stickerId !== 'string') return missing('superStickerDetails.superStickerMetadata.stickerId');
       const amount = money(details);
       if (typeof amount === 'string') return unknownMessage(item, amount, context);
+      const data = amount as PlatformEvent<'youtube', 'super_sticker'>['data'];
+      data.stickerId = sticker.stickerId;
+      if (sticker.altText !== undefined) data.altText = sticker.altText;
       const language = sticker.altTextLanguage ?? sticker.language;
-      return build('super_sticker', author(), {
-        ...amount,
-        stickerId: sticker.stickerId,
-        ...(sticker.altText !== undefined ? { altText: sticker.altText } : {}),
-        ...(language !== undefined ? { altTextLanguage: language } : {}),
-        ...(typeof details.tier === 'number' ? { tier: details.tier } : {}),
-        ...messageId,
-      });
+      if (language !== undefined) data.altTextLanguage = language;
+      if (typeof details.tier === 'number') data.tier = details.tier;
+      if (messageId) data.messageId = messageId;
+      return build('super_sticker', author, data);
     }
     case 'newSponsorEvent': {
       const details = snippet.newSponsorDetails;
-      return build('new_subscriber', author(), {
-        ...(details?.memberLevelName !== undefined ? { tier: details.memberLevelName } : {}),
-        ...(details?.isUpgrade !== undefined ? { isUpgrade: details.isUpgrade } : {}),
-      });
+      const data: PlatformEvent<'youtube', 'new_subscriber'>['data'] = {};
+      if (details?.memberLevelName !== undefined) data.tier = details.memberLevelName;
+      if (details?.isUpgrade !== undefined) data.isUpgrade = details.isUpgrade;
+      return build('new_subscriber', author, data);
     }
     case 'memberMilestoneChatEvent': {
       const details = snippet.memberMilestoneChatDetails;
       if (typeof details?.memberMonth !== 'number') return missing('memberMilestoneChatDetails.memberMonth');
-      return build('member_milestone', author(), {
-        memberMonths: details.memberMonth,
-        ...(details.userComment ? { message: details.userComment } : {}),
-        ...(details.memberLevelName !== undefined ? { tier: details.memberLevelName } : {}),
-      });
+      const data: PlatformEvent<'youtube', 'member_milestone'>['data'] = { memberMonths: details.memberMonth };
+      if (details.userComment) data.message = details.userComment;
+      if (details.memberLevelName !== undefined) data.tier = details.memberLevelName;
+      return build('member_milestone', author, data);
     }
     case 'membershipGiftingEvent': {
       const details = snippet.membershipGiftingDetails;
       if (typeof details?.giftMembershipsCount !== 'number') return missing('membershipGiftingDetails.giftMembershipsCount');
-      return build('membership_gift', author(), {
+      const data: PlatformEvent<'youtube', 'membership_gift'>['data'] = {
         tier: details.giftMembershipsLevelName ?? '',
         giftCount: details.giftMembershipsCount,
-        ...messageId,
-      });
+      };
+      if (messageId) data.messageId = messageId;
+      return build('membership_gift', author, data);
     }
     case 'giftMembershipReceivedEvent': {
       const details = snippet.giftMembershipReceivedDetails;
       if (typeof details?.gifterChannelId !== 'string') return missing('giftMembershipReceivedDetails.gifterChannelId');
-      return build('gift_membership_received', author(), {
+      const data: PlatformEvent<'youtube', 'gift_membership_received'>['data'] = {
         tier: details.memberLevelName ?? '',
         gifterChannelId: details.gifterChannelId,
-        ...(details.associatedMembershipGiftingMessageId ? { giftMessageId: details.associatedMembershipGiftingMessageId } : {}),
-      });
+      };
+      if (details.associatedMembershipGiftingMessageId) data.giftMessageId = details.associatedMembershipGiftingMessageId;
+      return build('gift_membership_received', author, data);
     }
     case 'messageDeletedEvent': {
       const removed = snippet.messageDeletedDetails?.deletedMessageId;
       if (typeof removed !== 'string') return missing('messageDeletedDetails.deletedMessageId');
-      return build('message_deleted', author(), { messageId: removed, via: 'messageDeletedEvent' });
+      return build('message_deleted', author, { messageId: removed, via: 'messageDeletedEvent' });
     }
     case 'tombstone': {
       if (!item.id) return missing('an id');
-      return build('message_deleted', author(), { messageId: item.id, via: 'tombstone' });
+      return build('message_deleted', author, { messageId: item.id, via: 'tombstone' });
     }
     case 'messageRetractedEvent': {
       const removed = snippet.messageRetractedDetails?.retractedMessageId;
       if (typeof removed !== 'string') return missing('messageRetractedDetails.retractedMessageId');
-      return build('message_retracted', author(), { messageId: removed });
+      return build('message_retracted', author, { messageId: removed });
     }
     case 'userBannedEvent': {
       const details = snippet.userBannedDetails;
       const bannedDetails = details?.bannedUserDetails;
       if (!details || typeof bannedDetails?.channelId !== 'string') return missing('userBannedDetails.bannedUserDetails.channelId');
-      const banned = toStreamUser({ ...bannedDetails }, bannedDetails.channelId);
-      delete banned.isModerator;
-      delete banned.isSubscriber;
+      const banned = toIdentity(bannedDetails, bannedDetails.channelId);
       const duration = parseInt64(details.banDurationSeconds);
       if (details.banDurationSeconds !== undefined && duration === undefined) {
         return unknownMessage(item, `banDurationSeconds is not an integer string (${JSON.stringify(details.banDurationSeconds)})`, context);
       }
       const publishedAt = parseTimestamp(snippet.publishedAt);
-      const data: PlatformEvent<'youtube', 'user_banned'>['data'] = { moderator: toUserRef(author()) };
+      const data: PlatformEvent<'youtube', 'user_banned'>['data'] = { moderator: toUserRef(author) };
       if (details.banType !== undefined) {
         data.banType = details.banType;
         data.isPermanent = details.banType === 'permanent';
@@ -273,26 +267,27 @@ function mapMessage(item: RawLiveChatMessage, context: NormalizeContext, pollTyp
     case 'pollEvent': {
       const data = pollData(item.id, snippet.pollDetails);
       if (typeof data === 'string') return unknownMessage(item, data, context);
-      return build(pollType ?? defaultPollType(snippet.pollDetails), author(), data);
+      return build(pollType ?? defaultPollType(snippet.pollDetails), author, data);
     }
     case 'giftEvent': {
       const details = snippet.giftDetails;
       if (!details || typeof details.giftName !== 'string') return missing('giftDetails.giftName');
-      return build('jewels_gift', author(), {
+      const data: PlatformEvent<'youtube', 'jewels_gift'>['data'] = {
         giftName: details.giftName,
         jewelsAmount: typeof details.jewelsAmount === 'number' ? details.jewelsAmount : 0,
         comboCount: typeof details.comboCount === 'number' ? details.comboCount : 1,
-        ...(details.giftUrl !== undefined ? { giftUrl: details.giftUrl } : {}),
-        ...(details.altText !== undefined ? { altText: details.altText } : {}),
-        ...(typeof details.giftDuration === 'number' ? { giftDuration: details.giftDuration } : {}),
-        ...(typeof details.hasVisualEffect === 'boolean' ? { hasVisualEffect: details.hasVisualEffect } : {}),
-        ...messageId,
-      });
+      };
+      if (details.giftUrl !== undefined) data.giftUrl = details.giftUrl;
+      if (details.altText !== undefined) data.altText = details.altText;
+      if (typeof details.giftDuration === 'number') data.giftDuration = details.giftDuration;
+      if (typeof details.hasVisualEffect === 'boolean') data.hasVisualEffect = details.hasVisualEffect;
+      if (messageId) data.messageId = messageId;
+      return build('jewels_gift', author, data);
     }
     case 'sponsorOnlyModeStartedEvent':
-      return build('members_only_mode', author(), { enabled: true });
+      return build('members_only_mode', author, { enabled: true });
     case 'sponsorOnlyModeEndedEvent':
-      return build('members_only_mode', author(), { enabled: false });
+      return build('members_only_mode', author, { enabled: false });
     case 'chatEndedEvent':
       return build('stream_offline', undefined, { reason: 'chatEndedEvent' });
     default:

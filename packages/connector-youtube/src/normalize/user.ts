@@ -15,14 +15,20 @@ export function handleOf(displayName: string): string {
  * Without `authorDetails` (tombstones) the user is built from `authorChannelId` alone.
  */
 export function toStreamUser(author: RawAuthorDetails | undefined, fallbackChannelId: string | undefined): StreamUser {
-  const id = author?.channelId ?? fallbackChannelId ?? 'unknown';
-  const displayName = author?.displayName ?? id;
-  const user: StreamUser = { id, username: handleOf(displayName), nickname: displayName };
+  const user = toIdentity(author, fallbackChannelId);
   if (author) {
-    if (author.profileImageUrl) user.profilePictureUrl = author.profileImageUrl;
     user.isModerator = author.isChatModerator === true || author.isChatOwner === true;
     user.isSubscriber = author.isChatSponsor === true;
   }
+  return user;
+}
+
+/** {@link toStreamUser} without the chat-role flags (a banned viewer's details carry none). */
+export function toIdentity(author: RawAuthorDetails | undefined, fallbackChannelId: string | undefined): StreamUser {
+  const id = author?.channelId ?? fallbackChannelId ?? 'unknown';
+  const displayName = author?.displayName ?? id;
+  const user: StreamUser = { id, username: handleOf(displayName), nickname: displayName };
+  if (author?.profileImageUrl) user.profilePictureUrl = author.profileImageUrl;
   return user;
 }
 
