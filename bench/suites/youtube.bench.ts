@@ -92,6 +92,7 @@ const suite: Suite = async () => {
       floor: FLOOR,
       candidate: CANDIDATE,
       floorIs: 'the UUID v4s, the event objects, the shape checks and bus.publish',
+      per: `page of ${ITEMS} items`,
     }) +
       ` That is ${Math.round((comparison.rows.find((row) => row.name === CANDIDATE)!.meanNs - comparison.rows.find((row) => row.name === FLOOR)!.meanNs) / pieces.length)} ns per event above the floor.`,
   );
