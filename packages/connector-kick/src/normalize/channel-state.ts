@@ -17,6 +17,12 @@ import { kickUser, kickUserRef } from './users.js';
 const chatMode = (enabled: boolean | undefined, seconds?: number) =>
   enabled === undefined ? undefined : seconds === undefined ? { enabled } : { enabled, seconds };
 
+/** A follow's data: the follower count when Kick sent it, `anonymous` when the follower is unnamed (no spreads). */
+function followData(followersCount: number | undefined, anonymous: boolean): { followersCount?: number; anonymous?: true } {
+  if (followersCount === undefined) return anonymous ? { anonymous } : {};
+  return anonymous ? { followersCount, anonymous } : { followersCount };
+}
+
 /** The channel's state: live/offline, outgoing hosts, polls, chat settings, goals, follows. */
 export const CHANNEL_STATE_HANDLERS: Record<string, FrameHandler> = {
   ChatMoveToSupportedChannelEvent: (frame, data, context) => {
@@ -130,17 +136,18 @@ export const CHANNEL_STATE_HANDLERS: Record<string, FrameHandler> = {
   FollowersUpdated: (frame, data, context) => {
     const raw = data as unknown as RawFollowersUpdated;
     const named = isString(raw.username) && raw.username !== '';
-    const count = typeof raw.followersCount === 'number' ? { followersCount: raw.followersCount } : {};
+    const counted = typeof raw.followersCount === 'number';
     const timestamp = parseKickTimestamp(raw.created_at);
     if (raw.followed === false) {
-      return { event: createEvent({ source: 'kick', type: 'unfollow', timestamp, data: count, meta: metaOf(context) }) };
+      const data = counted ? { followersCount: raw.followersCount as number } : {};
+      return { event: createEvent({ source: 'kick', type: 'unfollow', timestamp, data, meta: metaOf(context) }) };
     }
     const event = createEvent({
       source: 'kick',
       type: 'follow',
       user: named ? kickUser(undefined, raw.username as string) : anonymousUser(),
       timestamp,
-      data: named ? count : { ...count, anonymous: true },
+      data: followData(counted ? (raw.followersCount as number) : undefined, !named),
       meta: metaOf(context),
     });
     return { event };

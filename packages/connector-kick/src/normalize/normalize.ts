@@ -20,14 +20,6 @@ import { SUPPORT_HANDLERS } from './support.js';
 
 export type { NormalizeContext, NormalizedFrame } from './frame.js';
 
-/** One handler per mapped Kick event name (prefix stripped) that has a payload. */
-const HANDLERS: Record<string, FrameHandler> = {
-  ChatMessageEvent: (frame, data, context) => chatMessage(frame, data as unknown as RawChatMessageEvent, context),
-  ...SUPPORT_HANDLERS,
-  ...MODERATION_HANDLERS,
-  ...CHANNEL_STATE_HANDLERS,
-};
-
 /** Mapped events whose payload carries nothing (`PinnedMessageDeletedEvent` sends `[]`). */
 const EMPTY_EVENTS = {
   PinnedMessageDeletedEvent: 'message_unpinned',
@@ -35,11 +27,21 @@ const EMPTY_EVENTS = {
   ChatroomClearEvent: 'chat_clear',
 } as const;
 
-/** Event names (prefix stripped) the normalizer maps. */
-const KNOWN = new Set([...Object.keys(HANDLERS), ...Object.keys(EMPTY_EVENTS)]);
+/** How a frame is normalized once its inner payload is known to be an object, or whatever it is. */
+type Dispatch =
+  { handler: FrameHandler; empty?: undefined } | { empty: (typeof EMPTY_EVENTS)[keyof typeof EMPTY_EVENTS]; handler?: undefined };
 
-// Map lookup hashes the (non-internalized) wire name once; the lookups below then use the interned key.
-const KIND = new Map<string, string>([...KNOWN].map((name) => [name, name]));
+/**
+ * One entry per mapped Kick event name (prefix stripped). A Map: one hash of the wire name (a fresh
+ * string per frame) finds the handler, where an object of spread handler tables is a dictionary.
+ */
+const DISPATCH = new Map<string, Dispatch>([
+  ['ChatMessageEvent', { handler: (frame, data, context) => chatMessage(frame, data as unknown as RawChatMessageEvent, context) }],
+  ...[SUPPORT_HANDLERS, MODERATION_HANDLERS, CHANNEL_STATE_HANDLERS].flatMap((table) =>
+    Object.entries(table).map(([name, handler]): [string, Dispatch] => [name, { handler }]),
+  ),
+  ...Object.entries(EMPTY_EVENTS).map(([name, empty]): [string, Dispatch] => [name, { empty }]),
+]);
 
 /**
  * Normalizes one decoded Kick frame into a StreamEvent. Pure: no I/O, no clock except `Date.now`
@@ -82,19 +84,19 @@ function checked(result: NormalizedFrame, frame: DecodedFrame, context: Normaliz
 
 function normalize(frame: DecodedFrame, context: NormalizeContext): NormalizedFrame {
   const data = frame.data;
-  const kind = KIND.get(frame.name);
-  if (kind !== undefined && Object.hasOwn(EMPTY_EVENTS, kind)) {
-    const type = EMPTY_EVENTS[kind as keyof typeof EMPTY_EVENTS];
-    return { event: createEvent({ source: 'kick', type, data: {}, meta: metaOf(context) }) };
+  const dispatch = DISPATCH.get(frame.name);
+  if (dispatch?.empty !== undefined) {
+    return { event: createEvent({ source: 'kick', type: dispatch.empty, data: {}, meta: metaOf(context) }) };
   }
   if (!isObject(data)) {
-    return kind === undefined ? unknownEvent(frame, context, unmappedReason(frame.name)) : malformed(frame, context, 'an object payload');
+    return dispatch === undefined
+      ? unknownEvent(frame, context, unmappedReason(frame.name))
+      : malformed(frame, context, 'an object payload');
   }
-  const handler = kind === undefined ? undefined : HANDLERS[kind];
-  return handler ? handler(frame, data, context) : unknownEvent(frame, context, unmappedReason(frame.name));
+  return dispatch === undefined ? unknownEvent(frame, context, unmappedReason(frame.name)) : dispatch.handler(frame, data, context);
 }
 
 /** Whether the normalizer maps this event name (prefix stripped) to a typed event. */
 export function isMappedKickEvent(name: string): boolean {
-  return KNOWN.has(name);
+  return DISPATCH.has(name);
 }

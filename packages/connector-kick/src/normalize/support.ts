@@ -59,6 +59,7 @@ function giftedSub(
   gifterTotal: number | undefined,
   correlationId: string | undefined,
   context: NormalizeContext,
+  secondary = false,
 ): NormalizedFrame {
   const count = total ?? recipients.length;
   const data: Data = { giftCount: count, giftedCount: count, gifterUsername: gifter, recipients };
@@ -73,7 +74,7 @@ function giftedSub(
   });
   const keys = [giftKey(gifter, recipients)];
   if (correlationId !== undefined) keys.push(`gift:${correlationId}`);
-  return { event, dedupeKeys: keys };
+  return secondary ? { event, dedupeKeys: keys, secondary } : { event, dedupeKeys: keys };
 }
 
 function host(
@@ -133,7 +134,7 @@ export const SUPPORT_HANDLERS: Record<string, FrameHandler> = {
   LuckyUsersWhoGotGiftSubscriptionsEvent: (frame, data, context) => {
     const raw = data as unknown as RawLuckyUsersEvent;
     if (!isString(raw.gifter_username) || !Array.isArray(raw.usernames)) return malformed(frame, context, 'gifter_username/usernames');
-    return { ...giftedSub(raw.gifter_username, undefined, raw.usernames, undefined, undefined, undefined, context), secondary: true };
+    return giftedSub(raw.gifter_username, undefined, raw.usernames, undefined, undefined, undefined, context, true);
   },
   KicksGifted: (frame, data, context) => {
     const raw = data as unknown as RawKicksGifted;
