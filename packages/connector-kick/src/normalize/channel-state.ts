@@ -136,18 +136,19 @@ export const CHANNEL_STATE_HANDLERS: Record<string, FrameHandler> = {
   FollowersUpdated: (frame, data, context) => {
     const raw = data as unknown as RawFollowersUpdated;
     const named = isString(raw.username) && raw.username !== '';
-    const counted = typeof raw.followersCount === 'number';
+    const followersCount = typeof raw.followersCount === 'number' ? raw.followersCount : undefined;
     const timestamp = parseKickTimestamp(raw.created_at);
     if (raw.followed === false) {
-      const data = counted ? { followersCount: raw.followersCount as number } : {};
-      return { event: createEvent({ source: 'kick', type: 'unfollow', timestamp, data, meta: metaOf(context) }) };
+      return {
+        event: createEvent({ source: 'kick', type: 'unfollow', timestamp, data: followData(followersCount, false), meta: metaOf(context) }),
+      };
     }
     const event = createEvent({
       source: 'kick',
       type: 'follow',
       user: named ? kickUser(undefined, raw.username as string) : anonymousUser(),
       timestamp,
-      data: followData(counted ? (raw.followersCount as number) : undefined, !named),
+      data: followData(followersCount, !named),
       meta: metaOf(context),
     });
     return { event };
