@@ -68,6 +68,8 @@ export class Session {
   #retryMs = 500;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #poll: ReturnType<typeof setInterval> | undefined;
+  /** Counts switch flips, so that a refresh begun before one does not put the old state back. */
+  #ruleChanges = 0;
   #ended = false;
   state: SessionState = {
     status: 'connecting',
@@ -180,12 +182,15 @@ export class Session {
   async refresh(): Promise<void> {
     const client = this.#client;
     if (!client) return;
+    const asked = this.#ruleChanges;
     const [rules, connectors, state] = await Promise.all([
       client.admin.listRules(),
       client.admin.connectorStatus(),
       client.admin.getState(),
     ]);
-    this.#set({ rules, connectors, state });
+    // A switch flipped while this was in flight: these rules predate it, the next refresh brings the hub's answer.
+    if (asked !== this.#ruleChanges) this.#set({ connectors, state });
+    else this.#set({ rules, connectors, state });
   }
 
   /** Runs an action; a failure becomes the banner notice. */
@@ -201,8 +206,12 @@ export class Session {
     }
   }
 
-  setRuleEnabled(rule: AdminRule, enabled: boolean): Promise<void> {
-    return this.#act((client) => client.admin.setRuleEnabled(rule.id, enabled));
+  /** Flips a rule's switch at once (a re-render keeps the new state), then asks the hub; a refusal restores its state. */
+  async setRuleEnabled(rule: AdminRule, enabled: boolean): Promise<void> {
+    this.#ruleChanges += 1;
+    this.#set({ rules: this.state.rules.map((known) => (known.id === rule.id ? { ...known, enabled } : known)) });
+    await this.#act((client) => client.admin.setRuleEnabled(rule.id, enabled));
+    if (this.state.notice) await this.refresh().catch(() => undefined);
   }
 
   connect(connectorId: string): Promise<void> {
