@@ -125,7 +125,9 @@ describe('the dashboard of vmsc demo (real Chromium)', () => {
     await shot(page, 'connected');
 
     // An event expands to its JSON, and "explain" says why each rule would or would not run.
-    const first = page.locator('.feed__item[data-type="chat"]').first();
+    // Pinned by its id: new events keep arriving above it, and `.first()` would move on to them.
+    const firstId = await page.locator('.feed__item[data-type="chat"]').first().getAttribute('data-id');
+    const first = page.locator(`.feed__item[data-id="${firstId}"]`);
     await first.locator('summary').click();
     expect(JSON.parse((await first.locator('.json').textContent())!)).toMatchObject({ type: 'chat' });
     await first.locator('button', { hasText: 'Explain' }).click();

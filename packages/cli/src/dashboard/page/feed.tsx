@@ -47,7 +47,7 @@ export function Feed({ session, events, dedupes }: { session: Session; events: S
       )}
       <ol class="feed">
         {shown.map((event) => (
-          <li class="feed__item" key={event.id} data-source={event.source} data-type={event.type}>
+          <li class="feed__item" key={event.id} data-id={event.id} data-source={event.source} data-type={event.type}>
             <details>
               <summary>
                 <time>{clock(event.timestamp)}</time> <span class={`badge badge--${event.source}`}>{event.source}</span>{' '}
