@@ -76,8 +76,15 @@ function consume(value: unknown): void {
   sink = (sink + (typeof value === 'number' ? value : value === undefined ? 1 : 3)) | 0;
 }
 
-/** Runs `task` for about `ms` and returns the time per operation, ns. */
+/** `global.gc` when the process runs with `--expose-gc` (as `pnpm bench` does). */
+const collect = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Runs `task` for about `ms` and returns the time per operation, ns. A full collection first (with
+ * `--expose-gc`): the garbage of the task before is not collected in, and charged to, this one's slice.
+ */
 async function slice(task: BenchTask, ms: number): Promise<number> {
+  collect?.();
   const start = process.hrtime.bigint();
   const deadline = start + BigInt(Math.round(ms * 1e6));
   let ops = 0;
@@ -103,7 +110,7 @@ const median = (values: readonly number[]) => {
 /**
  * Measures a baseline and candidates in one run (same process, same inputs) in interleaved rounds
  * and reports each as a median ratio to the baseline with its spread, and each target's verdict.
- * Rounds: `BENCH_ROUNDS` (default 9, at least 7); slice per task and round: `BENCH_SLICE_MS` (default 80).
+ * Rounds: `BENCH_ROUNDS` (default 15, at least 7); slice per task and round: `BENCH_SLICE_MS` (default 60).
  */
 export async function compare(options: {
   title: string;
@@ -115,8 +122,8 @@ export async function compare(options: {
   /** Tasks to profile after the rounds (see {@link profileTask}): their tables are added to the notes. */
   profile?: string[];
 }): Promise<Comparison> {
-  const rounds = Math.max(7, Number(process.env.BENCH_ROUNDS ?? 9));
-  const sliceMs = Number(process.env.BENCH_SLICE_MS ?? 80);
+  const rounds = Math.max(7, Number(process.env.BENCH_ROUNDS ?? 15));
+  const sliceMs = Number(process.env.BENCH_SLICE_MS ?? 60);
   const tasks = [options.baseline, ...options.candidates];
   for (const task of tasks) await slice(task, sliceMs * 2);
   const times = new Map<string, number[]>(tasks.map((task) => [task.name, []]));
@@ -160,7 +167,7 @@ export async function compareRuns(options: {
   minRounds?: number;
   runsPerRound?: number;
 }): Promise<Comparison> {
-  const rounds = Math.max(options.minRounds ?? 7, Number(process.env.BENCH_ROUNDS ?? 9));
+  const rounds = Math.max(options.minRounds ?? 7, Number(process.env.BENCH_ROUNDS ?? 15));
   const runsPerRound = Math.max(1, options.runsPerRound ?? 3);
   const tasks = [options.baseline, ...options.candidates];
   for (const task of tasks) await task.run();
