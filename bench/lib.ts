@@ -65,6 +65,10 @@ export interface Comparison {
   targets: TargetResult[];
   /** Extra figures (memory per channel...), printed under the table. */
   notes?: string[];
+  /** Each task's time per operation in every round, ns (what {@link poolComparisons} merges). */
+  times: Record<string, number[]>;
+  /** The candidates' names and the targets, to summarize pooled rounds again. */
+  spec: { candidates: string[]; targets: RatioTarget[] };
 }
 
 /** A bench suite file's default export: one or more comparisons. */
@@ -110,7 +114,7 @@ const median = (values: readonly number[]) => {
 /**
  * Measures a baseline and candidates in one run (same process, same inputs) in interleaved rounds
  * and reports each as a median ratio to the baseline with its spread, and each target's verdict.
- * Rounds: `BENCH_ROUNDS` (default 15, at least 7); slice per task and round: `BENCH_SLICE_MS` (default 60).
+ * Rounds: `BENCH_ROUNDS` (default 7, at least 7; bench/run.ts pools those of several processes); slice per task and round: `BENCH_SLICE_MS` (default 60).
  */
 export async function compare(options: {
   title: string;
@@ -122,7 +126,7 @@ export async function compare(options: {
   /** Tasks to profile after the rounds (see {@link profileTask}): their tables are added to the notes. */
   profile?: string[];
 }): Promise<Comparison> {
-  const rounds = Math.max(7, Number(process.env.BENCH_ROUNDS ?? 15));
+  const rounds = Math.max(7, Number(process.env.BENCH_ROUNDS ?? 7));
   const sliceMs = Number(process.env.BENCH_SLICE_MS ?? 60);
   const tasks = [options.baseline, ...options.candidates];
   for (const task of tasks) await slice(task, sliceMs * 2);
@@ -135,7 +139,9 @@ export async function compare(options: {
   }
   if (sink === 42) console.log('');
   const comparison = summarize(options, times, rounds);
-  for (const name of options.profile ?? []) {
+  // Several processes run each suite (bench/run.ts): the first one profiles.
+  const profiles = Number(process.env.BENCH_PROCESS_INDEX ?? 0) === 0 ? (options.profile ?? []) : [];
+  for (const name of profiles) {
     const task = tasks.find((candidate) => candidate.name === name);
     if (!task) throw new Error(`profile names an unknown task "${name}"`);
     (comparison.notes ??= []).push(profileMarkdown(await profileTask(name, task.fn)));
@@ -167,7 +173,7 @@ export async function compareRuns(options: {
   minRounds?: number;
   runsPerRound?: number;
 }): Promise<Comparison> {
-  const rounds = Math.max(options.minRounds ?? 7, Number(process.env.BENCH_ROUNDS ?? 15));
+  const rounds = Math.max(options.minRounds ?? 7, Number(process.env.BENCH_ROUNDS ?? 7));
   const runsPerRound = Math.max(1, options.runsPerRound ?? 3);
   const tasks = [options.baseline, ...options.candidates];
   for (const task of tasks) await task.run();
@@ -232,7 +238,33 @@ function summarize(
     rounds,
     targets,
     ...(options.notes ? { notes: [...options.notes] } : {}),
+    times: Object.fromEntries(times),
+    spec: { candidates: options.candidates.map((task) => task.name), targets: options.targets ?? [] },
   };
+}
+
+/**
+ * One comparison from the same comparison run in several processes: their rounds pooled (each
+ * round's ratios stay within its process), then the medians, spreads and verdicts of all of them.
+ * The notes (profiles, figures per event) are the first process's.
+ */
+export function poolComparisons(runs: readonly Comparison[]): Comparison {
+  const first = runs[0];
+  if (!first) throw new Error('poolComparisons needs at least one comparison');
+  const times = new Map<string, number[]>(Object.keys(first.times).map((name) => [name, runs.flatMap((run) => run.times[name] ?? [])]));
+  const rounds = runs.reduce((sum, run) => sum + run.rounds, 0);
+  return summarize(
+    {
+      title: first.title,
+      description: first.description,
+      baseline: { name: first.baseline },
+      candidates: first.spec.candidates.map((name) => ({ name })),
+      targets: first.spec.targets,
+      ...(first.notes ? { notes: first.notes } : {}),
+    },
+    times,
+    rounds,
+  );
 }
 
 const time = (ns: number) =>

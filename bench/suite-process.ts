@@ -14,15 +14,18 @@ import type { Comparison, Suite } from './lib.js';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const self = fileURLToPath(import.meta.url);
 
-/** Runs the suite file `path` in a fresh Node process (the built packages, `--expose-gc`) and returns its comparisons. */
-export async function runSuiteInChild(path: string): Promise<Comparison[]> {
+/**
+ * Runs the suite file `path` in a fresh Node process (the built packages, `--expose-gc`) and returns
+ * its comparisons; `index` tells the process which of a suite's processes it is (the first profiles).
+ */
+export async function runSuiteInChild(path: string, index = 0): Promise<Comparison[]> {
   const dir = mkdtempSync(join(tmpdir(), 'vmsc-bench-'));
   const out = join(dir, 'comparisons.json');
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', self, path, out], {
         cwd: root,
-        env: { ...process.env, ...BUILT_PACKAGES_ENV },
+        env: { ...process.env, ...BUILT_PACKAGES_ENV, BENCH_PROCESS_INDEX: String(index) },
         stdio: ['ignore', 'inherit', 'inherit'],
       });
       child.on('error', reject);
