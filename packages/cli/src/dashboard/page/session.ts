@@ -193,7 +193,7 @@ export class Session {
     else this.#set({ rules, connectors, state });
   }
 
-  /** Runs an action; a failure becomes the banner notice. */
+  /** Runs an action, then reads the hub again; a failure becomes the banner notice. */
   async #act(what: (client: VmscAdminClient) => Promise<unknown>): Promise<void> {
     const client = this.#client;
     if (!client) return this.#set({ notice: 'Not connected to the hub.' });
@@ -203,6 +203,8 @@ export class Session {
       await this.refresh();
     } catch (error) {
       this.#set({ notice: plain(error) });
+      // What the hub holds after a refusal (a rule switch flipped ahead of its answer goes back).
+      await this.refresh().catch(() => undefined);
     }
   }
 
@@ -211,7 +213,6 @@ export class Session {
     this.#ruleChanges += 1;
     this.#set({ rules: this.state.rules.map((known) => (known.id === rule.id ? { ...known, enabled } : known)) });
     await this.#act((client) => client.admin.setRuleEnabled(rule.id, enabled));
-    if (this.state.notice) await this.refresh().catch(() => undefined);
   }
 
   connect(connectorId: string): Promise<void> {
