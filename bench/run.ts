@@ -92,5 +92,5 @@ if (filters.length === 0) {
   );
   console.log('wrote docs/benchmarks.md');
 }
-// Baselines may leave timers behind (twurple keeps one 10-minute timer per message id it saw): don't wait for them.
+// The suites ran in their own processes (bench/suite-process.ts exits past the timers their baselines leave); exit as they do.
 process.exit(0);
